@@ -1,0 +1,176 @@
+//! The server functions: Panorama's HTTP API (`/api/*`). Reads are GET so they can be scripted
+//! and cached; the pipeline behind them lives in the `server` crate and reaches these functions
+//! through [`Backend`] in the Leptos context.
+
+use crate::model::{CatalogView, Category, TimelinePage};
+use leptos::prelude::*;
+use leptos::server_fn::codec::{GetUrl, JsonEncoding};
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
+
+/// Default and largest page sizes for `/api/timeline`.
+pub const DEFAULT_PAGE_SIZE: usize = 30;
+pub const MAX_PAGE_SIZE: usize = 100;
+
+/// The one error type at the API boundary. Internals never reach the client: the server logs
+/// them and sends `Internal`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    #[error("bad request: {0}")]
+    BadRequest(String),
+    #[error("not found")]
+    NotFound,
+    #[error("internal error")]
+    Internal,
+    #[error("{0}")]
+    ServerFn(ServerFnErrorErr),
+}
+
+impl AppError {
+    pub fn status(&self) -> u16 {
+        match self {
+            AppError::BadRequest(_) => 400,
+            AppError::NotFound => 404,
+            AppError::Internal | AppError::ServerFn(_) => 500,
+        }
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        AppError::ServerFn(value)
+    }
+}
+
+#[cfg(feature = "ssr")]
+pub use backend::{Backend, NewsBackend};
+
+#[cfg(feature = "ssr")]
+mod backend {
+    use super::AppError;
+    use crate::model::{CatalogView, TimelinePage, TimelineQuery};
+    use futures::future::BoxFuture;
+    use std::sync::Arc;
+
+    /// What the server functions need from the pipeline. `app` declares it so that it never
+    /// depends on `server`; `server` implements it.
+    pub trait NewsBackend: Send + Sync + 'static {
+        fn catalog(&self) -> CatalogView;
+        /// Takes the `Arc` so the future owns its handle (server functions need `'static`).
+        fn timeline(
+            self: Arc<Self>,
+            query: TimelineQuery,
+        ) -> BoxFuture<'static, Result<TimelinePage, AppError>>;
+    }
+
+    /// The handle put in the Leptos context.
+    #[derive(Clone)]
+    pub struct Backend(pub Arc<dyn NewsBackend>);
+}
+
+#[cfg(feature = "ssr")]
+fn backend() -> Result<Backend, AppError> {
+    use_context::<Backend>().ok_or_else(|| {
+        leptos::logging::error!("no Backend in context: the router was built without it");
+        AppError::Internal
+    })
+}
+
+/// Sets the HTTP status of the response carrying `err`, then returns it.
+#[cfg(feature = "ssr")]
+fn with_status(err: AppError) -> AppError {
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(
+            http::StatusCode::from_u16(err.status())
+                .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR),
+        );
+    }
+    err
+}
+
+/// The catalog: countries, languages, categories and every source.
+#[server(input = GetUrl, prefix = "/api", endpoint = "catalog")]
+pub async fn get_catalog() -> Result<CatalogView, AppError> {
+    Ok(backend()?.0.catalog())
+}
+
+/// A page of the merged timeline, newest first, with each requested source's state.
+///
+/// `category`: a category slug, or absent / `all` for All Categories. `sources`: comma-separated
+/// source ids, absent for the default edition. `cursor`: from the previous page's `next_cursor`.
+#[server(input = GetUrl, prefix = "/api", endpoint = "timeline")]
+pub async fn get_timeline(
+    category: Option<String>,
+    sources: Option<String>,
+    cursor: Option<String>,
+    limit: Option<usize>,
+) -> Result<TimelinePage, AppError> {
+    let query = parse_timeline_query(category, sources, cursor, limit).map_err(with_status)?;
+    backend()?.0.timeline(query).await.map_err(with_status)
+}
+
+/// Validates the raw query of `/api/timeline`.
+pub fn parse_timeline_query(
+    category: Option<String>,
+    sources: Option<String>,
+    cursor: Option<String>,
+    limit: Option<usize>,
+) -> Result<crate::model::TimelineQuery, AppError> {
+    let category = match category.as_deref().map(str::trim) {
+        None | Some("") | Some("all") => None,
+        Some(slug) => Some(
+            Category::from_slug(slug)
+                .ok_or_else(|| AppError::BadRequest(format!("unknown category {slug:?}")))?,
+        ),
+    };
+    let sources = sources
+        .unwrap_or_default()
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect();
+    let limit = match limit {
+        None => DEFAULT_PAGE_SIZE,
+        Some(n) if (1..=MAX_PAGE_SIZE).contains(&n) => n,
+        Some(n) => {
+            return Err(AppError::BadRequest(format!(
+                "limit {n} is outside 1..={MAX_PAGE_SIZE}"
+            )));
+        }
+    };
+    Ok(crate::model::TimelineQuery {
+        category,
+        sources,
+        cursor: cursor.filter(|c| !c.is_empty()),
+        limit,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timeline_query_parses_and_rejects() {
+        let q =
+            parse_timeline_query(Some("sports".into()), Some("a, b,,".into()), None, None).unwrap();
+        assert_eq!(q.category, Some(Category::Sports));
+        assert_eq!(q.sources, vec!["a".to_string(), "b".to_string()]);
+        assert_eq!(q.limit, DEFAULT_PAGE_SIZE);
+        assert_eq!(
+            parse_timeline_query(Some("all".into()), None, None, None)
+                .unwrap()
+                .category,
+            None
+        );
+        assert!(matches!(
+            parse_timeline_query(Some("weather".into()), None, None, None),
+            Err(AppError::BadRequest(m)) if m.contains("weather")
+        ));
+        assert!(parse_timeline_query(None, None, None, Some(0)).is_err());
+        assert!(parse_timeline_query(None, None, None, Some(MAX_PAGE_SIZE + 1)).is_err());
+    }
+}

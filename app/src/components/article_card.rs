@@ -1,0 +1,40 @@
+use crate::model::{Article, relative_time};
+use chrono::{DateTime, Utc};
+use leptos::prelude::*;
+
+/// One story in the timeline. Feed text carries its own `lang` and `dir="auto"` so a mixed
+/// timeline renders each script the right way round.
+#[component]
+pub fn ArticleCard(article: Article, now: DateTime<Utc>) -> impl IntoView {
+    let lang = article.language.code();
+    let when = relative_time(article.published, now);
+    let iso = article.published.to_rfc3339();
+    let utc = article
+        .published
+        .format("%A, %B %-d, %Y %-I:%M:%S %p UTC")
+        .to_string();
+    let summary = (!article.summary.is_empty()).then(|| {
+        view! { <p class="card-summary" lang=lang dir="auto">{article.summary.clone()}</p> }
+    });
+    let image = article.image.clone().map(|src| {
+        view! { <img class="card-image" src=src alt="" loading="lazy" decoding="async" width="160" height="90"/> }
+    });
+    view! {
+        <article class="card" data-source=article.source_id.clone()>
+            {image}
+            <div class="card-body">
+                <h2 class="card-title" lang=lang dir="auto">
+                    <a href=article.link.clone() target="_blank" rel="noopener noreferrer">{article.title.clone()}</a>
+                </h2>
+                <p class="card-meta">
+                    <span class="card-source">{article.source_name.clone()}</span>
+                    " · "
+                    <span class="card-country">{article.country.name()}</span>
+                    " · "
+                    <time datetime=iso title=utc>{when}</time>
+                </p>
+                {summary}
+            </div>
+        </article>
+    }
+}

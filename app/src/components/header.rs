@@ -1,0 +1,11 @@
+use leptos::prelude::*;
+
+#[component]
+pub fn Header() -> impl IntoView {
+    view! {
+        <header class="site-header">
+            <a class="brand" href="/">"Panorama"</a>
+            <p class="tagline">"The news of several countries, in several languages"</p>
+        </header>
+    }
+}

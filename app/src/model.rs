@@ -1,0 +1,415 @@
+//! Types shared by the server and the browser: the API contract.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The countries a reader can follow, in the order the settings page lists them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Country {
+    IN,
+    US,
+    QA,
+    DE,
+    CN,
+    CA,
+    WORLD,
+}
+
+impl Country {
+    pub const ALL: [Country; 7] = [
+        Country::IN,
+        Country::US,
+        Country::QA,
+        Country::DE,
+        Country::CN,
+        Country::CA,
+        Country::WORLD,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Country::IN => "IN",
+            Country::US => "US",
+            Country::QA => "QA",
+            Country::DE => "DE",
+            Country::CN => "CN",
+            Country::CA => "CA",
+            Country::WORLD => "WORLD",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Country> {
+        Country::ALL.into_iter().find(|c| c.code() == code)
+    }
+
+    /// English name, as the specification writes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Country::IN => "India",
+            Country::US => "United States",
+            Country::QA => "Qatar",
+            Country::DE => "Germany",
+            Country::CN => "China",
+            Country::CA => "Canada",
+            Country::WORLD => "World",
+        }
+    }
+}
+
+/// The languages Panorama reads and speaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    En,
+    Hi,
+    Ar,
+    De,
+    Zh,
+    Fr,
+}
+
+impl Language {
+    pub const ALL: [Language; 6] = [
+        Language::En,
+        Language::Hi,
+        Language::Ar,
+        Language::De,
+        Language::Zh,
+        Language::Fr,
+    ];
+
+    /// BCP 47 tag, used for `lang` attributes.
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::En => "en",
+            Language::Hi => "hi",
+            Language::Ar => "ar",
+            Language::De => "de",
+            Language::Zh => "zh",
+            Language::Fr => "fr",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Language> {
+        Language::ALL.into_iter().find(|l| l.code() == code)
+    }
+
+    /// English name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Language::En => "English",
+            Language::Hi => "Hindi",
+            Language::Ar => "Arabic",
+            Language::De => "German",
+            Language::Zh => "Chinese",
+            Language::Fr => "French",
+        }
+    }
+
+    /// The language's name in its own script.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Language::En => "English",
+            Language::Hi => "हिन्दी",
+            Language::Ar => "العربية",
+            Language::De => "Deutsch",
+            Language::Zh => "中文",
+            Language::Fr => "Français",
+        }
+    }
+
+    pub fn is_rtl(self) -> bool {
+        matches!(self, Language::Ar)
+    }
+}
+
+/// News categories. "All Categories" is their union and has no variant: it is `None` where a
+/// category is optional.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Category {
+    National,
+    International,
+    Business,
+    Entertainment,
+    Sports,
+    Special,
+}
+
+impl Category {
+    pub const ALL: [Category; 6] = [
+        Category::National,
+        Category::International,
+        Category::Business,
+        Category::Entertainment,
+        Category::Sports,
+        Category::Special,
+    ];
+
+    /// The url-safe name used in the catalog, query strings and routes.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Category::National => "national",
+            Category::International => "international",
+            Category::Business => "business",
+            Category::Entertainment => "entertainment",
+            Category::Sports => "sports",
+            Category::Special => "special",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<Category> {
+        Category::ALL.into_iter().find(|c| c.slug() == slug)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Category::National => "National",
+            Category::International => "International",
+            Category::Business => "Business",
+            Category::Entertainment => "Entertainment",
+            Category::Sports => "Sports",
+            Category::Special => "Special",
+        }
+    }
+}
+
+/// Which of an outlet's feeds: its main feed or one category's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FeedSlot {
+    Top,
+    #[serde(untagged)]
+    Category(Category),
+}
+
+impl FeedSlot {
+    pub fn from_key(key: &str) -> Option<FeedSlot> {
+        if key == "top" {
+            Some(FeedSlot::Top)
+        } else {
+            Category::from_slug(key).map(FeedSlot::Category)
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            FeedSlot::Top => "top",
+            FeedSlot::Category(c) => c.slug(),
+        }
+    }
+}
+
+impl fmt::Display for FeedSlot {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.key())
+    }
+}
+
+/// A country with its name, for API clients that do not know the codes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CountryInfo {
+    pub code: Country,
+    pub name: String,
+}
+
+impl From<Country> for CountryInfo {
+    fn from(code: Country) -> Self {
+        CountryInfo {
+            code,
+            name: code.name().to_string(),
+        }
+    }
+}
+
+/// A language with its names.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LanguageInfo {
+    pub code: Language,
+    /// English name ("Hindi").
+    pub name: String,
+    /// The language's own name ("हिन्दी").
+    pub native: String,
+}
+
+impl From<Language> for LanguageInfo {
+    fn from(code: Language) -> Self {
+        LanguageInfo {
+            code,
+            name: code.name().to_string(),
+            native: code.native_name().to_string(),
+        }
+    }
+}
+
+/// One outlet edition as readers see it (feed URLs stay on the server).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceInfo {
+    pub id: String,
+    pub name: String,
+    pub country: Country,
+    pub language: Language,
+    pub homepage: String,
+    /// The feeds this outlet has; empty means "no feed available".
+    pub feeds: Vec<FeedSlot>,
+}
+
+impl SourceInfo {
+    pub fn has_feed(&self) -> bool {
+        !self.feeds.is_empty()
+    }
+}
+
+/// What `/api/catalog` answers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CatalogView {
+    pub countries: Vec<CountryInfo>,
+    pub languages: Vec<LanguageInfo>,
+    pub categories: Vec<Category>,
+    pub sources: Vec<SourceInfo>,
+}
+
+/// Why an article's time is not simply the feed's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DateNote {
+    /// The feed gave no date: this is when Panorama first saw the item.
+    FirstSeen,
+    /// The feed dated the item in the future: clamped to the fetch time.
+    ClampedFuture,
+}
+
+/// One news item, normalized from any feed format.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    /// Stable across fetches: a hash of the source and the item's guid (else its canonical link).
+    pub id: String,
+    pub source_id: String,
+    pub source_name: String,
+    pub country: Country,
+    pub language: Language,
+    /// The categories whose feeds carried this item (empty: only the outlet's main feed).
+    pub categories: Vec<Category>,
+    /// Plain text, entities decoded.
+    pub title: String,
+    /// Absolute, tracking parameters removed.
+    pub link: String,
+    pub published: DateTime<Utc>,
+    pub date_note: Option<DateNote>,
+    /// Plain-text excerpt for cards.
+    pub summary: String,
+    /// Sanitized HTML of the feed's summary or content.
+    pub summary_html: String,
+    pub image: Option<String>,
+}
+
+/// How one requested source fared in a timeline request.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub enum SourceStatus {
+    /// Fetched and parsed; `items` counts what this request took from it.
+    Ok {
+        items: usize,
+        fetched_at: DateTime<Utc>,
+    },
+    /// Still being fetched after the request's deadline; the page fills in later.
+    Loading,
+    /// Every feed of this source that the request needed failed.
+    Failed { reason: String },
+    /// The outlet has no feed for what was asked.
+    NoFeed,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SourceState {
+    pub source_id: String,
+    pub source_name: String,
+    pub status: SourceStatus,
+}
+
+/// What `/api/timeline` answers.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TimelinePage {
+    /// The server's clock when the page was made; relative times are computed against it so
+    /// the server's HTML and the hydrated page agree.
+    pub generated_at: DateTime<Utc>,
+    pub category: Option<Category>,
+    pub articles: Vec<Article>,
+    pub sources: Vec<SourceState>,
+    /// Pass back as `cursor` for the next, older page.
+    pub next_cursor: Option<String>,
+}
+
+/// A timeline request, parsed and validated.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TimelineQuery {
+    pub category: Option<Category>,
+    /// Source ids; empty means the default edition.
+    pub sources: Vec<String>,
+    pub cursor: Option<String>,
+    pub limit: usize,
+}
+
+/// Human relative time ("5 min ago") of `then` as seen at `now`.
+pub fn relative_time(then: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    let secs = (now - then).num_seconds();
+    if secs < 60 {
+        return "just now".to_string();
+    }
+    let mins = secs / 60;
+    if mins < 60 {
+        return format!("{mins} min ago");
+    }
+    let hours = mins / 60;
+    if hours < 24 {
+        return format!("{hours} h ago");
+    }
+    let days = hours / 24;
+    if days == 1 {
+        "yesterday".to_string()
+    } else if days < 30 {
+        format!("{days} days ago")
+    } else {
+        then.format("%b %-d, %Y").to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn feed_slots_round_trip_through_their_keys() {
+        for key in ["top", "national", "sports", "special"] {
+            assert_eq!(FeedSlot::from_key(key).unwrap().key(), key);
+        }
+        assert_eq!(FeedSlot::from_key("weather"), None);
+        assert_eq!(FeedSlot::Category(Category::Sports).to_string(), "sports");
+    }
+
+    #[test]
+    fn relative_time_steps() {
+        let now = Utc.with_ymd_and_hms(2022, 1, 17, 11, 21, 53).unwrap();
+        let ago = |s: i64| relative_time(now - chrono::Duration::seconds(s), now);
+        assert_eq!(ago(5), "just now");
+        assert_eq!(ago(5 * 60), "5 min ago");
+        assert_eq!(ago(3 * 3600 + 10), "3 h ago");
+        assert_eq!(ago(26 * 3600), "yesterday");
+        assert_eq!(ago(4 * 86400), "4 days ago");
+        assert_eq!(ago(90 * 86400), "Oct 19, 2021");
+    }
+
+    #[test]
+    fn codes_parse_back() {
+        for c in Country::ALL {
+            assert_eq!(Country::from_code(c.code()), Some(c));
+        }
+        for l in Language::ALL {
+            assert_eq!(Language::from_code(l.code()), Some(l));
+        }
+        assert_eq!(Country::from_code("FR"), None);
+        assert!(Language::Ar.is_rtl() && !Language::Hi.is_rtl());
+    }
+}

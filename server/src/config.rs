@@ -1,0 +1,114 @@
+//! Configuration, read from the environment once at boot. A bad value stops the server with a
+//! message naming the variable; nothing is re-read per request.
+
+use crate::fetch::FetchLimits;
+use crate::service::ServiceOptions;
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// Every setting. Leptos's own (`LEPTOS_SITE_ADDR`, `LEPTOS_SITE_ROOT`, ...) are read by Leptos.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// `PANORAMA_CATALOG`: a catalog file to use instead of the built-in one.
+    pub catalog: Option<PathBuf>,
+    /// `PANORAMA_FEED_TTL_SECS` (600): how long a fetched feed is served before it is fetched again.
+    /// `PANORAMA_ERROR_TTL_SECS` (60): how long a failure is kept before the feed is retried.
+    /// `PANORAMA_DEADLINE_MS` (2000): how long a page waits for feeds not yet in the cache.
+    pub service: ServiceOptions,
+    /// `PANORAMA_FETCH_TIMEOUT_SECS` (20), `PANORAMA_CONNECT_TIMEOUT_SECS` (10),
+    /// `PANORAMA_MAX_BODY_BYTES` (15 MiB), `PANORAMA_MAX_REDIRECTS` (5), `PANORAMA_USER_AGENT`.
+    pub fetch: FetchLimits,
+}
+
+#[derive(Debug, thiserror::Error, PartialEq)]
+#[error("config: {var}={value:?}: {message}")]
+pub struct ConfigError {
+    var: &'static str,
+    value: String,
+    message: String,
+}
+
+impl Config {
+    pub fn from_env() -> Result<Config, ConfigError> {
+        Config::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// Reads settings through `lookup`, so tests need not touch the process environment.
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Config, ConfigError> {
+        let number = |var: &'static str, default: u64| -> Result<u64, ConfigError> {
+            match lookup(var) {
+                None => Ok(default),
+                Some(value) => value.trim().parse().map_err(|_| ConfigError {
+                    var,
+                    value,
+                    message: "expected a whole number".into(),
+                }),
+            }
+        };
+        let defaults = FetchLimits::default();
+        let service = ServiceOptions::default();
+        Ok(Config {
+            catalog: lookup("PANORAMA_CATALOG")
+                .filter(|p| !p.is_empty())
+                .map(PathBuf::from),
+            service: ServiceOptions {
+                feed_ttl: Duration::from_secs(number(
+                    "PANORAMA_FEED_TTL_SECS",
+                    service.feed_ttl.as_secs(),
+                )?),
+                error_ttl: Duration::from_secs(number(
+                    "PANORAMA_ERROR_TTL_SECS",
+                    service.error_ttl.as_secs(),
+                )?),
+                deadline: Duration::from_millis(number(
+                    "PANORAMA_DEADLINE_MS",
+                    service.deadline.as_millis() as u64,
+                )?),
+            },
+            fetch: FetchLimits {
+                total_timeout: Duration::from_secs(number(
+                    "PANORAMA_FETCH_TIMEOUT_SECS",
+                    defaults.total_timeout.as_secs(),
+                )?),
+                connect_timeout: Duration::from_secs(number(
+                    "PANORAMA_CONNECT_TIMEOUT_SECS",
+                    defaults.connect_timeout.as_secs(),
+                )?),
+                max_body_bytes: number("PANORAMA_MAX_BODY_BYTES", defaults.max_body_bytes as u64)?
+                    as usize,
+                max_redirects: number("PANORAMA_MAX_REDIRECTS", defaults.max_redirects as u64)?
+                    as usize,
+                user_agent: lookup("PANORAMA_USER_AGENT")
+                    .filter(|u| !u.is_empty())
+                    .unwrap_or(defaults.user_agent),
+            },
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_and_overrides() {
+        let c = Config::from_lookup(|_| None).unwrap();
+        assert_eq!(c.catalog, None);
+        assert_eq!(c.fetch.max_body_bytes, 15 * 1024 * 1024);
+        assert_eq!(c.service.deadline, Duration::from_secs(2));
+        let c = Config::from_lookup(|v| (v == "PANORAMA_DEADLINE_MS").then(|| "250".to_string()))
+            .unwrap();
+        assert_eq!(c.service.deadline, Duration::from_millis(250));
+    }
+
+    #[test]
+    fn a_bad_number_names_the_variable() {
+        let e =
+            Config::from_lookup(|v| (v == "PANORAMA_MAX_REDIRECTS").then(|| "five".to_string()))
+                .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "config: PANORAMA_MAX_REDIRECTS=\"five\": expected a whole number"
+        );
+    }
+}

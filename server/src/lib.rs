@@ -1,0 +1,13 @@
+//! Panorama's server: the feed pipeline as a library, so it is testable and benchable without a
+//! browser. The `panorama` binary (main.rs) is a thin shell around it.
+
+pub mod cache;
+pub mod catalog;
+pub mod config;
+pub mod fetch;
+pub mod inspect;
+pub mod normalize;
+pub mod sanitize;
+pub mod service;
+pub mod timeline;
+pub mod web;

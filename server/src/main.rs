@@ -1,0 +1,124 @@
+//! The `panorama` binary: serves Panorama, or runs an operator's tool.
+
+use leptos::config::get_configuration;
+use panorama_server::catalog::Catalog;
+use panorama_server::config::Config;
+use panorama_server::fetch::Fetcher;
+use panorama_server::service::NewsService;
+use std::process::ExitCode;
+use tracing_subscriber::EnvFilter;
+
+const USAGE: &str = "\
+usage:
+  panorama                          serve Panorama (LEPTOS_SITE_ADDR, LEPTOS_SITE_ROOT, PANORAMA_*)
+  panorama inspect-feed <url|file>  print, as JSON, what Panorama would show for one feed
+  panorama --help                   this text";
+
+fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| EnvFilter::new("info,tower_http=info")),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("panorama: cannot start the async runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let result = match args
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
+        [] | ["serve"] => runtime.block_on(serve()),
+        ["inspect-feed", input] => runtime.block_on(inspect(input)),
+        ["--help" | "-h" | "help"] => {
+            println!("{USAGE}");
+            Ok(ExitCode::SUCCESS)
+        }
+        _ => Err(format!("unknown arguments {args:?}\n{USAGE}")),
+    };
+    match result {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("panorama: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn serve() -> Result<ExitCode, String> {
+    let config = Config::from_env().map_err(|e| e.to_string())?;
+    let catalog = match &config.catalog {
+        Some(path) => Catalog::load(path),
+        None => Catalog::built_in(),
+    }
+    .map_err(|e| e.to_string())?;
+    let source_count = catalog.sources.len();
+    let fetcher = Fetcher::new(config.fetch.clone()).map_err(|e| e.to_string())?;
+    let service = NewsService::new(catalog, fetcher, config.service.clone());
+
+    let leptos = get_configuration(None)
+        .map_err(|e| format!("leptos configuration: {e}"))?
+        .leptos_options;
+    let addr = leptos.site_addr;
+    let app = panorama_server::web::router(service, leptos);
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
+    tracing::info!(
+        %addr,
+        catalog = config.catalog.as_ref().map_or("built in".to_string(), |p| p.display().to_string()),
+        sources = source_count,
+        "Panorama is serving on http://{addr}"
+    );
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .map_err(|e| format!("server: {e}"))?;
+    tracing::info!("stopped");
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Ctrl-C or SIGTERM: finish the requests in flight, then stop.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down");
+}
+
+async fn inspect(input: &str) -> Result<ExitCode, String> {
+    let config = Config::from_env().map_err(|e| e.to_string())?;
+    let fetcher = Fetcher::new(config.fetch).map_err(|e| e.to_string())?;
+    let report = panorama_server::inspect::inspect_feed(input, &fetcher).await;
+    let json = serde_json::to_string_pretty(&report)
+        .map_err(|e| format!("cannot encode the report: {e}"))?;
+    println!("{json}");
+    Ok(if report.error.is_some() {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}

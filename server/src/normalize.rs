@@ -1,0 +1,567 @@
+//! Any feed format (RSS 0.9x/1.0/2.0, Atom, JSON Feed) parsed with feed-rs and normalized into
+//! Panorama's one `Article`.
+
+use crate::catalog::Source;
+use crate::sanitize;
+use app::model::{Article, DateNote, FeedSlot};
+use chrono::{DateTime, Duration, Utc};
+use feed_rs::model::{Entry, MediaObject};
+use std::collections::HashMap;
+use url::Url;
+
+/// Longest card excerpt, in characters.
+const EXCERPT_CHARS: usize = 280;
+/// Clock skew forgiven before a date counts as "in the future".
+const FUTURE_TOLERANCE: Duration = Duration::minutes(5);
+/// Marks an id that feed-rs made up because the entry had no guid.
+const GENERATED_ID: &str = "\u{0}generated";
+
+/// Where a feed came from, for normalizing its entries.
+pub struct FeedContext<'a> {
+    pub source: &'a Source,
+    pub slot: FeedSlot,
+    /// The URL the body was read from (after redirects): relative links resolve against it.
+    pub url: &'a Url,
+    pub fetched_at: DateTime<Utc>,
+}
+
+#[derive(Debug, thiserror::Error, Clone, PartialEq)]
+pub enum ParseError {
+    #[error("parse: not a feed: got an HTML page")]
+    Html,
+    #[error("parse: {0}")]
+    Invalid(String),
+}
+
+/// Parses a feed body and normalizes every entry. Entries come out in feed order.
+pub fn parse_feed(body: &[u8], ctx: &FeedContext) -> Result<Vec<Article>, ParseError> {
+    let parser = feed_rs::parser::Builder::new()
+        .base_uri(Some(ctx.url.as_str()))
+        .id_generator(|_, _, _| GENERATED_ID.to_string())
+        .build();
+    let feed = parser.parse(body).map_err(|e| {
+        if looks_like_html(body) {
+            ParseError::Html
+        } else {
+            ParseError::Invalid(e.to_string())
+        }
+    })?;
+    // Links in entries resolve against the site, which the feed names, else against the feed URL.
+    let site = feed
+        .links
+        .iter()
+        .find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate"))
+        .and_then(|l| ctx.url.join(&l.href).ok())
+        .unwrap_or_else(|| ctx.url.clone());
+    let json_images = if feed.feed_type == feed_rs::model::FeedType::JSON {
+        json_feed_images(body)
+    } else {
+        HashMap::new()
+    };
+    Ok(feed
+        .entries
+        .into_iter()
+        .map(|entry| {
+            let json_image = json_images.get(&entry.id).cloned();
+            let mut article = normalize_entry(entry, &site, ctx);
+            if article.image.is_none() {
+                article.image = json_image
+                    .and_then(|u| site.join(&u).ok())
+                    .map(|u| u.to_string());
+            }
+            article
+        })
+        .collect())
+}
+
+/// JSON Feed's `image` / `banner_image` per item id: feed-rs does not map them.
+fn json_feed_images(body: &[u8]) -> HashMap<String, String> {
+    #[derive(serde::Deserialize)]
+    struct Feed {
+        #[serde(default)]
+        items: Vec<Item>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Item {
+        id: Option<serde_json::Value>,
+        image: Option<String>,
+        banner_image: Option<String>,
+    }
+    let Ok(feed) = serde_json::from_slice::<Feed>(body) else {
+        return HashMap::new();
+    };
+    feed.items
+        .into_iter()
+        .filter_map(|item| {
+            let id = match item.id? {
+                serde_json::Value::String(s) => s,
+                other => other.to_string(),
+            };
+            Some((id, item.image.or(item.banner_image)?))
+        })
+        .collect()
+}
+
+fn looks_like_html(body: &[u8]) -> bool {
+    let head = String::from_utf8_lossy(&body[..body.len().min(512)]).to_ascii_lowercase();
+    let head = head.trim_start_matches('\u{feff}').trim_start();
+    head.starts_with("<!doctype html") || head.starts_with("<html")
+}
+
+fn normalize_entry(entry: Entry, site: &Url, ctx: &FeedContext) -> Article {
+    let link = entry
+        .links
+        .iter()
+        .find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate"))
+        .or(entry.links.first())
+        .and_then(|l| site.join(l.href.trim()).ok())
+        .map(strip_tracking);
+    let title = entry
+        .title
+        .as_ref()
+        .map(|t| sanitize::plain_text(&t.content))
+        .unwrap_or_default();
+
+    // The stable key: the guid, else the canonical link, else (nothing better) the title.
+    let key = if entry.id != GENERATED_ID && !entry.id.trim().is_empty() {
+        match Url::parse(entry.id.trim()) {
+            Ok(url) if matches!(url.scheme(), "http" | "https") => strip_tracking(url).to_string(),
+            _ => entry.id.trim().to_string(),
+        }
+    } else if let Some(link) = &link {
+        link.to_string()
+    } else {
+        format!("title:{title}")
+    };
+
+    let (published, date_note) = match entry.published.or(entry.updated) {
+        None => (ctx.fetched_at, Some(DateNote::FirstSeen)),
+        Some(t) if t > ctx.fetched_at + FUTURE_TOLERANCE => {
+            (ctx.fetched_at, Some(DateNote::ClampedFuture))
+        }
+        Some(t) => (t, None),
+    };
+
+    let body_html = entry
+        .summary
+        .as_ref()
+        .map(|s| s.content.as_str())
+        .filter(|s| !s.trim().is_empty())
+        .or_else(|| entry.content.as_ref().and_then(|c| c.body.as_deref()))
+        .unwrap_or_default();
+    let summary_html = sanitize::story_html(body_html, Some(site));
+    let summary = sanitize::excerpt(&sanitize::plain_text(&summary_html), EXCERPT_CHARS);
+
+    let image = image_of(&entry.media, site).or_else(|| {
+        let content = entry
+            .content
+            .as_ref()
+            .and_then(|c| c.body.as_deref())
+            .unwrap_or(body_html);
+        first_img_src(content)
+            .and_then(|src| site.join(&src).ok())
+            .map(|u| u.to_string())
+    });
+
+    Article {
+        id: stable_id(&ctx.source.id, &key),
+        source_id: ctx.source.id.clone(),
+        source_name: ctx.source.name.clone(),
+        country: ctx.source.country,
+        language: ctx.source.language,
+        categories: match ctx.slot {
+            FeedSlot::Top => Vec::new(),
+            FeedSlot::Category(c) => vec![c],
+        },
+        title,
+        link: link
+            .map(|u| u.to_string())
+            .unwrap_or_else(|| ctx.source.homepage.to_string()),
+        published,
+        date_note,
+        summary,
+        summary_html,
+        image,
+    }
+}
+
+/// media:content / media:thumbnail / enclosure (feed-rs maps all three to media objects).
+fn image_of(media: &[MediaObject], base: &Url) -> Option<String> {
+    let from_content = media.iter().flat_map(|m| &m.content).find_map(|c| {
+        let is_image = c.content_type.as_ref().is_none_or(|t| t.ty() == "image");
+        c.url.as_ref().filter(|_| is_image).map(|u| u.to_string())
+    });
+    let from_thumbnail = || {
+        media
+            .iter()
+            .flat_map(|m| &m.thumbnails)
+            .map(|t| t.image.uri.clone())
+            .next()
+    };
+    from_content
+        .or_else(from_thumbnail)
+        .and_then(|u| base.join(&u).ok())
+        .filter(|u| matches!(u.scheme(), "http" | "https"))
+        .map(|u| u.to_string())
+}
+
+/// The `src` of the first `<img>` in some HTML, without parsing the whole document.
+fn first_img_src(html: &str) -> Option<String> {
+    let lower = html.to_ascii_lowercase();
+    let tag_start = lower.find("<img")?;
+    let tag_end = tag_start + lower[tag_start..].find('>')?;
+    let tag = &html[tag_start..tag_end];
+    let src_at = tag.to_ascii_lowercase().find("src=")? + 4;
+    let rest = &tag[src_at..];
+    let value = match rest.chars().next()? {
+        q @ ('"' | '\'') => rest[1..].split(q).next()?,
+        _ => rest.split(|c: char| c.is_whitespace()).next()?,
+    };
+    let value = sanitize::plain_text(value);
+    (!value.is_empty() && !value.starts_with("data:")).then_some(value)
+}
+
+/// Query parameters that only track readers; removed before links are shown, hashed or compared.
+fn is_tracking_param(name: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    name.starts_with("utm_")
+        || matches!(
+            name.as_str(),
+            "fbclid"
+                | "gclid"
+                | "dclid"
+                | "gbraid"
+                | "wbraid"
+                | "msclkid"
+                | "yclid"
+                | "igshid"
+                | "mc_cid"
+                | "mc_eid"
+                | "_ga"
+                | "_gl"
+                | "ocid"
+                | "cmpid"
+                | "ito"
+        )
+}
+
+/// The link without tracking parameters or fragment-only noise.
+pub fn strip_tracking(mut url: Url) -> Url {
+    if url.query().is_some() {
+        let kept: Vec<(String, String)> = url
+            .query_pairs()
+            .filter(|(k, _)| !is_tracking_param(k))
+            .map(|(k, v)| (k.into_owned(), v.into_owned()))
+            .collect();
+        if kept.is_empty() {
+            url.set_query(None);
+        } else {
+            url.query_pairs_mut().clear().extend_pairs(kept);
+        }
+    }
+    url
+}
+
+/// A short id that stays the same across fetches and restarts: FNV-1a (64-bit) of the source
+/// and the item's key. std's hasher is not stable across Rust releases, so it cannot serve.
+pub fn stable_id(source_id: &str, key: &str) -> String {
+    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    let mut hash = OFFSET;
+    for byte in source_id.bytes().chain([0u8]).chain(key.bytes()) {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(PRIME);
+    }
+    format!("{hash:016x}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tracking_parameters_are_stripped_and_others_kept() {
+        let u = strip_tracking(
+            Url::parse("https://x.org/a?id=3&utm_source=rss&fbclid=z&UTM_Medium=m").unwrap(),
+        );
+        assert_eq!(u.as_str(), "https://x.org/a?id=3");
+        let u = strip_tracking(Url::parse("https://x.org/a?utm_source=rss").unwrap());
+        assert_eq!(u.as_str(), "https://x.org/a");
+    }
+
+    #[test]
+    fn ids_are_stable_and_depend_on_source_and_key() {
+        assert_eq!(stable_id("bbc-en", "guid-1"), stable_id("bbc-en", "guid-1"));
+        assert_ne!(stable_id("bbc-en", "guid-1"), stable_id("dw-en", "guid-1"));
+        // Pinned so a change of hash (which would orphan every saved id) fails loudly.
+        assert_eq!(stable_id("a", "b"), "e5d29919042666b2");
+    }
+
+    #[test]
+    fn first_image_is_found_in_html() {
+        assert_eq!(
+            first_img_src(r#"<p>x</p><IMG class=a SRC="/i.jpg?a=1&amp;b=2">"#).as_deref(),
+            Some("/i.jpg?a=1&b=2")
+        );
+        assert_eq!(first_img_src("<img src=data:image/png;base64,AAAA>"), None);
+        assert_eq!(first_img_src("<p>none</p>"), None);
+    }
+
+    mod fixtures {
+        use super::super::*;
+        use crate::catalog::Source;
+        use app::model::{Category, Country, Language};
+        use chrono::TimeZone;
+        use std::collections::BTreeMap;
+
+        fn source(language: Language) -> Source {
+            let url = Url::parse("https://fixture.example/").unwrap();
+            Source {
+                id: "fixture".into(),
+                name: "Fixture".into(),
+                country: Country::WORLD,
+                language,
+                homepage: url.clone(),
+                feeds: BTreeMap::from([(FeedSlot::Top, url)]),
+                no_feed: None,
+            }
+        }
+
+        fn fetched_at() -> DateTime<Utc> {
+            Utc.with_ymd_and_hms(2022, 1, 18, 0, 0, 0).unwrap()
+        }
+
+        fn parse(
+            body: &[u8],
+            feed_url: &str,
+            language: Language,
+            slot: FeedSlot,
+        ) -> Result<Vec<Article>, ParseError> {
+            let source = source(language);
+            let url = Url::parse(feed_url).unwrap();
+            parse_feed(
+                body,
+                &FeedContext {
+                    source: &source,
+                    slot,
+                    url: &url,
+                    fetched_at: fetched_at(),
+                },
+            )
+        }
+
+        fn rss2() -> Vec<Article> {
+            let slot = FeedSlot::Category(Category::Business);
+            parse(
+                include_bytes!("../testdata/rss2.xml"),
+                "https://alpha.example/rss/business.xml",
+                Language::En,
+                slot,
+            )
+            .unwrap()
+        }
+
+        #[test]
+        fn rss2_titles_are_plain_text_with_entities_decoded() {
+            assert_eq!(rss2()[0].title, "Markets rally as rates & inflation ease");
+        }
+
+        #[test]
+        fn rss2_relative_links_are_absolute_without_tracking() {
+            assert_eq!(
+                rss2()[0].link,
+                "https://alpha.example/business/markets-rally?id=7"
+            );
+        }
+
+        #[test]
+        fn rss2_dates_are_utc() {
+            let items = rss2();
+            assert_eq!(
+                items[0].published,
+                Utc.with_ymd_and_hms(2022, 1, 17, 11, 21, 53).unwrap()
+            );
+            assert_eq!(
+                items[1].published,
+                Utc.with_ymd_and_hms(2022, 1, 17, 8, 5, 0).unwrap()
+            );
+            assert_eq!(items[0].date_note, None);
+        }
+
+        #[test]
+        fn rss2_missing_dates_take_the_first_sight_and_future_dates_are_clamped() {
+            let items = rss2();
+            assert_eq!(
+                (items[2].published, items[2].date_note),
+                (fetched_at(), Some(DateNote::FirstSeen))
+            );
+            assert_eq!(
+                (items[3].published, items[3].date_note),
+                (fetched_at(), Some(DateNote::ClampedFuture))
+            );
+        }
+
+        #[test]
+        fn rss2_scripts_and_handlers_never_reach_the_summary() {
+            let first = &rss2()[0];
+            assert!(
+                !first.summary_html.contains("script") && !first.summary_html.contains("onclick"),
+                "{}",
+                first.summary_html
+            );
+            assert!(
+                !first.summary.contains("document.cookie"),
+                "{}",
+                first.summary
+            );
+            assert_eq!(first.summary, "Stocks rose on Monday. More");
+            assert!(
+                first
+                    .summary_html
+                    .contains(r#"href="https://alpha.example/more""#),
+                "{}",
+                first.summary_html
+            );
+        }
+
+        #[test]
+        fn rss2_images_come_from_media_enclosures_or_content() {
+            let items = rss2();
+            assert_eq!(
+                items[0].image.as_deref(),
+                Some("https://alpha.example/img/markets.jpg")
+            );
+            assert_eq!(
+                items[1].image.as_deref(),
+                Some("https://alpha.example/img/storm.jpg")
+            );
+            assert_eq!(items[2].image, None);
+            assert_eq!(
+                items[3].image.as_deref(),
+                Some("https://alpha.example/img/future.png")
+            );
+        }
+
+        #[test]
+        fn rss2_ids_are_stable_and_carry_the_category() {
+            let (a, b) = (rss2(), rss2());
+            assert_eq!(a[0].id, b[0].id);
+            assert_eq!(a[0].id, stable_id("fixture", "alpha-business-0001"));
+            // No guid: the canonical link is the key.
+            assert_eq!(
+                a[2].id,
+                stable_id("fixture", "https://alpha.example/world/undated")
+            );
+            assert_eq!(a[0].categories, vec![Category::Business]);
+        }
+
+        #[test]
+        fn rss1_rdf_parses() {
+            let items = parse(
+                include_bytes!("../testdata/rss1.rdf"),
+                "https://rdf.example/rss.rdf",
+                Language::De,
+                FeedSlot::Top,
+            )
+            .unwrap();
+            assert_eq!(items.len(), 1);
+            assert_eq!(
+                items[0].title,
+                "Bundestag stimmt über Haushalt ab – Grüße aus Köln"
+            );
+            assert_eq!(
+                items[0].published,
+                Utc.with_ymd_and_hms(2022, 1, 17, 7, 0, 0).unwrap()
+            );
+            assert!(items[0].categories.is_empty());
+        }
+
+        #[test]
+        fn atom_in_hindi_with_html_title_and_relative_links() {
+            let items = parse(
+                include_bytes!("../testdata/atom.xml"),
+                "https://hindi.example/feed.atom",
+                Language::Hi,
+                FeedSlot::Top,
+            )
+            .unwrap();
+            let a = &items[0];
+            assert_eq!(a.title, "दिल्ली में भारी बारिश");
+            assert_eq!(a.link, "https://hindi.example/desh/delhi-rain");
+            assert_eq!(
+                a.published,
+                Utc.with_ymd_and_hms(2022, 1, 17, 4, 0, 0).unwrap()
+            );
+            assert_eq!(a.summary, "राजधानी में सुबह से बारिश हो रही है।");
+            assert_eq!(
+                a.image.as_deref(),
+                Some("https://hindi.example/photos/rain.jpg")
+            );
+            assert_eq!(a.language, Language::Hi);
+        }
+
+        #[test]
+        fn json_feed_in_arabic() {
+            let items = parse(
+                include_bytes!("../testdata/feed.json"),
+                "https://arabic.example/feed.json",
+                Language::Ar,
+                FeedSlot::Top,
+            )
+            .unwrap();
+            let a = &items[0];
+            assert_eq!(a.title, "قمة الدوحة تبحث الأمن الإقليمي");
+            assert_eq!(a.link, "https://arabic.example/news/doha-summit");
+            assert_eq!(
+                a.published,
+                Utc.with_ymd_and_hms(2022, 1, 17, 9, 0, 0).unwrap()
+            );
+            assert_eq!(a.summary, "اجتمع القادة في الدوحة اليوم.");
+            assert_eq!(
+                a.image.as_deref(),
+                Some("https://arabic.example/img/summit.jpg")
+            );
+        }
+
+        #[test]
+        fn chinese_titles_survive_intact() {
+            let items = parse(
+                include_bytes!("../testdata/zh.xml"),
+                "https://zh.example/rss.xml",
+                Language::Zh,
+                FeedSlot::Top,
+            )
+            .unwrap();
+            assert_eq!(
+                items[0].title,
+                "俄罗斯领导的集体安全条约组织（CSTO）部队抵达哈萨克斯坦"
+            );
+            assert!(
+                items[0]
+                    .summary
+                    .contains("Collective Security Treaty Organization")
+            );
+        }
+
+        #[test]
+        fn html_pages_and_broken_xml_are_clear_errors() {
+            let html = parse(
+                include_bytes!("../testdata/not-a-feed.html"),
+                "https://alpha.example/",
+                Language::En,
+                FeedSlot::Top,
+            );
+            assert_eq!(
+                html.unwrap_err().to_string(),
+                "parse: not a feed: got an HTML page"
+            );
+            let broken = parse(
+                include_bytes!("../testdata/broken.xml"),
+                "https://alpha.example/b.xml",
+                Language::En,
+                FeedSlot::Top,
+            );
+            assert!(broken.unwrap_err().to_string().starts_with("parse: "));
+        }
+    }
+}

@@ -1,0 +1,203 @@
+//! Feed HTML is hostile: everything shown from it passes through here, always as the last step.
+
+use ammonia::{Builder, UrlRelative};
+use std::collections::HashSet;
+use std::sync::LazyLock;
+use url::Url;
+
+/// Tags kept in story HTML; everything else is dropped (its text kept, except for script and
+/// style, whose content goes too).
+const ALLOWED_TAGS: &[&str] = &[
+    "a",
+    "abbr",
+    "b",
+    "blockquote",
+    "br",
+    "cite",
+    "code",
+    "dd",
+    "del",
+    "dl",
+    "dt",
+    "em",
+    "figcaption",
+    "figure",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "i",
+    "img",
+    "ins",
+    "kbd",
+    "li",
+    "mark",
+    "ol",
+    "p",
+    "pre",
+    "q",
+    "s",
+    "small",
+    "span",
+    "strong",
+    "sub",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "u",
+    "ul",
+];
+
+fn story_builder(base: Option<&Url>) -> Builder<'static> {
+    let mut b = Builder::default();
+    b.tags(ALLOWED_TAGS.iter().copied().collect::<HashSet<_>>())
+        .generic_attributes(HashSet::from(["lang", "dir", "title"]))
+        .tag_attributes(
+            [
+                ("a", HashSet::from(["href"])),
+                ("img", HashSet::from(["src", "alt", "width", "height"])),
+                ("td", HashSet::from(["colspan", "rowspan"])),
+                ("th", HashSet::from(["colspan", "rowspan", "scope"])),
+                ("abbr", HashSet::from(["title"])),
+            ]
+            .into_iter()
+            .collect(),
+        )
+        .url_schemes(HashSet::from(["http", "https", "mailto"]))
+        .link_rel(Some("noopener noreferrer"))
+        .set_tag_attribute_value("img", "loading", "lazy");
+    match base {
+        Some(base) => b.url_relative(UrlRelative::RewriteWithBase(base.clone())),
+        None => b.url_relative(UrlRelative::Deny),
+    };
+    b
+}
+
+/// Story HTML reduced to the allowlist; relative links resolved against `base`.
+pub fn story_html(html: &str, base: Option<&Url>) -> String {
+    story_builder(base).clean(html).to_string()
+}
+
+static TEXT_ONLY: LazyLock<Builder<'static>> = LazyLock::new(|| {
+    let mut b = Builder::empty();
+    b.clean_content_tags(HashSet::from(["script", "style", "template", "noscript"]));
+    b
+});
+
+/// HTML (or text that may hold tags and entities) reduced to plain text: tags dropped, entities
+/// decoded, white space folded.
+pub fn plain_text(html: &str) -> String {
+    let cleaned = TEXT_ONLY.clean(html).to_string();
+    // html5ever's serializer escapes exactly these in text; reversing them is exact.
+    let decoded = cleaned
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&nbsp;", "\u{a0}")
+        .replace("&amp;", "&");
+    let mut out = String::with_capacity(decoded.len());
+    for word in decoded.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// At most `max_chars` characters, cut at a word boundary where there is one, with an ellipsis.
+pub fn excerpt(text: &str, max_chars: usize) -> String {
+    if text.chars().count() <= max_chars {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max_chars).collect();
+    // Scripts without spaces (Chinese) are cut at the limit instead.
+    let cut = match cut.rfind(' ') {
+        Some(i) if i > cut.len() / 2 => &cut[..i],
+        _ => cut.as_str(),
+    };
+    format!("{}…", cut.trim_end_matches([',', ';', ':', ' ', '،']))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn base() -> Url {
+        Url::parse("https://news.example/world/").unwrap()
+    }
+
+    #[test]
+    fn scripts_and_their_text_are_removed() {
+        let out = story_html("<p>Hi<script>alert(1)</script></p>", None);
+        assert_eq!(out, "<p>Hi</p>");
+    }
+
+    #[test]
+    fn event_handlers_and_styles_are_removed() {
+        let out = story_html(
+            r#"<p onclick="x()" style="color:red">a</p><style>p{}</style>"#,
+            None,
+        );
+        assert_eq!(out, "<p>a</p>");
+    }
+
+    #[test]
+    fn javascript_urls_are_removed() {
+        let out = story_html(r#"<a href="javascript:alert(1)">x</a>"#, None);
+        assert!(!out.contains("javascript"), "{out}");
+    }
+
+    #[test]
+    fn iframes_and_forms_are_removed() {
+        let out = story_html(
+            r#"<iframe src="https://evil.example"></iframe><form action="/x"><input name=a></form>ok"#,
+            None,
+        );
+        assert_eq!(out, "ok");
+    }
+
+    #[test]
+    fn links_are_absolute_and_get_rel() {
+        let out = story_html(r#"<a href="../story?id=1">s</a>"#, Some(&base()));
+        assert_eq!(
+            out,
+            r#"<a href="https://news.example/story?id=1" rel="noopener noreferrer">s</a>"#
+        );
+    }
+
+    #[test]
+    fn images_are_lazy_and_absolute() {
+        let out = story_html(r#"<img src="/a.jpg" alt="A" onerror="x()">"#, Some(&base()));
+        assert_eq!(
+            out,
+            r#"<img src="https://news.example/a.jpg" alt="A" loading="lazy">"#
+        );
+    }
+
+    #[test]
+    fn plain_text_decodes_entities_and_drops_tags() {
+        assert_eq!(
+            plain_text("Tom &amp; Jerry <b>strike</b>   back &lt;3"),
+            "Tom & Jerry strike back <3"
+        );
+        assert_eq!(
+            plain_text("<script>x</script>दिल्ली &quot;news&quot;"),
+            "दिल्ली \"news\""
+        );
+        assert_eq!(plain_text("caf&eacute; &#8220;q&#8221;"), "café “q”");
+    }
+
+    #[test]
+    fn excerpts_cut_on_words_or_characters() {
+        assert_eq!(excerpt("short", 10), "short");
+        assert_eq!(excerpt("one two three four", 12), "one two…");
+        assert_eq!(excerpt("中国外交部发言人表示", 4), "中国外交…");
+    }
+}
