@@ -1,0 +1,64 @@
+// A fixture feed server on 127.0.0.1: end2end/fixtures/feeds/* under /feeds/, server/testdata/*
+// under /testdata/, and failure modes under /status/<code>. Imported by the tests; run alone
+// (`node feed-server.mjs [port]`) it serves the bundled samples for an offline Panorama and
+// writes the matching catalog.
+
+import { createServer } from 'node:http';
+import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, extname, dirname, basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const roots = {
+  feeds: join(here, 'fixtures', 'feeds'),
+  testdata: join(here, '..', 'server', 'testdata'),
+};
+const types = {
+  '.xml': 'application/xml; charset=utf-8',
+  '.rdf': 'application/rdf+xml; charset=utf-8',
+  '.json': 'application/feed+json; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+};
+
+export async function startFeedServer(port = 0) {
+  const hits = new Map();
+  const server = createServer(async (req, res) => {
+    const path = new URL(req.url, 'http://x').pathname;
+    hits.set(path, (hits.get(path) ?? 0) + 1);
+    const [, root, name] = path.split('/');
+    if (root === 'status' && /^\d{3}$/.test(name ?? '')) {
+      res.writeHead(Number(name), { 'content-type': 'text/plain' }).end(`fixture status ${name}\n`);
+      return;
+    }
+    if (!(root in roots) || !name || name !== basename(name)) {
+      res.writeHead(404).end();
+      return;
+    }
+    try {
+      const body = await readFile(join(roots[root], name));
+      res.writeHead(200, { 'content-type': types[extname(name)] ?? 'application/octet-stream' }).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${server.address().port}`;
+  return { base, hits, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+/// Writes the fixture catalog pointing at `base` into a fresh temporary folder.
+export async function writeCatalog(base) {
+  const template = await readFile(join(here, 'fixtures', 'catalog.template.toml'), 'utf8');
+  const dir = await mkdtemp(join(tmpdir(), 'panorama-catalog-'));
+  const path = join(dir, 'catalog.toml');
+  await writeFile(path, template.replaceAll('{{FEEDS}}', base));
+  return path;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const feeds = await startFeedServer(Number(process.argv[2] ?? 0));
+  const catalog = await writeCatalog(feeds.base);
+  console.log(`sample feeds on ${feeds.base}`);
+  console.log(`PANORAMA_CATALOG=${catalog}`);
+}

@@ -1,0 +1,97 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startStack, cardTitles } from './support.mjs';
+
+// The default edition (World, English): Globe Daily (main and sports feeds), World Courier, and
+// Broken Wire, whose feed answers 500. Newest first across all of them.
+const ALL = [
+  'Summit opens with climate pledge',
+  'Markets steady ahead of rate decision',
+  'Rail strike ends after talks',
+  'Underdogs win the cup final',
+  'Open tennis: seeds advance',
+];
+const SPORTS = ['Underdogs win the cup final', 'Open tennis: seeds advance'];
+
+let stack;
+before(async () => {
+  stack = await startStack();
+});
+after(async () => {
+  await stack?.stop();
+});
+
+test('the server HTML holds the timeline before any script runs', async () => {
+  const html = await (await fetch(stack.url('/'))).text();
+  for (const title of ALL) assert.ok(html.includes(title), `server HTML lacks "${title}"`);
+
+  const page = await stack.newPage({ javaScriptEnabled: false });
+  await page.goto(stack.url('/'));
+  assert.deepEqual(await cardTitles(page), ALL);
+  // The outlet's link, without tracking parameters, until the article page exists.
+  const href = await page.locator('.card-title a').first().getAttribute('href');
+  assert.equal(href, 'https://globe.example/world/summit');
+  // Relative time against the page's own clock, the exact UTC time on hover.
+  const time = page.locator('.card time').first();
+  assert.equal(await time.getAttribute('title'), 'Monday, January 17, 2022 11:21:53 AM UTC');
+  await page.context().close();
+});
+
+test('category tabs work without JavaScript too', async () => {
+  const page = await stack.newPage({ javaScriptEnabled: false });
+  await page.goto(stack.url('/?category=sports'));
+  assert.deepEqual(await cardTitles(page), SPORTS);
+  assert.equal(await page.locator('.category-tabs a[aria-current="page"]').textContent(), 'Sports');
+  await page.context().close();
+});
+
+test('after hydration a category tab switches the list in place', async () => {
+  const page = await stack.newPage();
+  await page.goto(stack.url('/'));
+  await page.waitForSelector('html[data-hydrated]');
+  assert.deepEqual(await cardTitles(page), ALL);
+  await page.evaluate(() => {
+    window.__sameDocument = true;
+  });
+
+  await page.click('.category-tabs a[data-category="sports"]');
+  await page.waitForFunction((want) => {
+    const titles = [...document.querySelectorAll('.card-title')].map((e) => e.textContent.trim());
+    return JSON.stringify(titles) === JSON.stringify(want);
+  }, SPORTS);
+  assert.equal(new URL(page.url()).search, '?category=sports');
+  assert.equal(await page.evaluate(() => window.__sameDocument), true, 'the tab reloaded the page');
+  assert.equal(await page.locator('.category-tabs a[aria-current="page"]').textContent(), 'Sports');
+
+  // A category with no feed in this edition says so rather than showing stale cards.
+  await page.click('.category-tabs a[data-category="business"]');
+  await page.waitForSelector('.empty');
+  assert.deepEqual(await cardTitles(page), []);
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelectorAll('.card-title').length === 2);
+  await page.context().close();
+});
+
+test("a failing feed shows as that source's error while the others show", async () => {
+  const page = await stack.newPage();
+  await page.goto(stack.url('/'));
+  await page.waitForSelector('html[data-hydrated]');
+  const failed = page.locator('.source-state.failed');
+  assert.equal(await failed.count(), 1);
+  assert.match(await failed.textContent(), /Broken Wire\s+failed: fetch: HTTP 500/);
+  assert.equal(await page.locator('.source-states').getAttribute('open'), '', 'the failure is shown open');
+  const ok = await page.locator('.source-state.ok .source-name').allTextContents();
+  assert.deepEqual(ok.sort(), ['Globe Daily', 'World Courier']);
+  assert.equal((await cardTitles(page)).length, ALL.length);
+  await page.context().close();
+});
+
+test('an unknown path answers 404 with a way back', async () => {
+  const res = await fetch(stack.url('/no/such/page'));
+  assert.equal(res.status, 404);
+  assert.match(await res.text(), /Back to the news/);
+});
+
+test('no console errors on any page above', () => {
+  assert.deepEqual(stack.consoleErrors, []);
+});

@@ -1,0 +1,96 @@
+// Starts what a browser test needs: the fixture feed server, Panorama pointed at it, and Debian's
+// Chromium. Every page opened through `newPage` records console errors and uncaught exceptions,
+// which the tests expect to be none (a hydration mismatch shows up there).
+
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startFeedServer, writeCatalog } from '../feed-server.mjs';
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+async function freePort() {
+  const server = createServer();
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address();
+  await new Promise((r) => server.close(r));
+  return port;
+}
+
+async function waitFor(url, child, log, timeoutMs = 60_000) {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    if (child.exitCode !== null) throw new Error(`panorama exited with ${child.exitCode}:\n${log.join('')}`);
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`panorama did not answer ${url} within ${timeoutMs} ms:\n${log.join('')}`);
+}
+
+export async function startStack({ env = {} } = {}) {
+  const feeds = await startFeedServer();
+  const catalog = await writeCatalog(feeds.base);
+  const port = await freePort();
+  const bin = process.env.PANORAMA_BIN ?? join(repo, 'target', 'debug', 'panorama');
+  const log = [];
+  const child = spawn(bin, [], {
+    cwd: repo,
+    env: {
+      ...process.env,
+      LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
+      LEPTOS_SITE_ROOT: process.env.LEPTOS_SITE_ROOT ?? join(repo, 'target', 'site'),
+      LEPTOS_OUTPUT_NAME: 'panorama',
+      PANORAMA_CATALOG: catalog,
+      RUST_LOG: 'warn',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout.on('data', (d) => log.push(d.toString()));
+  child.stderr.on('data', (d) => log.push(d.toString()));
+  const base = `http://127.0.0.1:${port}`;
+  await waitFor(`${base}/api/catalog`, child, log);
+
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-component-update', '--disable-sync'],
+  });
+  const consoleErrors = [];
+
+  return {
+    base,
+    feeds,
+    browser,
+    log,
+    consoleErrors,
+    url: (path) => `${base}${path}`,
+    /// A page in a fresh context whose console errors are collected.
+    async newPage(contextOptions = {}) {
+      const context = await browser.newContext(contextOptions);
+      const page = await context.newPage();
+      page.on('console', (msg) => {
+        if (msg.type() === 'error') consoleErrors.push(`${page.url()}: ${msg.text()}`);
+      });
+      page.on('pageerror', (err) => consoleErrors.push(`${page.url()}: ${err.message}`));
+      return page;
+    },
+    async stop() {
+      await browser.close().catch(() => {});
+      child.kill('SIGTERM');
+      await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
+      await feeds.close();
+    },
+  };
+}
+
+/// Card titles in page order.
+export function cardTitles(page) {
+  return page.locator('.card-title').allTextContents().then((t) => t.map((s) => s.trim()));
+}

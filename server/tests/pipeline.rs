@@ -1,0 +1,379 @@
+//! The pipeline and the HTTP API against real HTTP servers on 127.0.0.1: a fixture feed server
+//! and Panorama's own router. Nothing here touches the internet.
+
+use app::model::{SourceStatus, TimelinePage, TimelineQuery};
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::{StatusCode, header};
+use axum::response::IntoResponse;
+use axum::routing::get;
+use panorama_server::catalog::Catalog;
+use panorama_server::fetch::{FetchLimits, Fetcher};
+use panorama_server::service::{NewsService, ServiceOptions};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+
+/// Serves `server/testdata/*` plus a few failure modes, counting requests.
+struct FeedServer {
+    base: String,
+    hits: Arc<AtomicUsize>,
+}
+
+async fn feed_file(
+    Path(name): Path<String>,
+    State(hits): State<Arc<AtomicUsize>>,
+) -> impl IntoResponse {
+    hits.fetch_add(1, Ordering::SeqCst);
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("testdata")
+        .join(&name);
+    match std::fs::read(&path) {
+        Ok(body) => {
+            let kind = match path.extension().and_then(|e| e.to_str()) {
+                Some("json") => "application/feed+json",
+                Some("html") => "text/html; charset=utf-8",
+                _ => "application/xml; charset=utf-8",
+            };
+            ([(header::CONTENT_TYPE, kind)], body).into_response()
+        }
+        Err(_) => StatusCode::NOT_FOUND.into_response(),
+    }
+}
+
+async fn start_feed_server() -> FeedServer {
+    let hits = Arc::new(AtomicUsize::new(0));
+    let app = Router::new()
+        .route("/feeds/{name}", get(feed_file))
+        .route(
+            "/status/500",
+            get(|| async { StatusCode::INTERNAL_SERVER_ERROR }),
+        )
+        .route(
+            "/slow/{name}",
+            get(
+                |path: Path<String>, state: State<Arc<AtomicUsize>>| async move {
+                    tokio::time::sleep(Duration::from_millis(1500)).await;
+                    feed_file(path, state).await
+                },
+            ),
+        )
+        .with_state(hits.clone());
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    FeedServer {
+        base: format!("http://{addr}"),
+        hits,
+    }
+}
+
+fn catalog(base: &str) -> Catalog {
+    let text = format!(
+        r#"
+countries = ["WORLD", "IN"]
+languages = ["en", "hi"]
+categories = ["national", "international", "business", "entertainment", "sports", "special"]
+
+[[source]]
+id = "alpha-en"
+name = "Alpha News"
+country = "WORLD"
+language = "en"
+homepage = "https://alpha.example"
+[source.feeds]
+top = "{base}/feeds/rss2.xml"
+business = "{base}/feeds/rss2.xml"
+
+[[source]]
+id = "hindi-hi"
+name = "Hindi Samachar"
+country = "IN"
+language = "hi"
+homepage = "https://hindi.example"
+[source.feeds]
+top = "{base}/feeds/atom.xml"
+
+[[source]]
+id = "broken-en"
+name = "Broken Wire"
+country = "WORLD"
+language = "en"
+homepage = "https://broken.example"
+[source.feeds]
+top = "{base}/status/500"
+
+[[source]]
+id = "html-en"
+name = "Homepage Only"
+country = "WORLD"
+language = "en"
+homepage = "https://html.example"
+[source.feeds]
+top = "{base}/feeds/not-a-feed.html"
+
+[[source]]
+id = "slow-en"
+name = "Slow Times"
+country = "WORLD"
+language = "en"
+homepage = "https://slow.example"
+[source.feeds]
+top = "{base}/slow/zh.xml"
+
+[[source]]
+id = "silent-en"
+name = "Silent Daily"
+country = "WORLD"
+language = "en"
+homepage = "https://silent.example"
+no_feed = "publishes no feed"
+"#
+    );
+    Catalog::parse(&text, "fixture catalog").unwrap()
+}
+
+fn service(base: &str, deadline: Duration) -> Arc<NewsService> {
+    let fetcher = Fetcher::new(FetchLimits {
+        total_timeout: Duration::from_secs(5),
+        ..FetchLimits::default()
+    })
+    .unwrap();
+    NewsService::new(
+        catalog(base),
+        fetcher,
+        ServiceOptions {
+            deadline,
+            feed_ttl: Duration::from_secs(60),
+            error_ttl: Duration::from_secs(60),
+        },
+    )
+}
+
+fn query(sources: &[&str]) -> TimelineQuery {
+    TimelineQuery {
+        sources: sources.iter().map(|s| s.to_string()).collect(),
+        limit: 50,
+        ..TimelineQuery::default()
+    }
+}
+
+fn status<'a>(page: &'a TimelinePage, id: &str) -> &'a SourceStatus {
+    &page
+        .sources
+        .iter()
+        .find(|s| s.source_id == id)
+        .unwrap()
+        .status
+}
+
+#[tokio::test]
+async fn a_broken_feed_is_that_sources_error_while_the_others_show() {
+    let feeds = start_feed_server().await;
+    let service = service(&feeds.base, Duration::from_secs(5));
+    let page = service
+        .timeline_page(query(&[
+            "alpha-en",
+            "hindi-hi",
+            "broken-en",
+            "html-en",
+            "silent-en",
+        ]))
+        .await
+        .unwrap();
+
+    // Alpha's two feeds carry the same items: merged once, newest first.
+    let titles: Vec<&str> = page.articles.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(
+        titles
+            .iter()
+            .filter(|t| **t == "Storm reaches the coast")
+            .count(),
+        1
+    );
+    assert!(titles.contains(&"दिल्ली में भारी बारिश"));
+    assert!(
+        page.articles
+            .windows(2)
+            .all(|w| w[0].published >= w[1].published)
+    );
+    assert!(
+        matches!(status(&page, "alpha-en"), SourceStatus::Ok { items: 4, .. }),
+        "{:?}",
+        status(&page, "alpha-en")
+    );
+    assert!(matches!(
+        status(&page, "hindi-hi"),
+        SourceStatus::Ok { items: 1, .. }
+    ));
+    assert_eq!(
+        status(&page, "broken-en"),
+        &SourceStatus::Failed {
+            reason: "fetch: HTTP 500".into()
+        }
+    );
+    assert_eq!(
+        status(&page, "html-en"),
+        &SourceStatus::Failed {
+            reason: "parse: not a feed: got an HTML page".into()
+        }
+    );
+    assert_eq!(status(&page, "silent-en"), &SourceStatus::NoFeed);
+}
+
+#[tokio::test]
+async fn a_category_reads_only_that_categorys_feeds() {
+    let feeds = start_feed_server().await;
+    let service = service(&feeds.base, Duration::from_secs(5));
+    let mut q = query(&["alpha-en", "hindi-hi"]);
+    q.category = Some(app::model::Category::Business);
+    let page = service.timeline_page(q).await.unwrap();
+    assert_eq!(page.articles.len(), 4);
+    assert!(page.articles.iter().all(|a| a.source_id == "alpha-en"));
+    assert_eq!(status(&page, "hindi-hi"), &SourceStatus::NoFeed);
+}
+
+#[tokio::test]
+async fn a_slow_feed_is_loading_after_the_deadline_then_arrives() {
+    let feeds = start_feed_server().await;
+    let service = service(&feeds.base, Duration::from_millis(300));
+    let started = std::time::Instant::now();
+    let page = service
+        .timeline_page(query(&["alpha-en", "slow-en"]))
+        .await
+        .unwrap();
+    assert!(
+        started.elapsed() < Duration::from_millis(1400),
+        "waited {:?}",
+        started.elapsed()
+    );
+    assert_eq!(status(&page, "slow-en"), &SourceStatus::Loading);
+    assert!(!page.articles.is_empty());
+
+    // The fetch went on in the background and filled the cache.
+    tokio::time::sleep(Duration::from_millis(1600)).await;
+    let page = service.timeline_page(query(&["slow-en"])).await.unwrap();
+    assert!(matches!(
+        status(&page, "slow-en"),
+        SourceStatus::Ok { items: 1, .. }
+    ));
+}
+
+#[tokio::test]
+async fn many_readers_cause_one_upstream_fetch_per_feed() {
+    let feeds = start_feed_server().await;
+    let service = service(&feeds.base, Duration::from_secs(5));
+    let readers: Vec<_> = (0..10)
+        .map(|_| {
+            let service = service.clone();
+            tokio::spawn(async move { service.timeline_page(query(&["hindi-hi"])).await.unwrap() })
+        })
+        .collect();
+    for r in readers {
+        r.await.unwrap();
+    }
+    assert_eq!(feeds.hits.load(Ordering::SeqCst), 1);
+}
+
+#[tokio::test]
+async fn unknown_sources_and_bad_cursors_are_bad_requests() {
+    let feeds = start_feed_server().await;
+    let service = service(&feeds.base, Duration::from_secs(1));
+    let err = service.timeline_page(query(&["nope"])).await.unwrap_err();
+    assert_eq!(
+        err,
+        app::api::AppError::BadRequest("unknown source nope".into())
+    );
+    let mut q = query(&["alpha-en"]);
+    q.cursor = Some("garbage".into());
+    assert!(matches!(
+        service.timeline_page(q).await,
+        Err(app::api::AppError::BadRequest(_))
+    ));
+}
+
+/// Panorama's router served on loopback, read with a real HTTP client.
+async fn start_panorama(feeds: &FeedServer) -> String {
+    let options = leptos::config::LeptosOptions::builder()
+        .output_name("panorama")
+        .build();
+    let app = panorama_server::web::router(service(&feeds.base, Duration::from_secs(5)), options);
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    format!("http://{addr}")
+}
+
+async fn json<T: serde::de::DeserializeOwned>(response: reqwest::Response) -> T {
+    serde_json::from_slice(&response.bytes().await.unwrap()).unwrap()
+}
+
+#[tokio::test]
+async fn the_api_answers_get_requests_with_json() {
+    let feeds = start_feed_server().await;
+    let base = start_panorama(&feeds).await;
+    let client = reqwest::Client::new();
+
+    let catalog: serde_json::Value = json(
+        client
+            .get(format!("{base}/api/catalog"))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(catalog["sources"].as_array().unwrap().len(), 6);
+    assert_eq!(catalog["sources"][5]["feeds"], serde_json::json!([]));
+
+    let url = format!("{base}/api/timeline?category=business&sources=alpha-en,broken-en&limit=2");
+    let response = client.get(url).send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    let page: TimelinePage = json(response).await;
+    assert_eq!(page.articles.len(), 2);
+    assert!(page.next_cursor.is_some());
+    // The broken source has no business feed, so it is not asked.
+    assert_eq!(status(&page, "broken-en"), &SourceStatus::NoFeed);
+
+    let next = format!(
+        "{base}/api/timeline?category=business&sources=alpha-en&limit=2&cursor={}",
+        page.next_cursor.unwrap()
+    );
+    let page2: TimelinePage = json(client.get(next).send().await.unwrap()).await;
+    assert_eq!(page2.articles.len(), 2);
+    assert!(page2.articles[0].published <= page.articles[1].published);
+    assert_ne!(page2.articles[0].id, page.articles[1].id);
+
+    let bad = client
+        .get(format!("{base}/api/timeline?category=weather"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(bad.status(), 400);
+    assert!(bad.text().await.unwrap().contains("unknown category"));
+}
+
+#[tokio::test]
+async fn the_home_page_html_already_holds_the_timeline() {
+    let feeds = start_feed_server().await;
+    let base = start_panorama(&feeds).await;
+    // The default edition: World's English sources with a feed (alpha, broken, html, slow).
+    let html = reqwest::get(format!("{base}/?category=all"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains("Markets rally as rates &amp; inflation ease"),
+        "{html}"
+    );
+    assert!(html.contains("Broken Wire"));
+    assert!(html.contains("failed: fetch: HTTP 500"));
+    assert!(
+        !html.contains("दिल्ली"),
+        "a source outside the default edition leaked in"
+    );
+
+    let missing = reqwest::get(format!("{base}/no/such/page")).await.unwrap();
+    assert_eq!(missing.status(), 404);
+}
