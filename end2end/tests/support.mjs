@@ -9,6 +9,9 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startFeedServer, writeCatalog } from '../feed-server.mjs';
 
+const PLACEHOLDER_IMAGE =
+  '<svg xmlns="http://www.w3.org/2000/svg" width="16" height="9"><rect width="16" height="9" fill="#888"/></svg>';
+
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 async function freePort() {
@@ -74,6 +77,11 @@ export async function startStack({ env = {} } = {}) {
     /// A page in a fresh context whose console errors are collected.
     async newPage(contextOptions = {}) {
       const context = await browser.newContext(contextOptions);
+      // Fixture feeds name images on *.example hosts, which do not exist: answer them here so
+      // the page loads as it would with real images, and nothing leaves the machine.
+      await context.route(/^https?:\/\/[^/]+\.example\//, (route) =>
+        route.fulfill({ contentType: 'image/svg+xml', body: PLACEHOLDER_IMAGE }),
+      );
       const page = await context.newPage();
       page.on('console', (msg) => {
         if (msg.type() === 'error') consoleErrors.push(`${page.url()}: ${msg.text()}`);

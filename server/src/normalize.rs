@@ -35,8 +35,11 @@ pub enum ParseError {
 
 /// Parses a feed body and normalizes every entry. Entries come out in feed order.
 pub fn parse_feed(body: &[u8], ctx: &FeedContext) -> Result<Vec<Article>, ParseError> {
+    // A feed read from a file has no address worth resolving against: its links then resolve
+    // against the site the feed names.
+    let web_base = matches!(ctx.url.scheme(), "http" | "https").then(|| ctx.url.as_str());
     let parser = feed_rs::parser::Builder::new()
-        .base_uri(Some(ctx.url.as_str()))
+        .base_uri(web_base)
         .id_generator(|_, _, _| GENERATED_ID.to_string())
         .build();
     let feed = parser.parse(body).map_err(|e| {

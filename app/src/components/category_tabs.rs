@@ -1,6 +1,5 @@
 use crate::model::Category;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// National … Special, then All Categories; each a link so tabs work without JavaScript and
 /// can be bookmarked.
@@ -14,9 +13,11 @@ pub fn CategoryTabs(#[prop(into)] active: Signal<Option<Category>>) -> impl Into
         let current = move || (active.get() == category).then_some("page");
         view! {
             <li>
-                <A href=href attr:aria-current=current attr:data-category=category.map(|c| c.slug()).unwrap_or("all")>
+                // A plain link: the router still navigates in place, and `<A>` would mark every
+                // tab current since they share one path.
+                <a href=href aria-current=current data-category=category.map(|c| c.slug()).unwrap_or("all")>
                     {label}
-                </A>
+                </a>
             </li>
         }
     };

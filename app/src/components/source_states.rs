@@ -14,6 +14,7 @@ pub fn SourceStates(sources: Vec<SourceState>) -> impl IntoView {
         .into_iter()
         .map(|s| {
             let (class, text) = match &s.status {
+                SourceStatus::Ok { items: 1, .. } => ("ok", "1 story".to_string()),
                 SourceStatus::Ok { items, .. } => ("ok", format!("{items} stories")),
                 SourceStatus::Loading => ("loading", "still loading".to_string()),
                 SourceStatus::Failed { reason } => ("failed", format!("failed: {reason}")),

@@ -1,0 +1,89 @@
+//! `panorama inspect-feed`, run as the operator runs it: the real binary, on a file and on URLs
+//! served from 127.0.0.1.
+
+use axum::Router;
+use axum::http::{StatusCode, header};
+use axum::routing::get;
+use std::process::Command;
+
+fn inspect(input: &str) -> (bool, serde_json::Value) {
+    let out = Command::new(env!("CARGO_BIN_EXE_panorama"))
+        .args(["inspect-feed", input])
+        .output()
+        .unwrap();
+    let json = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "not JSON ({e}): {}\n{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    (out.status.success(), json)
+}
+
+#[test]
+fn a_file_prints_its_articles() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/testdata/atom.xml");
+    let (ok, json) = inspect(path);
+    assert!(ok);
+    assert_eq!(json["articles"][0]["title"], "दिल्ली में भारी बारिश");
+    assert_eq!(
+        json["articles"][0]["link"],
+        "https://hindi.example/desh/delhi-rain"
+    );
+    assert_eq!(json["articles"][0]["published"], "2022-01-17T04:00:00Z");
+    assert!(json.get("error").is_none());
+}
+
+#[test]
+fn a_missing_file_is_an_error_with_a_failing_exit_code() {
+    let (ok, json) = inspect("/nonexistent/feed.xml");
+    assert!(!ok);
+    assert!(
+        json["error"]
+            .as_str()
+            .unwrap()
+            .starts_with("inspect: cannot read /nonexistent/feed.xml")
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn urls_are_fetched_and_failures_explained() {
+    let rss = include_str!("../testdata/rss2.xml");
+    let app = Router::new()
+        .route(
+            "/rss.xml",
+            get(move || async move { ([(header::CONTENT_TYPE, "application/rss+xml")], rss) }),
+        )
+        .route("/gone", get(|| async { StatusCode::GONE }))
+        .route(
+            "/home",
+            get(|| async {
+                (
+                    [(header::CONTENT_TYPE, "text/html")],
+                    include_str!("../testdata/not-a-feed.html"),
+                )
+            }),
+        );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+
+    let run = |path: &'static str| {
+        let url = format!("{base}{path}");
+        tokio::task::spawn_blocking(move || inspect(&url))
+    };
+    let (ok, json) = run("/rss.xml").await.unwrap();
+    assert!(ok, "{json}");
+    assert_eq!(json["status"], 200);
+    assert_eq!(json["content_type"], "application/rss+xml");
+    assert_eq!(json["articles"].as_array().unwrap().len(), 4);
+
+    let (ok, json) = run("/gone").await.unwrap();
+    assert!(!ok);
+    assert_eq!(json["error"], "fetch: HTTP 410");
+
+    let (ok, json) = run("/home").await.unwrap();
+    assert!(!ok);
+    assert_eq!(json["error"], "parse: not a feed: got an HTML page");
+}
