@@ -4,6 +4,7 @@ pub mod api;
 pub mod components;
 pub mod model;
 pub mod pages;
+pub mod prefs;
 
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, MetaTags, Stylesheet, Title, provide_meta_context};

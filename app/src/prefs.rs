@@ -1,0 +1,676 @@
+//! Reader preferences: countries, and for each its languages and sources. One versioned JSON
+//! document in localStorage (mirrored in a cookie so the server renders the reader's own edition).
+//! Everything here is plain data and logic, shared by the server and the browser.
+
+use crate::model::{CatalogView, Country, Language, SourceInfo};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The format version written today. Older versions migrate; newer ones are not guessed at.
+pub const CURRENT_VERSION: u64 = 1;
+/// The localStorage key.
+pub const STORAGE_KEY: &str = "panorama.preferences";
+
+/// What the reader chose.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Preferences {
+    pub version: u64,
+    pub primary_country: Country,
+    pub other_countries: Vec<Country>,
+    /// One per chosen country, primary first.
+    pub editions: Vec<CountryEdition>,
+}
+
+/// Languages and sources for one country.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CountryEdition {
+    pub country: Country,
+    pub primary_language: Language,
+    pub other_languages: Vec<Language>,
+    pub primary_source: String,
+    pub other_sources: Vec<String>,
+}
+
+impl CountryEdition {
+    pub fn languages(&self) -> impl Iterator<Item = Language> + '_ {
+        std::iter::once(self.primary_language).chain(self.other_languages.iter().copied())
+    }
+
+    pub fn sources(&self) -> impl Iterator<Item = &str> + '_ {
+        std::iter::once(self.primary_source.as_str())
+            .chain(self.other_sources.iter().map(String::as_str))
+    }
+}
+
+impl Preferences {
+    pub fn countries(&self) -> impl Iterator<Item = Country> + '_ {
+        std::iter::once(self.primary_country).chain(self.other_countries.iter().copied())
+    }
+
+    pub fn edition(&self, country: Country) -> Option<&CountryEdition> {
+        self.editions.iter().find(|e| e.country == country)
+    }
+
+    /// Every chosen source id, primary country's primary source first, without repeats.
+    pub fn source_ids(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for country in self.countries() {
+            if let Some(edition) = self.edition(country) {
+                for id in edition.sources() {
+                    if !out.iter().any(|s| s == id) {
+                        out.push(id.to_string());
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// The source whose newest items lead the home page.
+    pub fn lead_source(&self) -> Option<&str> {
+        self.edition(self.primary_country)
+            .map(|e| e.primary_source.as_str())
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+/// Something the reader should know about how their stored preferences were read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    /// The stored document could not be used at all; defaults are shown.
+    Unreadable(String),
+    /// Saved by a newer Panorama; defaults are shown rather than a guess.
+    NewerVersion(u64),
+    /// An older version was upgraded.
+    Migrated { from: u64 },
+    /// Choices that no longer exist were dropped; the rest was kept.
+    Dropped {
+        what: &'static str,
+        names: Vec<String>,
+    },
+}
+
+impl fmt::Display for Notice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Notice::Unreadable(why) => {
+                write!(
+                    f,
+                    "Your saved preferences could not be read ({why}), so the default edition is shown."
+                )
+            }
+            Notice::NewerVersion(v) => write!(
+                f,
+                "Your saved preferences come from a newer Panorama (version {v}), so the default edition is shown."
+            ),
+            Notice::Migrated { from } => {
+                write!(f, "Your preferences were upgraded from version {from}.")
+            }
+            Notice::Dropped { what, names } => {
+                write!(
+                    f,
+                    "Some saved {what} are no longer available and were removed: {}.",
+                    names.join(", ")
+                )
+            }
+        }
+    }
+}
+
+/// Preferences as read, with what the reader should be told.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Loaded {
+    pub prefs: Preferences,
+    pub notices: Vec<Notice>,
+    /// False when nothing was stored: a first visit.
+    pub stored: bool,
+}
+
+/// The languages a country's outlets publish in, in catalog order.
+pub fn languages_of(catalog: &CatalogView, country: Country) -> Vec<Language> {
+    catalog
+        .languages
+        .iter()
+        .map(|l| l.code)
+        .filter(|l| {
+            catalog
+                .sources
+                .iter()
+                .any(|s| s.country == country && s.language == *l)
+        })
+        .collect()
+}
+
+/// A country's outlets in the given languages, in catalog order (outlets with no feed included).
+pub fn sources_of<'a>(
+    catalog: &'a CatalogView,
+    country: Country,
+    languages: &[Language],
+) -> Vec<&'a SourceInfo> {
+    catalog
+        .sources
+        .iter()
+        .filter(|s| s.country == country && languages.contains(&s.language))
+        .collect()
+}
+
+/// A sensible edition of one country: the given language if the country has it (else its first),
+/// its first outlet with a feed in that language as primary and its other such outlets as others.
+pub fn default_edition(
+    catalog: &CatalogView,
+    country: Country,
+    language: Option<Language>,
+) -> Option<CountryEdition> {
+    let languages = languages_of(catalog, country);
+    let language = language
+        .filter(|l| languages.contains(l))
+        .or_else(|| languages.first().copied())?;
+    let mut sources = sources_of(catalog, country, &[language])
+        .into_iter()
+        .filter(|s| s.has_feed())
+        .map(|s| s.id.clone());
+    let primary_source = sources.next()?;
+    Some(CountryEdition {
+        country,
+        primary_language: language,
+        other_languages: Vec::new(),
+        primary_source,
+        other_sources: sources.collect(),
+    })
+}
+
+/// The edition before a reader chooses: World, in English.
+pub fn defaults(catalog: &CatalogView) -> Preferences {
+    for_country(catalog, Country::WORLD, Some(Language::En))
+}
+
+fn for_country(catalog: &CatalogView, country: Country, language: Option<Language>) -> Preferences {
+    let edition = default_edition(catalog, country, language)
+        .or_else(|| default_edition(catalog, Country::WORLD, Some(Language::En)))
+        .or_else(|| {
+            catalog
+                .countries
+                .iter()
+                .find_map(|c| default_edition(catalog, c.code, None))
+        });
+    match edition {
+        Some(edition) => Preferences {
+            version: CURRENT_VERSION,
+            primary_country: edition.country,
+            other_countries: Vec::new(),
+            editions: vec![edition],
+        },
+        // A catalog with no feed at all: an empty edition still renders.
+        None => Preferences {
+            version: CURRENT_VERSION,
+            primary_country: country,
+            other_countries: Vec::new(),
+            editions: Vec::new(),
+        },
+    }
+}
+
+/// A first visit's proposal from the browser's languages (`navigator.languages`): a region
+/// Panorama covers picks that country (de-DE → Germany, hi-IN → India, fr-CA → Canada), in the
+/// tag's language where its outlets publish in it; a language alone picks World in that
+/// language; otherwise World in English.
+pub fn propose(catalog: &CatalogView, browser_languages: &[String]) -> Preferences {
+    for tag in browser_languages {
+        let mut parts = tag.split(['-', '_']);
+        let language = parts
+            .next()
+            .and_then(|l| Language::from_code(&l.to_ascii_lowercase()));
+        let region = parts.find(|p| p.len() == 2).map(str::to_ascii_uppercase);
+        let country = region
+            .as_deref()
+            .and_then(Country::from_code)
+            .filter(|c| *c != Country::WORLD);
+        match (country, language) {
+            (Some(country), language) if catalog.countries.iter().any(|c| c.code == country) => {
+                return for_country(catalog, country, language);
+            }
+            (None, Some(language)) if languages_of(catalog, Country::WORLD).contains(&language) => {
+                return for_country(catalog, Country::WORLD, Some(language));
+            }
+            _ => {}
+        }
+    }
+    defaults(catalog)
+}
+
+// The stored shapes, read leniently so one unknown name drops that name, not the document.
+
+#[derive(Deserialize)]
+struct StoredV1 {
+    primary_country: String,
+    #[serde(default)]
+    other_countries: Vec<String>,
+    #[serde(default)]
+    editions: Vec<StoredEdition>,
+}
+
+#[derive(Deserialize)]
+struct StoredEdition {
+    country: String,
+    primary_language: String,
+    #[serde(default)]
+    other_languages: Vec<String>,
+    primary_source: String,
+    #[serde(default)]
+    other_sources: Vec<String>,
+}
+
+/// Version 0, the first format: one country, one language, a list of sources.
+#[derive(Deserialize)]
+struct StoredV0 {
+    country: String,
+    language: String,
+    #[serde(default)]
+    sources: Vec<String>,
+}
+
+impl From<StoredV0> for StoredV1 {
+    fn from(v0: StoredV0) -> StoredV1 {
+        let mut sources = v0.sources.into_iter();
+        StoredV1 {
+            primary_country: v0.country.clone(),
+            other_countries: Vec::new(),
+            editions: vec![StoredEdition {
+                country: v0.country,
+                primary_language: v0.language,
+                other_languages: Vec::new(),
+                primary_source: sources.next().unwrap_or_default(),
+                other_sources: sources.collect(),
+            }],
+        }
+    }
+}
+
+/// Reads stored preferences (`None`: nothing stored) and checks them against the catalog.
+/// Never fails: what cannot be used is replaced by defaults, and the notices say so.
+pub fn load(stored: Option<&str>, catalog: &CatalogView) -> Loaded {
+    let Some(text) = stored.filter(|t| !t.trim().is_empty()) else {
+        return Loaded {
+            prefs: defaults(catalog),
+            notices: Vec::new(),
+            stored: false,
+        };
+    };
+    let unreadable = |why: String| Loaded {
+        prefs: defaults(catalog),
+        notices: vec![Notice::Unreadable(why)],
+        stored: true,
+    };
+    let value: serde_json::Value = match serde_json::from_str(text) {
+        Ok(v) => v,
+        Err(e) => return unreadable(format!("not JSON: {e}")),
+    };
+    let Some(version) = value.get("version").and_then(serde_json::Value::as_u64) else {
+        return unreadable("no version number".into());
+    };
+    let mut notices = Vec::new();
+    let stored: StoredV1 = match version {
+        0 => match serde_json::from_value::<StoredV0>(value) {
+            Ok(v0) => {
+                notices.push(Notice::Migrated { from: 0 });
+                v0.into()
+            }
+            Err(e) => return unreadable(format!("version 0: {e}")),
+        },
+        CURRENT_VERSION => match serde_json::from_value::<StoredV1>(value) {
+            Ok(v1) => v1,
+            Err(e) => return unreadable(e.to_string()),
+        },
+        newer => {
+            return Loaded {
+                prefs: defaults(catalog),
+                notices: vec![Notice::NewerVersion(newer)],
+                stored: true,
+            };
+        }
+    };
+    let (prefs, dropped) = validate(stored, catalog);
+    notices.extend(dropped);
+    match prefs {
+        Some(prefs) => Loaded {
+            prefs,
+            notices,
+            stored: true,
+        },
+        None => {
+            notices.push(Notice::Unreadable(
+                "none of its countries is available".into(),
+            ));
+            Loaded {
+                prefs: defaults(catalog),
+                notices,
+                stored: true,
+            }
+        }
+    }
+}
+
+/// Keeps what the catalog still has. Returns the notices for what it dropped.
+fn validate(stored: StoredV1, catalog: &CatalogView) -> (Option<Preferences>, Vec<Notice>) {
+    let mut dropped_countries = Vec::new();
+    let mut dropped_languages = Vec::new();
+    let mut dropped_sources = Vec::new();
+
+    let mut countries: Vec<Country> = Vec::new();
+    for code in std::iter::once(&stored.primary_country).chain(&stored.other_countries) {
+        match Country::from_code(code).filter(|c| catalog.countries.iter().any(|k| k.code == *c)) {
+            Some(c) if !countries.contains(&c) => countries.push(c),
+            Some(_) => {}
+            None => dropped_countries.push(code.clone()),
+        }
+    }
+
+    let mut editions = Vec::new();
+    for country in &countries {
+        let stored_edition = stored
+            .editions
+            .iter()
+            .find(|e| Country::from_code(&e.country) == Some(*country));
+        let offered = languages_of(catalog, *country);
+        let mut languages: Vec<Language> = Vec::new();
+        if let Some(e) = stored_edition {
+            for code in std::iter::once(&e.primary_language).chain(&e.other_languages) {
+                match Language::from_code(code).filter(|l| offered.contains(l)) {
+                    Some(l) if !languages.contains(&l) => languages.push(l),
+                    Some(_) => {}
+                    None => dropped_languages.push(format!("{code} ({})", country.name())),
+                }
+            }
+        }
+        let Some(fallback) = default_edition(catalog, *country, languages.first().copied()) else {
+            continue;
+        };
+        if languages.is_empty() {
+            editions.push(fallback);
+            continue;
+        }
+        let mut sources: Vec<String> = Vec::new();
+        if let Some(e) = stored_edition {
+            for id in std::iter::once(&e.primary_source)
+                .chain(&e.other_sources)
+                .filter(|id| !id.is_empty())
+            {
+                let ok = catalog.sources.iter().any(|s| {
+                    &s.id == id
+                        && s.country == *country
+                        && languages.contains(&s.language)
+                        && s.has_feed()
+                });
+                if ok && !sources.contains(id) {
+                    sources.push(id.clone());
+                } else if !ok {
+                    dropped_sources.push(id.clone());
+                }
+            }
+        }
+        if sources.is_empty() {
+            sources.push(fallback.primary_source);
+        }
+        let mut sources = sources.into_iter();
+        let mut languages = languages.into_iter();
+        editions.push(CountryEdition {
+            country: *country,
+            primary_language: languages.next().unwrap_or(fallback.primary_language),
+            other_languages: languages.collect(),
+            primary_source: sources.next().unwrap_or_default(),
+            other_sources: sources.collect(),
+        });
+    }
+
+    let mut notices = Vec::new();
+    for (what, names) in [
+        ("countries", dropped_countries),
+        ("languages", dropped_languages),
+        ("sources", dropped_sources),
+    ] {
+        if !names.is_empty() {
+            notices.push(Notice::Dropped { what, names });
+        }
+    }
+    let chosen: Vec<Country> = editions.iter().map(|e| e.country).collect();
+    let Some((&primary, others)) = chosen.split_first() else {
+        return (None, notices);
+    };
+    let prefs = Preferences {
+        version: CURRENT_VERSION,
+        primary_country: primary,
+        other_countries: others.to_vec(),
+        editions,
+    };
+    (Some(prefs), notices)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Category, CountryInfo, FeedSlot, LanguageInfo};
+
+    fn source(id: &str, country: Country, language: Language, has_feed: bool) -> SourceInfo {
+        SourceInfo {
+            id: id.into(),
+            name: id.into(),
+            country,
+            language,
+            homepage: format!("https://{id}.example"),
+            feeds: if has_feed {
+                vec![FeedSlot::Top]
+            } else {
+                Vec::new()
+            },
+        }
+    }
+
+    fn catalog() -> CatalogView {
+        use Country::*;
+        use Language::*;
+        CatalogView {
+            countries: Country::ALL.into_iter().map(CountryInfo::from).collect(),
+            languages: Language::ALL.into_iter().map(LanguageInfo::from).collect(),
+            categories: Category::ALL.to_vec(),
+            sources: vec![
+                source("the-hindu-en", IN, En, true),
+                source("ndtv-en", IN, En, true),
+                source("aajtak-hi", IN, Hi, true),
+                source("fox-en", US, En, true),
+                source("aljazeera-ar", QA, Ar, true),
+                source("raya-ar", QA, Ar, false),
+                source("dw-de", DE, De, true),
+                source("voa-zh", CN, Zh, true),
+                source("cbc-en", CA, En, true),
+                source("radio-canada-fr", CA, Fr, true),
+                source("bbc-en", WORLD, En, true),
+                source("dw-en", WORLD, En, true),
+                source("f24-fr", WORLD, Fr, true),
+            ],
+        }
+    }
+
+    fn full() -> Preferences {
+        Preferences {
+            version: 1,
+            primary_country: Country::IN,
+            other_countries: vec![Country::QA, Country::CA],
+            editions: vec![
+                CountryEdition {
+                    country: Country::IN,
+                    primary_language: Language::Hi,
+                    other_languages: vec![Language::En],
+                    primary_source: "aajtak-hi".into(),
+                    other_sources: vec!["ndtv-en".into()],
+                },
+                CountryEdition {
+                    country: Country::QA,
+                    primary_language: Language::Ar,
+                    other_languages: vec![],
+                    primary_source: "aljazeera-ar".into(),
+                    other_sources: vec![],
+                },
+                CountryEdition {
+                    country: Country::CA,
+                    primary_language: Language::Fr,
+                    other_languages: vec![],
+                    primary_source: "radio-canada-fr".into(),
+                    other_sources: vec![],
+                },
+            ],
+        }
+    }
+
+    #[test]
+    fn nothing_stored_is_a_first_visit_with_the_world_edition() {
+        let loaded = load(None, &catalog());
+        assert!(!loaded.stored && loaded.notices.is_empty());
+        assert_eq!(loaded.prefs.primary_country, Country::WORLD);
+        assert_eq!(loaded.prefs.source_ids(), vec!["bbc-en", "dw-en"]);
+    }
+
+    #[test]
+    fn a_valid_document_round_trips_unchanged() {
+        let prefs = full();
+        let loaded = load(Some(&prefs.to_json()), &catalog());
+        assert_eq!(loaded.notices, vec![]);
+        assert_eq!(loaded.prefs, prefs);
+        assert_eq!(
+            loaded.prefs.source_ids(),
+            vec!["aajtak-hi", "ndtv-en", "aljazeera-ar", "radio-canada-fr"]
+        );
+        assert_eq!(loaded.prefs.lead_source(), Some("aajtak-hi"));
+    }
+
+    #[test]
+    fn corrupt_json_falls_back_to_defaults_with_a_notice() {
+        let loaded = load(Some("{not json"), &catalog());
+        assert_eq!(loaded.prefs, defaults(&catalog()));
+        assert!(
+            matches!(&loaded.notices[..], [Notice::Unreadable(why)] if why.starts_with("not JSON"))
+        );
+        assert!(loaded.notices[0].to_string().contains("default edition"));
+    }
+
+    #[test]
+    fn a_wrong_type_falls_back_to_defaults_with_a_notice() {
+        for text in [
+            "[1,2]",
+            "\"IN\"",
+            "{\"version\":1,\"primary_country\":7}",
+            "{\"version\":\"1\"}",
+            "{\"version\":1}",
+        ] {
+            let loaded = load(Some(text), &catalog());
+            assert_eq!(loaded.prefs, defaults(&catalog()), "{text}");
+            assert!(
+                matches!(&loaded.notices[..], [Notice::Unreadable(_)]),
+                "{text}: {:?}",
+                loaded.notices
+            );
+        }
+    }
+
+    #[test]
+    fn an_unknown_newer_version_falls_back_to_defaults_with_a_notice() {
+        let loaded = load(Some(r#"{"version":9,"anything":true}"#), &catalog());
+        assert_eq!(loaded.prefs, defaults(&catalog()));
+        assert_eq!(loaded.notices, vec![Notice::NewerVersion(9)]);
+    }
+
+    #[test]
+    fn version_0_migrates() {
+        let v0 = include_str!("../testdata/preferences-v0.json");
+        let loaded = load(Some(v0), &catalog());
+        assert_eq!(loaded.notices, vec![Notice::Migrated { from: 0 }]);
+        let edition = loaded.prefs.edition(Country::IN).unwrap();
+        assert_eq!(loaded.prefs.primary_country, Country::IN);
+        assert_eq!(edition.primary_language, Language::En);
+        assert_eq!(edition.primary_source, "the-hindu-en");
+        assert_eq!(edition.other_sources, vec!["ndtv-en".to_string()]);
+        assert_eq!(loaded.prefs.version, CURRENT_VERSION);
+    }
+
+    #[test]
+    fn unknown_names_are_dropped_with_a_notice_and_the_rest_kept() {
+        let text = r#"{"version":1,"primary_country":"IN","other_countries":["XX","QA"],
+            "editions":[
+              {"country":"IN","primary_language":"hi","other_languages":["tlh","de"],
+               "primary_source":"aajtak-hi","other_sources":["gone-hi","fox-en"]},
+              {"country":"QA","primary_language":"ar","primary_source":"raya-ar"}]}"#;
+        let loaded = load(Some(text), &catalog());
+        let p = &loaded.prefs;
+        assert_eq!(p.primary_country, Country::IN);
+        assert_eq!(p.other_countries, vec![Country::QA]);
+        let india = p.edition(Country::IN).unwrap();
+        assert_eq!(
+            (india.primary_language, india.other_languages.clone()),
+            (Language::Hi, vec![])
+        );
+        assert_eq!(
+            (india.primary_source.as_str(), india.other_sources.clone()),
+            ("aajtak-hi", vec![])
+        );
+        // Al Raya has no feed: Qatar falls back to its first outlet with one.
+        assert_eq!(
+            p.edition(Country::QA).unwrap().primary_source,
+            "aljazeera-ar"
+        );
+        let text: Vec<String> = loaded.notices.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            text,
+            vec![
+                "Some saved countries are no longer available and were removed: XX.",
+                "Some saved languages are no longer available and were removed: tlh (India), de (India).",
+                "Some saved sources are no longer available and were removed: gone-hi, fox-en, raya-ar.",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_dropped_primary_country_promotes_the_next() {
+        let text = r#"{"version":1,"primary_country":"FR","other_countries":["DE"],"editions":[]}"#;
+        let loaded = load(Some(text), &catalog());
+        assert_eq!(loaded.prefs.primary_country, Country::DE);
+        assert_eq!(
+            loaded.prefs.edition(Country::DE).unwrap().primary_source,
+            "dw-de"
+        );
+    }
+
+    #[test]
+    fn browser_languages_propose_an_edition() {
+        let c = catalog();
+        let propose = |tags: &[&str]| {
+            let p = propose(&c, &tags.iter().map(|t| t.to_string()).collect::<Vec<_>>());
+            (p.primary_country, p.editions[0].primary_language)
+        };
+        assert_eq!(propose(&["de-DE", "en"]), (Country::DE, Language::De));
+        assert_eq!(propose(&["hi-IN"]), (Country::IN, Language::Hi));
+        assert_eq!(propose(&["ar-QA"]), (Country::QA, Language::Ar));
+        assert_eq!(propose(&["zh-CN"]), (Country::CN, Language::Zh));
+        assert_eq!(propose(&["fr-CA"]), (Country::CA, Language::Fr));
+        assert_eq!(propose(&["en-US"]), (Country::US, Language::En));
+        assert_eq!(propose(&["fr-FR"]), (Country::WORLD, Language::Fr));
+        assert_eq!(propose(&["es-ES", "pt"]), (Country::WORLD, Language::En));
+        assert_eq!(propose(&[]), (Country::WORLD, Language::En));
+    }
+
+    #[test]
+    fn one_language_countries_offer_one_language() {
+        let c = catalog();
+        assert_eq!(languages_of(&c, Country::DE), vec![Language::De]);
+        assert_eq!(
+            languages_of(&c, Country::CA),
+            vec![Language::En, Language::Fr]
+        );
+        let qatar: Vec<&str> = sources_of(&c, Country::QA, &[Language::Ar])
+            .iter()
+            .map(|s| s.id.as_str())
+            .collect();
+        assert_eq!(qatar, vec!["aljazeera-ar", "raya-ar"]);
+    }
+}
