@@ -2,6 +2,7 @@
 
 pub mod api;
 pub mod components;
+pub mod edition;
 pub mod model;
 pub mod pages;
 pub mod prefs;
@@ -35,6 +36,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    edition::provide_edition();
 
     view! {
         <Stylesheet id="leptos" href="/pkg/panorama.css"/>
@@ -43,6 +45,7 @@ pub fn App() -> impl IntoView {
         <Link rel="icon" href="/favicon.svg" type_="image/svg+xml"/>
         <Router>
             <components::header::Header/>
+            <components::notices::Notices/>
             <main id="main">
                 // Async: the timeline is in the server's HTML before any script runs. The
                 // pipeline bounds how long that takes (cold feeds wait only up to a deadline).

@@ -2,6 +2,7 @@ use crate::api::get_timeline;
 use crate::components::article_card::ArticleCard;
 use crate::components::category_tabs::CategoryTabs;
 use crate::components::source_states::SourceStates;
+use crate::edition::Edition;
 use crate::model::{Category, TimelinePage};
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -19,10 +20,20 @@ pub fn HomePage() -> impl IntoView {
     });
     let cursor = Memo::new(move |_| query.read().get("cursor"));
 
+    let edition = expect_context::<Edition>();
+
+    // The edition is part of the key: when the stored preferences differ from what the first
+    // paint used, the timeline refetches.
     let timeline = Resource::new(
-        move || (category.get(), cursor.get()),
-        |(category, cursor)| {
-            get_timeline(category.map(|c| c.slug().to_string()), None, cursor, None)
+        move || (category.get(), cursor.get(), edition.sources.get()),
+        |(category, cursor, sources)| {
+            let sources = (!sources.is_empty()).then(|| sources.join(","));
+            get_timeline(
+                category.map(|c| c.slug().to_string()),
+                sources,
+                cursor,
+                None,
+            )
         },
     );
 

@@ -1,5 +1,5 @@
-//! `panorama inspect-feed`, run as the operator runs it: the real binary, on a file and on URLs
-//! served from 127.0.0.1.
+//! The `panorama` binary, run as an operator runs it: `inspect-feed` on a file and on URLs served
+//! from 127.0.0.1, and the server's refusal to boot with a bad catalog.
 
 use axum::Router;
 use axum::http::{StatusCode, header};
@@ -86,4 +86,32 @@ async fn urls_are_fetched_and_failures_explained() {
     let (ok, json) = run("/home").await.unwrap();
     assert!(!ok);
     assert_eq!(json["error"], "parse: not a feed: got an HTML page");
+}
+
+#[test]
+fn a_bad_catalog_stops_the_server_at_boot_naming_file_entry_and_field() {
+    let dir = std::env::temp_dir().join(format!("panorama-bad-catalog-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("catalog.toml");
+    std::fs::write(
+        &path,
+        "countries = [\"IN\"]\nlanguages = [\"en\"]\ncategories = [\"sports\"]\n\n\
+         [[source]]\nid = \"x-en\"\nname = \"X\"\ncountry = \"Atlantis\"\nlanguage = \"en\"\n\
+         homepage = \"https://x.example\"\nno_feed = \"none\"\n",
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_panorama"))
+        .env("PANORAMA_CATALOG", &path)
+        // Were it to start, it would listen here; it must not get that far.
+        .env("LEPTOS_SITE_ADDR", "127.0.0.1:0")
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let expected = format!(
+        "panorama: catalog {}: source #1 (id \"x-en\"): field `country`: unknown country \"Atlantis\"; known: IN",
+        path.display()
+    );
+    assert!(stderr.contains(&expected), "{stderr}");
+    std::fs::remove_dir_all(&dir).unwrap();
 }
