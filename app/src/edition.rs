@@ -131,6 +131,32 @@ pub fn write_cookie(ids: &[String]) {
     let _ = doc.set_cookie(&cookie);
 }
 
+/// The stored preferences document, as text.
+#[cfg(feature = "hydrate")]
+pub fn stored() -> Option<String> {
+    use gloo_storage::Storage;
+    gloo_storage::LocalStorage::raw()
+        .get_item(prefs::STORAGE_KEY)
+        .ok()
+        .flatten()
+}
+
+/// Saves preferences in the browser, mirrors them in the cookie and switches the edition.
+#[cfg(feature = "hydrate")]
+pub fn save(saved: &prefs::Preferences, edition: Edition) -> Result<(), String> {
+    use gloo_storage::Storage;
+    gloo_storage::LocalStorage::raw()
+        .set_item(prefs::STORAGE_KEY, &saved.to_json())
+        .map_err(|_| {
+            "this browser refused to store them (private mode or storage full?)".to_string()
+        })?;
+    let ids = saved.source_ids();
+    write_cookie(&ids);
+    edition.sources.set(ids);
+    edition.notices.set(Vec::new());
+    Ok(())
+}
+
 /// Reads the stored preferences once the page is interactive, validates them against the
 /// catalog, and brings the cookie and the edition in line (which refetches the timeline only
 /// when they differ).

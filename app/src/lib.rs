@@ -51,6 +51,7 @@ pub fn App() -> impl IntoView {
                 // pipeline bounds how long that takes (cold feeds wait only up to a deadline).
                 <Routes fallback=pages::not_found::NotFound>
                     <Route path=StaticSegment("") view=pages::home::HomePage ssr=SsrMode::Async/>
+                    <Route path=StaticSegment("settings") view=pages::settings::SettingsPage/>
                 </Routes>
             </main>
             <components::footer::Footer/>

@@ -253,6 +253,9 @@ pub struct SourceInfo {
     pub homepage: String,
     /// The feeds this outlet has; empty means "no feed available".
     pub feeds: Vec<FeedSlot>,
+    /// Why the outlet has no feed, when it has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub no_feed: Option<String>,
 }
 
 impl SourceInfo {

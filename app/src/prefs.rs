@@ -2,6 +2,10 @@
 //! document in localStorage (mirrored in a cookie so the server renders the reader's own edition).
 //! Everything here is plain data and logic, shared by the server and the browser.
 
+mod draft;
+
+pub use draft::{Draft, DraftEdition, Missing};
+
 use crate::model::{CatalogView, Country, Language, SourceInfo};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -449,7 +453,7 @@ fn validate(stored: StoredV1, catalog: &CatalogView) -> (Option<Preferences>, Ve
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::model::{Category, CountryInfo, FeedSlot, LanguageInfo};
 
@@ -465,10 +469,11 @@ mod tests {
             } else {
                 Vec::new()
             },
+            no_feed: (!has_feed).then(|| "publishes no feed".to_string()),
         }
     }
 
-    fn catalog() -> CatalogView {
+    pub(super) fn catalog() -> CatalogView {
         use Country::*;
         use Language::*;
         CatalogView {
@@ -493,7 +498,7 @@ mod tests {
         }
     }
 
-    fn full() -> Preferences {
+    pub(super) fn full() -> Preferences {
         Preferences {
             version: 1,
             primary_country: Country::IN,

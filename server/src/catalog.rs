@@ -36,6 +36,7 @@ impl Source {
             language: self.language,
             homepage: self.homepage.to_string(),
             feeds: self.feeds.keys().copied().collect(),
+            no_feed: self.no_feed.clone(),
         }
     }
 }

@@ -1,0 +1,414 @@
+//! `/settings`: the reader's countries, and for each its languages and sources, in the
+//! specification's order. The preferences live in this browser only, so the form appears once
+//! the page is interactive; the server renders the page around it.
+
+use crate::api::get_catalog;
+use crate::edition::Edition;
+use crate::model::{CatalogView, Country, Language, SourceInfo};
+use crate::prefs::{self, Draft, Missing};
+use leptos::either::Either;
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    let catalog = Resource::new(|| (), |_| get_catalog());
+    view! {
+        <Title text="Settings · Panorama"/>
+        <h1>"Settings"</h1>
+        <Suspense fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match catalog.await {
+                    Ok(catalog) => Either::Left(view! { <SettingsForm catalog/> }),
+                    Err(err) => Either::Right(view! {
+                        <p class="error" role="alert">"The catalog could not be loaded: " {err.to_string()}</p>
+                    }),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// The form's shared state, copied into each section.
+#[derive(Clone, Copy)]
+struct Form {
+    catalog: StoredValue<CatalogView>,
+    draft: RwSignal<Option<Draft>>,
+    missing: RwSignal<Vec<Missing>>,
+    status: RwSignal<String>,
+}
+
+impl Form {
+    /// Applies a change; once a save was refused, the field errors follow the draft live.
+    fn change(self, f: impl FnOnce(&mut Draft, &CatalogView) -> Vec<String>) {
+        let mut dropped = Vec::new();
+        self.draft.update(|d| {
+            if let Some(d) = d {
+                dropped = self.catalog.with_value(|c| f(d, c));
+            }
+        });
+        if !self.missing.with_untracked(Vec::is_empty) {
+            self.missing.set(self.draft.with_untracked(|d| {
+                d.as_ref()
+                    .and_then(|d| d.finish().err())
+                    .unwrap_or_default()
+            }));
+        }
+        self.status.set(if dropped.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "Removed {}: not published in the chosen languages.",
+                dropped.join(", ")
+            )
+        });
+    }
+
+    fn read<T>(self, f: impl FnOnce(&Draft) -> T) -> Option<T> {
+        self.draft.with(|d| d.as_ref().map(f))
+    }
+
+    fn is_missing(self, field: Missing) -> bool {
+        self.missing.with(|m| m.contains(&field))
+    }
+}
+
+fn field_id(field: Missing) -> String {
+    match field {
+        Missing::PrimaryCountry => "primary-country".into(),
+        Missing::PrimaryLanguage(c) => format!("primary-language-{}", c.code()),
+        Missing::PrimarySource(c) => format!("primary-source-{}", c.code()),
+    }
+}
+
+/// The message under a mandatory field, when it is missing.
+#[component]
+fn FieldError(form: Form, field: Missing) -> impl IntoView {
+    let id = format!("{}-error", field_id(field));
+    view! {
+        <p class="field-error" id=id>
+            {move || form.is_missing(field).then(|| field.message())}
+        </p>
+    }
+}
+
+#[component]
+fn SettingsForm(catalog: CatalogView) -> impl IntoView {
+    let form = Form {
+        catalog: StoredValue::new(catalog),
+        draft: RwSignal::new(None),
+        missing: RwSignal::new(Vec::new()),
+        status: RwSignal::new(String::new()),
+    };
+    let edition = expect_context::<Edition>();
+
+    // Effects run only in the browser, after hydration: the stored preferences are there.
+    Effect::new(move |_| {
+        #[cfg(feature = "hydrate")]
+        {
+            let loaded = form
+                .catalog
+                .with_value(|c| prefs::load(crate::edition::stored().as_deref(), c));
+            form.draft.set(Some(Draft::from(&loaded.prefs)));
+        }
+    });
+
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let Some(draft) = form.draft.get_untracked() else {
+            return;
+        };
+        match draft.finish() {
+            Err(missing) => {
+                form.status.set(format!(
+                    "Not saved: {} required {} missing.",
+                    missing.len(),
+                    if missing.len() == 1 {
+                        "choice is"
+                    } else {
+                        "choices are"
+                    }
+                ));
+                form.missing.set(missing);
+            }
+            Ok(saved) => {
+                form.missing.set(Vec::new());
+                #[cfg(feature = "hydrate")]
+                form.status
+                    .set(match crate::edition::save(&saved, edition) {
+                        Ok(()) => "Saved. Your timeline now follows these choices.".to_string(),
+                        Err(why) => format!("Not saved: {why}"),
+                    });
+                #[cfg(not(feature = "hydrate"))]
+                let _ = (saved, edition);
+            }
+        }
+    };
+
+    let loaded = move || form.draft.with(Option::is_some);
+    view! {
+        <Show when=loaded fallback=|| view! { <p class="loading" role="status">"Loading your preferences…"</p> }>
+            <form class="settings" on:submit=on_submit novalidate>
+                <CountrySection form/>
+                <For
+                    each=move || form.read(Draft::countries).unwrap_or_default()
+                    key=|c| *c
+                    children=move |country| view! { <LanguageSection form country/> }
+                />
+                <For
+                    each=move || form.read(Draft::countries).unwrap_or_default()
+                    key=|c| *c
+                    children=move |country| view! { <SourceSection form country/> }
+                />
+                <div class="settings-actions">
+                    <button type="submit" class="primary">"Save"</button>
+                    <p class="status" role="status" aria-live="polite">{move || form.status.get()}</p>
+                </div>
+            </form>
+        </Show>
+    }
+}
+
+#[component]
+fn CountrySection(form: Form) -> impl IntoView {
+    let countries: Vec<Country> = form
+        .catalog
+        .with_value(|c| c.countries.iter().map(|i| i.code).collect());
+    let primary = move || form.read(|d| d.primary_country).flatten();
+    let field = Missing::PrimaryCountry;
+    let options = countries
+        .iter()
+        .map(|&c| view! { <option value=c.code() prop:selected=move || primary() == Some(c)>{c.name()}</option> })
+        .collect_view();
+    let others = countries
+        .iter()
+        .map(|&c| {
+            let checked = move || {
+                form.read(|d| d.other_countries.contains(&c))
+                    .unwrap_or(false)
+            };
+            view! {
+                <label class="check">
+                    <input
+                        type="checkbox"
+                        name="other-country"
+                        value=c.code()
+                        prop:checked=checked
+                        prop:disabled=move || primary() == Some(c)
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            form.change(|d, cat| {
+                                d.set_other_country(c, on, cat);
+                                Vec::new()
+                            })
+                        }
+                    />
+                    {c.name()}
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="settings-section" aria-labelledby="countries-heading">
+            <h2 id="countries-heading">"Countries"</h2>
+            <label for="primary-country">"Primary Country (Mandatory)"</label>
+            <select
+                id="primary-country"
+                aria-invalid=move || form.is_missing(field).then_some("true")
+                aria-describedby="primary-country-error"
+                on:change=move |ev| {
+                    let value = event_target_value(&ev);
+                    form.change(|d, cat| {
+                        d.set_primary_country(Country::from_code(&value), cat);
+                        Vec::new()
+                    })
+                }
+            >
+                <option value="" prop:selected=move || primary().is_none()>"Choose a country"</option>
+                {options}
+            </select>
+            <FieldError form field/>
+            <fieldset>
+                <legend>"Other Country (Optional)"</legend>
+                <div class="choices">{others}</div>
+            </fieldset>
+        </section>
+    }
+}
+
+#[component]
+fn LanguageSection(form: Form, country: Country) -> impl IntoView {
+    let offered: Vec<Language> = form.catalog.with_value(|c| prefs::languages_of(c, country));
+    let primary = move || {
+        form.read(|d| d.edition(country).and_then(|e| e.primary_language))
+            .flatten()
+    };
+    let field = Missing::PrimaryLanguage(country);
+    let id = field_id(field);
+    let options = offered
+        .iter()
+        .map(|&l| {
+            view! { <option value=l.code() prop:selected=move || primary() == Some(l)>{language_label(l)}</option> }
+        })
+        .collect_view();
+    let others = if offered.len() <= 1 {
+        Either::Left(view! { <p class="none">"No other language available"</p> })
+    } else {
+        Either::Right(
+            offered
+                .iter()
+                .map(|&l| {
+                    let checked = move || {
+                        form.read(|d| {
+                            d.edition(country)
+                                .is_some_and(|e| e.other_languages.contains(&l))
+                        })
+                        .unwrap_or(false)
+                    };
+                    view! {
+                        <label class="check">
+                            <input
+                                type="checkbox"
+                                name=format!("other-language-{}", country.code())
+                                value=l.code()
+                                prop:checked=checked
+                                prop:disabled=move || primary() == Some(l)
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    form.change(|d, cat| d.set_other_language(country, l, on, cat))
+                                }
+                            />
+                            {language_label(l)}
+                        </label>
+                    }
+                })
+                .collect_view(),
+        )
+    };
+    view! {
+        <section class="settings-section" data-country=country.code() aria-labelledby=format!("{id}-heading")>
+            <h2 id=format!("{id}-heading")>{format!("Set News Language for {}", country.name())}</h2>
+            <label for=id.clone()>"Primary Language (Mandatory)"</label>
+            <select
+                id=id.clone()
+                aria-invalid=move || form.is_missing(field).then_some("true")
+                aria-describedby=format!("{id}-error")
+                on:change=move |ev| {
+                    let value = event_target_value(&ev);
+                    form.change(|d, cat| d.set_primary_language(country, Language::from_code(&value), cat))
+                }
+            >
+                <option value="" prop:selected=move || primary().is_none()>"Choose a language"</option>
+                {options}
+            </select>
+            <FieldError form field/>
+            <fieldset>
+                <legend>"Other Language(s) (Optional)"</legend>
+                <div class="choices">{others}</div>
+            </fieldset>
+        </section>
+    }
+}
+
+#[component]
+fn SourceSection(form: Form, country: Country) -> impl IntoView {
+    let sources = move || -> Vec<SourceInfo> {
+        let languages = form.read(|d| d.languages(country)).unwrap_or_default();
+        form.catalog.with_value(|c| {
+            prefs::sources_of(c, country, &languages)
+                .into_iter()
+                .cloned()
+                .collect()
+        })
+    };
+    let edition = move || form.read(|d| d.edition(country).cloned()).flatten();
+    let primary = move || edition().and_then(|e| e.primary_source);
+    let field = Missing::PrimarySource(country);
+    let id = field_id(field);
+    view! {
+        <section class="settings-section" data-country=country.code() aria-labelledby=format!("{id}-heading")>
+            <h2 id=format!("{id}-heading")>{format!("Set News Source for {}", country.name())}</h2>
+            <label for=id.clone()>"Primary Source (Mandatory)"</label>
+            <select
+                id=id.clone()
+                aria-invalid=move || form.is_missing(field).then_some("true")
+                aria-describedby=format!("{id}-error")
+                on:change=move |ev| {
+                    let value = event_target_value(&ev);
+                    form.change(|d, _| {
+                        d.set_primary_source(country, (!value.is_empty()).then_some(value));
+                        Vec::new()
+                    })
+                }
+            >
+                <option value="" prop:selected=move || primary().is_none()>"Choose a source"</option>
+                <For each=sources key=|s| s.id.clone() let:source>
+                    {
+                        let id = source.id.clone();
+                        view! {
+                            <option
+                                value=source.id.clone()
+                                disabled=!source.has_feed()
+                                prop:selected=move || primary().as_deref() == Some(id.as_str())
+                            >
+                                {source_label(&source)}
+                            </option>
+                        }
+                    }
+                </For>
+            </select>
+            <FieldError form field/>
+            {move || sources().is_empty().then(|| view! { <p class="none">"Choose a language first."</p> })}
+            <fieldset>
+                <legend>"Other Source(s) (Optional)"</legend>
+                <div class="choices">
+                    <For each=sources key=|s| s.id.clone() let:source>
+                        {
+                            let (checked_id, disabled_id, change_id) = (source.id.clone(), source.id.clone(), source.id.clone());
+                            let has_feed = source.has_feed();
+                            view! {
+                                <label class="check" class:unavailable=!has_feed>
+                                    <input
+                                        type="checkbox"
+                                        name=format!("other-source-{}", country.code())
+                                        value=source.id.clone()
+                                        prop:checked=move || edition().is_some_and(|e| e.other_sources.contains(&checked_id))
+                                        prop:disabled=move || !has_feed || primary().as_deref() == Some(disabled_id.as_str())
+                                        on:change=move |ev| {
+                                            let on = event_target_checked(&ev);
+                                            let id = change_id.clone();
+                                            form.change(move |d, _| {
+                                                d.set_other_source(country, &id, on);
+                                                Vec::new()
+                                            })
+                                        }
+                                    />
+                                    {source_label(&source)}
+                                </label>
+                            }
+                        }
+                    </For>
+                </div>
+            </fieldset>
+        </section>
+    }
+}
+
+fn language_label(l: Language) -> String {
+    if l == Language::En {
+        l.name().to_string()
+    } else {
+        format!("{} ({})", l.native_name(), l.name())
+    }
+}
+
+fn source_label(s: &SourceInfo) -> String {
+    let language = s.language.native_name();
+    if s.has_feed() {
+        format!("{} · {language}", s.name)
+    } else {
+        let why = s.no_feed.as_deref().unwrap_or("no feed available");
+        format!("{} · {language}: no feed available ({why})", s.name)
+    }
+}
