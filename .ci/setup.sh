@@ -8,11 +8,9 @@ CARGO_LEPTOS_VERSION=0.3.4
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
-# Debian packages: Chromium for the browser tests, binaryen's wasm-opt for release builds
-# (cargo-leptos's own download of it cannot work offline).
+# Debian's Chromium for the browser tests.
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
-command -v wasm-opt >/dev/null || missing+=(binaryen)
 if [ ${#missing[@]} -gt 0 ]; then
   say "apt-get install ${missing[*]}"
   as_root apt-get update -qq
@@ -47,9 +45,17 @@ if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $wb_versio
     || cargo install wasm-bindgen-cli --version "$wb_version" --force
 fi
 
+# wasm-opt for release builds, from npm's binaryen (pinned by .ci/package-lock.json): Debian
+# bookworm's binaryen 108 breaks wasm-bindgen's externref table (see .ci/package.json), and
+# cargo-leptos's own download cannot work offline. serve.sh and test.sh put it first on PATH.
+if [ ! -x .ci/node_modules/.bin/wasm-opt ] || [ .ci/package-lock.json -nt .ci/node_modules/.package-lock.json ]; then
+  say "npm ci (.ci: binaryen)"
+  npm ci --prefix .ci --no-audit --no-fund --loglevel=error
+fi
+
 # The browser tests' one npm dependency, pinned by end2end/package-lock.json.
 if [ ! -d end2end/node_modules/playwright-core ] || [ end2end/package-lock.json -nt end2end/node_modules/.package-lock.json ]; then
   say "npm ci (end2end)"
   npm ci --prefix end2end --no-audit --no-fund --loglevel=error
 fi
-say "ready: $(cargo leptos --version), $(wasm-bindgen --version), $(wasm-opt --version | head -1), $(chromium --version 2>/dev/null | head -1)"
+say "ready: $(cargo leptos --version), $(wasm-bindgen --version), $(.ci/node_modules/.bin/wasm-opt --version | head -1), $(chromium --version 2>/dev/null | head -1)"

@@ -41,7 +41,8 @@ export async function startStack({ env = {} } = {}) {
   const feeds = await startFeedServer();
   const catalog = await writeCatalog(feeds.base);
   const port = await freePort();
-  const bin = process.env.PANORAMA_BIN ?? join(repo, 'target', 'debug', 'panorama');
+  // PANORAMA_BIN picks another build (target/release/panorama); relative to the repository.
+  const bin = resolve(repo, process.env.PANORAMA_BIN ?? join('target', 'debug', 'panorama'));
   const log = [];
   const child = spawn(bin, [], {
     cwd: repo,
@@ -56,6 +57,7 @@ export async function startStack({ env = {} } = {}) {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  child.on('error', (err) => log.push(`cannot start ${bin}: ${err.message}\n`));
   child.stdout.on('data', (d) => log.push(d.toString()));
   child.stderr.on('data', (d) => log.push(d.toString()));
   const base = `http://127.0.0.1:${port}`;
