@@ -157,6 +157,18 @@ pub fn save(saved: &prefs::Preferences, edition: Edition) -> Result<(), String> 
     Ok(())
 }
 
+/// Forgets the stored preferences: back to the default edition.
+#[cfg(feature = "hydrate")]
+pub fn reset(edition: Edition) {
+    use gloo_storage::Storage;
+    gloo_storage::LocalStorage::raw()
+        .remove_item(prefs::STORAGE_KEY)
+        .ok();
+    write_cookie(&[]);
+    edition.sources.set(Vec::new());
+    edition.notices.set(Vec::new());
+}
+
 /// Reads the stored preferences once the page is interactive, validates them against the
 /// catalog, and brings the cookie and the edition in line (which refetches the timeline only
 /// when they differ).

@@ -25,7 +25,7 @@ const stored = (page) => page.evaluate((key) => localStorage.getItem(key), KEY);
 test('a first visit starts from the default edition, in the specification order', async () => {
   const page = await openSettings();
   assert.equal(await page.inputValue('#primary-country'), 'WORLD');
-  const headings = await page.locator('.settings-section h2').allTextContents();
+  const headings = await page.locator('form.settings .settings-section h2').allTextContents();
   assert.deepEqual(headings, ['Countries', 'Set News Language for World', 'Set News Source for World']);
   assert.equal(await page.inputValue('#primary-language-WORLD'), 'en');
   assert.equal(await page.inputValue('#primary-source-WORLD'), 'globe-en');
@@ -127,6 +127,41 @@ test('fits a 360 px phone without sideways scrolling', async () => {
   await page.check('input[name="other-country"][value="QA"]');
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `the page is ${overflow}px wider than the phone`);
+  await page.context().close();
+});
+
+test('export, reset and import round-trip the preferences', async () => {
+  const page = await openSettings();
+  await page.selectOption('#primary-country', 'QA');
+  await page.selectOption('#primary-source-QA', 'gulf-ar');
+  await page.click('button[type="submit"]');
+  const saved = await stored(page);
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-preferences')]);
+  assert.equal(download.suggestedFilename(), 'panorama-preferences.json');
+  const { readFile } = await import('node:fs/promises');
+  const exported = await readFile(await download.path(), 'utf8');
+  assert.deepEqual(JSON.parse(exported), JSON.parse(saved));
+
+  await page.click('#reset-preferences');
+  assert.equal(await stored(page), null);
+  assert.equal(await page.inputValue('#primary-country'), 'WORLD');
+  const cookies = await page.context().cookies();
+  assert.equal(cookies.find((c) => c.name === 'panorama_edition'), undefined);
+
+  await page.setInputFiles('#import-preferences', {
+    name: 'panorama-preferences.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(exported),
+  });
+  await page.waitForFunction(() => document.querySelector('.status')?.textContent.startsWith('Imported'));
+  assert.deepEqual(JSON.parse(await stored(page)), JSON.parse(saved));
+  assert.equal(await page.inputValue('#primary-country'), 'QA');
+
+  // A broken file is refused and changes nothing.
+  await page.setInputFiles('#import-preferences', { name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{oops') });
+  await page.waitForFunction(() => document.querySelector('.status')?.textContent.startsWith('Not imported'));
+  assert.deepEqual(JSON.parse(await stored(page)), JSON.parse(saved));
   await page.context().close();
 });
 

@@ -166,6 +166,7 @@ fn SettingsForm(catalog: CatalogView) -> impl IntoView {
                     <p class="status" role="status" aria-live="polite">{move || form.status.get()}</p>
                 </div>
             </form>
+            <FileSection form/>
         </Show>
     }
 }
@@ -410,5 +411,122 @@ fn source_label(s: &SourceInfo) -> String {
     } else {
         let why = s.no_feed.as_deref().unwrap_or("no feed available");
         format!("{} · {language}: no feed available ({why})", s.name)
+    }
+}
+
+/// Export the saved preferences as a file, import one (checked like a load), or reset.
+#[component]
+fn FileSection(form: Form) -> impl IntoView {
+    let edition = expect_context::<Edition>();
+    // The actions exist only in the browser, where the preferences are.
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (form, edition);
+    let export = move |_| {
+        #[cfg(feature = "hydrate")]
+        {
+            let json = crate::edition::stored().or_else(|| {
+                form.draft
+                    .with_untracked(|d| d.as_ref().and_then(|d| d.finish().ok()))
+                    .map(|p| p.to_json())
+            });
+            match json {
+                Some(json) => download("panorama-preferences.json", &json),
+                None => form
+                    .status
+                    .set("Nothing to export: save your choices first.".into()),
+            }
+        }
+    };
+    let import = move |ev: leptos::ev::Event| {
+        #[cfg(feature = "hydrate")]
+        {
+            use wasm_bindgen::JsCast;
+            let Some(input) = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            else {
+                return;
+            };
+            let Some(file) = input.files().and_then(|files| files.get(0)) else {
+                return;
+            };
+            input.set_value("");
+            leptos::task::spawn_local(async move {
+                let text = wasm_bindgen_futures::JsFuture::from(file.text())
+                    .await
+                    .ok()
+                    .and_then(|v| v.as_string());
+                let loaded = form.catalog.with_value(|c| prefs::load(text.as_deref(), c));
+                let refused = loaded.notices.iter().find(|n| {
+                    matches!(
+                        n,
+                        prefs::Notice::Unreadable(_) | prefs::Notice::NewerVersion(_)
+                    )
+                });
+                if let Some(why) = refused {
+                    form.status.set(format!("Not imported: {why}"));
+                    return;
+                }
+                match crate::edition::save(&loaded.prefs, edition) {
+                    Ok(()) => {
+                        form.draft.set(Some(Draft::from(&loaded.prefs)));
+                        form.missing.set(Vec::new());
+                        let notes: Vec<String> =
+                            loaded.notices.iter().map(ToString::to_string).collect();
+                        form.status.set(
+                            format!("Imported and saved. {}", notes.join(" "))
+                                .trim_end()
+                                .to_string(),
+                        );
+                    }
+                    Err(why) => form.status.set(format!("Not imported: {why}")),
+                }
+            });
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = ev;
+    };
+    let reset = move |_| {
+        #[cfg(feature = "hydrate")]
+        {
+            crate::edition::reset(edition);
+            form.draft
+                .set(Some(Draft::from(&form.catalog.with_value(prefs::defaults))));
+            form.missing.set(Vec::new());
+            form.status
+                .set("Reset: the default edition is shown again.".into());
+        }
+    };
+    view! {
+        <section class="settings-section file-actions" aria-labelledby="file-heading">
+            <h2 id="file-heading">"Your preferences"</h2>
+            <p class="none">"They are kept in this browser only. Move them to another one with a file."</p>
+            <div class="choices">
+                <button type="button" class="secondary" id="export-preferences" on:click=export>"Export"</button>
+                <label class="secondary file-label">
+                    "Import"
+                    <input type="file" id="import-preferences" accept="application/json,.json" on:change=import/>
+                </label>
+                <button type="button" class="secondary" id="reset-preferences" on:click=reset>"Reset to defaults"</button>
+            </div>
+        </section>
+    }
+}
+
+/// Offers `text` as a file download.
+#[cfg(feature = "hydrate")]
+fn download(name: &str, text: &str) {
+    use wasm_bindgen::JsCast;
+    let href = format!(
+        "data:application/json;charset=utf-8,{}",
+        js_sys::encode_uri_component(text)
+    );
+    let Ok(anchor) = document().create_element("a") else {
+        return;
+    };
+    let _ = anchor.set_attribute("href", &href);
+    let _ = anchor.set_attribute("download", name);
+    if let Ok(anchor) = anchor.dyn_into::<web_sys::HtmlElement>() {
+        anchor.click();
     }
 }
