@@ -12,7 +12,7 @@ pub fn Notices() -> impl IntoView {
             view! {
                 <div class="notices" role="status">
                     <ul>{notices.iter().map(|n| view! { <li>{n.to_string()}</li> }).collect_view()}</ul>
-                    <button type="button" class="dismiss" on:click=move |_| edition.notices.set(Vec::new())>
+                    <button type="button" class="secondary dismiss" on:click=move |_| edition.notices.set(Vec::new())>
                         "Dismiss"
                     </button>
                 </div>
