@@ -8,13 +8,17 @@ CARGO_LEPTOS_VERSION=0.3.4
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
-# Debian's Chromium for the browser tests.
+# Debian's Chromium for the browser tests, and fonts for the scripts Panorama shows
+# (Devanagari and Arabic from Noto, CJK from WenQuanYi) so screenshots have no tofu.
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
+for pkg in fonts-noto-core fonts-wqy-zenhei; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'ok installed' || missing+=("$pkg")
+done
 if [ ${#missing[@]} -gt 0 ]; then
   say "apt-get install ${missing[*]}"
   as_root apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
 # The toolchain named in rust-toolchain.toml, with the wasm target and lint tools.
