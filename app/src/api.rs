@@ -2,7 +2,7 @@
 //! and cached; the pipeline behind them lives in the `server` crate and reaches these functions
 //! through [`Backend`] in the Leptos context.
 
-use crate::model::{CatalogView, Category, TimelinePage};
+use crate::model::{CatalogView, Category, Country, TimelineFilter, TimelinePage};
 use leptos::prelude::*;
 use leptos::server_fn::codec::{GetUrl, JsonEncoding};
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
@@ -99,25 +99,67 @@ pub async fn get_catalog() -> Result<CatalogView, AppError> {
 /// A page of the merged timeline, newest first, with each requested source's state.
 ///
 /// `category`: a category slug, or absent / `all` for All Categories. `sources`: comma-separated
-/// source ids, absent for the default edition. `cursor`: from the previous page's `next_cursor`.
+/// source ids, absent for the default edition. `country` (a code such as `DE`) or `source` (an
+/// id): narrow the timeline to that part of the edition. `cursor`: from the previous page's
+/// `next_cursor`.
 #[server(input = GetUrl, prefix = "/api", endpoint = "timeline")]
 pub async fn get_timeline(
     category: Option<String>,
     sources: Option<String>,
+    country: Option<String>,
+    source: Option<String>,
     cursor: Option<String>,
     limit: Option<usize>,
 ) -> Result<TimelinePage, AppError> {
-    let query = parse_timeline_query(category, sources, cursor, limit).map_err(with_status)?;
+    let query = parse_timeline_query(RawTimelineQuery {
+        category,
+        sources,
+        country,
+        source,
+        cursor,
+        limit,
+    })
+    .map_err(with_status)?;
     backend()?.0.timeline(query).await.map_err(with_status)
+}
+
+/// `/api/timeline`'s query string, as given.
+#[derive(Clone, Debug, Default)]
+pub struct RawTimelineQuery {
+    pub category: Option<String>,
+    pub sources: Option<String>,
+    pub country: Option<String>,
+    pub source: Option<String>,
+    pub cursor: Option<String>,
+    pub limit: Option<usize>,
 }
 
 /// Validates the raw query of `/api/timeline`.
 pub fn parse_timeline_query(
-    category: Option<String>,
-    sources: Option<String>,
-    cursor: Option<String>,
-    limit: Option<usize>,
+    raw: RawTimelineQuery,
 ) -> Result<crate::model::TimelineQuery, AppError> {
+    let RawTimelineQuery {
+        category,
+        sources,
+        country,
+        source,
+        cursor,
+        limit,
+    } = raw;
+    let nonempty = |v: Option<String>| v.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+    let filter = match (nonempty(country), nonempty(source)) {
+        (Some(_), Some(_)) => {
+            return Err(AppError::BadRequest(
+                "filter by country or by source, not both".into(),
+            ));
+        }
+        (Some(code), None) => Some(TimelineFilter::Country(
+            Country::from_code(&code.to_ascii_uppercase())
+                .ok_or_else(|| AppError::BadRequest(format!("unknown country {code:?}")))?,
+        )),
+        (None, Some(id)) => Some(TimelineFilter::Source(id)),
+        (None, None) => None,
+    };
     let category = match category.as_deref().map(str::trim) {
         None | Some("") | Some("all") => None,
         Some(slug) => Some(
@@ -144,6 +186,7 @@ pub fn parse_timeline_query(
     Ok(crate::model::TimelineQuery {
         category,
         sources,
+        filter,
         cursor: cursor.filter(|c| !c.is_empty()),
         limit,
     })
@@ -153,24 +196,52 @@ pub fn parse_timeline_query(
 mod tests {
     use super::*;
 
+    fn parse(
+        category: Option<&str>,
+        country: Option<&str>,
+        source: Option<&str>,
+        limit: Option<usize>,
+    ) -> Result<crate::model::TimelineQuery, AppError> {
+        parse_timeline_query(RawTimelineQuery {
+            category: category.map(Into::into),
+            sources: Some("a, b,,".into()),
+            country: country.map(Into::into),
+            source: source.map(Into::into),
+            cursor: None,
+            limit,
+        })
+    }
+
     #[test]
     fn timeline_query_parses_and_rejects() {
-        let q =
-            parse_timeline_query(Some("sports".into()), Some("a, b,,".into()), None, None).unwrap();
+        let q = parse(Some("sports"), None, None, None).unwrap();
         assert_eq!(q.category, Some(Category::Sports));
         assert_eq!(q.sources, vec!["a".to_string(), "b".to_string()]);
+        assert_eq!(q.filter, None);
         assert_eq!(q.limit, DEFAULT_PAGE_SIZE);
-        assert_eq!(
-            parse_timeline_query(Some("all".into()), None, None, None)
-                .unwrap()
-                .category,
-            None
-        );
+        assert_eq!(parse(Some("all"), None, None, None).unwrap().category, None);
         assert!(matches!(
-            parse_timeline_query(Some("weather".into()), None, None, None),
+            parse(Some("weather"), None, None, None),
             Err(AppError::BadRequest(m)) if m.contains("weather")
         ));
-        assert!(parse_timeline_query(None, None, None, Some(0)).is_err());
-        assert!(parse_timeline_query(None, None, None, Some(MAX_PAGE_SIZE + 1)).is_err());
+        assert!(parse(None, None, None, Some(0)).is_err());
+        assert!(parse(None, None, None, Some(MAX_PAGE_SIZE + 1)).is_err());
+    }
+
+    #[test]
+    fn timeline_filters_parse_and_reject() {
+        assert_eq!(
+            parse(None, Some("de"), None, None).unwrap().filter,
+            Some(TimelineFilter::Country(Country::DE))
+        );
+        assert_eq!(
+            parse(None, Some(" "), Some("dw-de"), None).unwrap().filter,
+            Some(TimelineFilter::Source("dw-de".into()))
+        );
+        assert!(matches!(
+            parse(None, Some("FR"), None, None),
+            Err(AppError::BadRequest(m)) if m.contains("FR")
+        ));
+        assert!(parse(None, Some("DE"), Some("dw-de"), None).is_err());
     }
 }

@@ -4,23 +4,42 @@
 //! agree: no flash of the default edition and no hydration mismatch.
 
 #[cfg(feature = "hydrate")]
+use crate::model::CatalogView;
+#[cfg(feature = "hydrate")]
 use crate::prefs;
-use crate::prefs::Notice;
+use crate::prefs::{Notice, Preferences};
 use leptos::prelude::*;
 
 /// The cookie's name. Its value: source ids joined by '.', the lead source first (ids are
-/// `[a-z0-9-]`, so the value needs no escaping).
+/// `[a-z0-9-]`, so the value needs no escaping), after a `~` when the edition is only proposed
+/// (from the browser's languages) and the reader has not kept it yet.
 pub const COOKIE: &str = "panorama_edition";
 /// Browsers cap cookie lifetimes at 400 days; the browser storage it mirrors has no expiry.
-#[cfg(feature = "hydrate")]
 const MAX_AGE_SECS: u64 = 400 * 24 * 3600;
+const PROPOSED: char = '~';
 
-pub fn encode(ids: &[String]) -> String {
-    ids.join(".")
+/// What the cookie carries.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CookieEdition {
+    pub ids: Vec<String>,
+    pub proposed: bool,
 }
 
-pub fn decode(value: &str) -> Vec<String> {
-    value
+pub fn encode(edition: &CookieEdition) -> String {
+    let ids = edition.ids.join(".");
+    if edition.proposed {
+        format!("{PROPOSED}{ids}")
+    } else {
+        ids
+    }
+}
+
+pub fn decode(value: &str) -> CookieEdition {
+    let (proposed, value) = match value.strip_prefix(PROPOSED) {
+        Some(rest) => (true, rest),
+        None => (false, value),
+    };
+    let ids = value
         .split('.')
         .filter(|id| {
             !id.is_empty()
@@ -29,11 +48,12 @@ pub fn decode(value: &str) -> Vec<String> {
                     .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         })
         .map(str::to_string)
-        .collect()
+        .collect();
+    CookieEdition { ids, proposed }
 }
 
 /// The edition from a `Cookie` header (or `document.cookie`), if the cookie is there.
-pub fn from_cookie_header(header: &str) -> Option<Vec<String>> {
+pub fn from_cookie_header(header: &str) -> Option<CookieEdition> {
     header
         .split(';')
         .filter_map(|pair| pair.trim().split_once('='))
@@ -41,11 +61,48 @@ pub fn from_cookie_header(header: &str) -> Option<Vec<String>> {
         .map(|(_, value)| decode(value))
 }
 
+/// The `Set-Cookie` value that mirrors `edition` (or removes the cookie, for the default one).
+pub fn set_cookie_value(edition: &CookieEdition) -> String {
+    if edition.ids.is_empty() {
+        format!("{COOKIE}=; Path=/; Max-Age=0; SameSite=Lax")
+    } else {
+        format!(
+            "{COOKIE}={}; Path=/; Max-Age={MAX_AGE_SECS}; SameSite=Lax",
+            encode(edition)
+        )
+    }
+}
+
+/// Language tags from an `Accept-Language` header, most preferred first.
+pub fn accept_language(header: &str) -> Vec<String> {
+    let mut tags: Vec<(String, f32)> = header
+        .split(',')
+        .filter_map(|part| {
+            let mut pieces = part.split(';');
+            let tag = pieces.next()?.trim();
+            if tag.is_empty() || tag == "*" {
+                return None;
+            }
+            let q = pieces
+                .find_map(|p| p.trim().strip_prefix("q="))
+                .map_or(Some(1.0), |q| q.trim().parse::<f32>().ok())?;
+            (q > 0.0).then(|| (tag.to_string(), q))
+        })
+        .collect();
+    // Stable: equal weights keep the header's order.
+    tags.sort_by(|a, b| b.1.total_cmp(&a.1));
+    tags.into_iter().map(|(tag, _)| tag).collect()
+}
+
 /// The edition in force, shared by every page through the context.
 #[derive(Clone, Copy)]
 pub struct Edition {
     /// Chosen source ids, lead first; empty for the default edition.
     pub sources: RwSignal<Vec<String>>,
+    /// True while the edition is one proposed from the browser's languages, not yet kept.
+    pub proposed: RwSignal<bool>,
+    /// That proposal as preferences, once the browser has worked it out (for "Keep").
+    pub proposal: RwSignal<Option<Preferences>>,
     /// What the reader should be told about their stored preferences.
     pub notices: RwSignal<Vec<Notice>>,
 }
@@ -53,8 +110,11 @@ pub struct Edition {
 /// Provides the edition for the first render: from the request's cookie on the server, from
 /// `document.cookie` in the browser. Then, in the browser, checks it against localStorage.
 pub fn provide_edition() -> Edition {
+    let first = initial();
     let edition = Edition {
-        sources: RwSignal::new(initial()),
+        sources: RwSignal::new(first.ids),
+        proposed: RwSignal::new(first.proposed),
+        proposal: RwSignal::new(None),
         notices: RwSignal::new(Vec::new()),
     };
     provide_context(edition);
@@ -64,34 +124,61 @@ pub fn provide_edition() -> Edition {
 }
 
 #[cfg(feature = "ssr")]
-fn initial() -> Vec<String> {
-    let header = use_context::<http::request::Parts>().and_then(|parts| {
+fn initial() -> CookieEdition {
+    let parts = use_context::<http::request::Parts>();
+    let header = |name: http::header::HeaderName| {
         parts
-            .headers
-            .get(http::header::COOKIE)?
-            .to_str()
-            .ok()
-            .map(str::to_string)
-    });
-    let ids = header
+            .as_ref()
+            .and_then(|p| p.headers.get(name)?.to_str().ok().map(str::to_string))
+    };
+    let Some(backend) = use_context::<crate::api::Backend>() else {
+        return CookieEdition::default();
+    };
+    let catalog = backend.0.catalog();
+    let response = use_context::<leptos_axum::ResponseOptions>();
+    if let Some(response) = &response {
+        // The page depends on both; a shared cache must not hand one reader's page to another.
+        response.append_header(
+            http::header::VARY,
+            http::HeaderValue::from_static("Cookie, Accept-Language"),
+        );
+    }
+    match header(http::header::COOKIE)
         .as_deref()
         .and_then(from_cookie_header)
-        .unwrap_or_default();
-    // A cookie may outlive a source the operator removed: keep only what the catalog has, so
-    // the first paint shows the rest instead of an error.
-    match use_context::<crate::api::Backend>() {
-        Some(backend) => {
-            let catalog = backend.0.catalog();
-            ids.into_iter()
-                .filter(|id| catalog.sources.iter().any(|s| &s.id == id))
-                .collect()
+    {
+        Some(mut edition) => {
+            // A cookie may outlive a source the operator removed: keep only what the catalog
+            // has, so the first paint shows the rest instead of an error.
+            edition
+                .ids
+                .retain(|id| catalog.sources.iter().any(|s| &s.id == id));
+            edition
         }
-        None => ids,
+        None => {
+            // A first visit: propose an edition from the languages the browser sends (the same
+            // list as `navigator.languages`), and mirror it in the cookie so the hydrating page
+            // starts from exactly what the server rendered.
+            let tags = header(http::header::ACCEPT_LANGUAGE)
+                .map(|h| accept_language(&h))
+                .unwrap_or_default();
+            let edition = CookieEdition {
+                ids: crate::prefs::propose(&catalog, &tags).source_ids(),
+                proposed: true,
+            };
+            if let (Some(response), Ok(value)) = (
+                &response,
+                http::HeaderValue::from_str(&set_cookie_value(&edition)),
+            ) {
+                response.append_header(http::header::SET_COOKIE, value);
+            }
+            edition
+        }
     }
 }
 
 #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
-fn initial() -> Vec<String> {
+fn initial() -> CookieEdition {
     document_cookie()
         .as_deref()
         .and_then(from_cookie_header)
@@ -99,8 +186,8 @@ fn initial() -> Vec<String> {
 }
 
 #[cfg(not(any(feature = "ssr", feature = "hydrate")))]
-fn initial() -> Vec<String> {
-    Vec::new()
+fn initial() -> CookieEdition {
+    CookieEdition::default()
 }
 
 #[cfg(feature = "hydrate")]
@@ -113,22 +200,35 @@ fn document_cookie() -> Option<String> {
         .ok()
 }
 
-/// Writes the cookie that mirrors `ids` (removes it for the default edition).
+/// The browser's preferred languages, most preferred first.
 #[cfg(feature = "hydrate")]
-pub fn write_cookie(ids: &[String]) {
+pub fn browser_languages() -> Vec<String> {
+    window()
+        .navigator()
+        .languages()
+        .iter()
+        .filter_map(|v| v.as_string())
+        .collect()
+}
+
+/// Writes the cookie that mirrors `edition` (removes it for the default edition).
+#[cfg(feature = "hydrate")]
+pub fn write_cookie(edition: &CookieEdition) {
     use wasm_bindgen::JsCast;
-    let Ok(doc) = document().dyn_into::<web_sys::HtmlDocument>() else {
-        return;
-    };
-    let cookie = if ids.is_empty() {
-        format!("{COOKIE}=; Path=/; Max-Age=0; SameSite=Lax")
-    } else {
-        format!(
-            "{COOKIE}={}; Path=/; Max-Age={MAX_AGE_SECS}; SameSite=Lax",
-            encode(ids)
-        )
-    };
-    let _ = doc.set_cookie(&cookie);
+    if let Ok(doc) = document().dyn_into::<web_sys::HtmlDocument>() {
+        let _ = doc.set_cookie(&set_cookie_value(edition));
+    }
+}
+
+/// Switches the page to `ids`, mirrored in the cookie.
+#[cfg(feature = "hydrate")]
+fn switch(edition: Edition, ids: Vec<String>, proposed: bool) {
+    let cookie = CookieEdition { ids, proposed };
+    write_cookie(&cookie);
+    edition.proposed.set(proposed);
+    if cookie.ids != edition.sources.get_untracked() {
+        edition.sources.set(cookie.ids);
+    }
 }
 
 /// The stored preferences document, as text.
@@ -150,37 +250,36 @@ pub fn save(saved: &prefs::Preferences, edition: Edition) -> Result<(), String> 
         .map_err(|_| {
             "this browser refused to store them (private mode or storage full?)".to_string()
         })?;
-    let ids = saved.source_ids();
-    write_cookie(&ids);
-    edition.sources.set(ids);
+    switch(edition, saved.source_ids(), false);
+    edition.proposal.set(None);
     edition.notices.set(Vec::new());
     Ok(())
 }
 
-/// Forgets the stored preferences: back to the default edition.
+/// Forgets the stored preferences: back to what a first visit gets, the edition proposed from
+/// the browser's languages. Returns that proposal.
 #[cfg(feature = "hydrate")]
-pub fn reset(edition: Edition) {
+pub fn reset(edition: Edition, catalog: &CatalogView) -> prefs::Preferences {
     use gloo_storage::Storage;
     gloo_storage::LocalStorage::raw()
         .remove_item(prefs::STORAGE_KEY)
         .ok();
-    write_cookie(&[]);
-    edition.sources.set(Vec::new());
+    let proposal = prefs::propose(catalog, &browser_languages());
+    switch(edition, proposal.source_ids(), true);
+    edition.proposal.set(Some(proposal.clone()));
     edition.notices.set(Vec::new());
+    proposal
 }
 
 /// Reads the stored preferences once the page is interactive, validates them against the
 /// catalog, and brings the cookie and the edition in line (which refetches the timeline only
-/// when they differ).
+/// when they differ). With nothing stored, the edition is the one proposed from
+/// `navigator.languages`.
 #[cfg(feature = "hydrate")]
 fn sync_with_storage(edition: Edition) {
-    use gloo_storage::Storage;
     // Not an Effect on signals: this runs once, after hydration.
     leptos::task::spawn_local(async move {
-        let stored: Option<String> = gloo_storage::LocalStorage::raw()
-            .get_item(prefs::STORAGE_KEY)
-            .ok()
-            .flatten();
+        let stored = stored();
         let catalog = match crate::api::get_catalog().await {
             Ok(c) => c,
             Err(e) => {
@@ -193,24 +292,24 @@ fn sync_with_storage(edition: Edition) {
         let loaded = prefs::load(stored.as_deref(), &catalog);
         // Unreadable or newer documents stay as they are (nothing of the reader's is lost, and
         // a newer Panorama can still read its own); the default edition is shown meanwhile.
-        let usable = loaded.stored
-            && !loaded
-                .notices
-                .iter()
-                .any(|n| matches!(n, Notice::Unreadable(_) | Notice::NewerVersion(_)));
-        if usable && !loaded.notices.is_empty() {
-            // A migrated or pruned document is kept as repaired, so its notice shows once.
-            let _ = gloo_storage::LocalStorage::raw()
-                .set_item(prefs::STORAGE_KEY, &loaded.prefs.to_json());
-        }
-        let ids = if usable {
-            loaded.prefs.source_ids()
+        let unusable = loaded
+            .notices
+            .iter()
+            .any(|n| matches!(n, Notice::Unreadable(_) | Notice::NewerVersion(_)));
+        if !loaded.stored {
+            let proposal = prefs::propose(&catalog, &browser_languages());
+            switch(edition, proposal.source_ids(), true);
+            edition.proposal.set(Some(proposal));
+        } else if unusable {
+            switch(edition, Vec::new(), false);
         } else {
-            Vec::new()
-        };
-        if ids != edition.sources.get_untracked() {
-            write_cookie(&ids);
-            edition.sources.set(ids);
+            if !loaded.notices.is_empty() {
+                // A migrated or pruned document is kept as repaired, so its notice shows once.
+                use gloo_storage::Storage;
+                let _ = gloo_storage::LocalStorage::raw()
+                    .set_item(prefs::STORAGE_KEY, &loaded.prefs.to_json());
+            }
+            switch(edition, loaded.prefs.source_ids(), false);
         }
         edition.notices.set(loaded.notices);
     });
@@ -222,13 +321,38 @@ mod tests {
 
     #[test]
     fn the_cookie_round_trips_and_ignores_junk() {
-        let ids = vec!["voa-zh".to_string(), "al-jazeera-ar".to_string()];
-        let header = format!("a=1; {COOKIE}={}; b=2", encode(&ids));
-        assert_eq!(from_cookie_header(&header), Some(ids));
+        let kept = CookieEdition {
+            ids: vec!["voa-zh".to_string(), "al-jazeera-ar".to_string()],
+            proposed: false,
+        };
+        let header = format!("a=1; {COOKIE}={}; b=2", encode(&kept));
+        assert_eq!(from_cookie_header(&header), Some(kept.clone()));
+        let proposed = CookieEdition {
+            proposed: true,
+            ..kept
+        };
+        assert_eq!(
+            from_cookie_header(&format!("{COOKIE}={}", encode(&proposed))),
+            Some(proposed)
+        );
         assert_eq!(from_cookie_header("a=1"), None);
         assert_eq!(
             from_cookie_header(&format!("{COOKIE}=ok.<script>..Bad.fine-2")),
-            Some(vec!["ok".into(), "fine-2".into()])
+            Some(CookieEdition {
+                ids: vec!["ok".into(), "fine-2".into()],
+                proposed: false
+            })
         );
+        assert!(set_cookie_value(&CookieEdition::default()).contains("Max-Age=0"));
+    }
+
+    #[test]
+    fn accept_language_orders_by_weight() {
+        assert_eq!(
+            accept_language("en;q=0.5, de-DE, fr-CA;q=0.9, *;q=0.1, xx;q=0, bad;q=z"),
+            vec!["de-DE", "fr-CA", "en"]
+        );
+        assert_eq!(accept_language("hi-IN,hi;q=0.9"), vec!["hi-IN", "hi"]);
+        assert!(accept_language("").is_empty());
     }
 }

@@ -331,6 +331,23 @@ pub struct SourceState {
     pub status: SourceStatus,
 }
 
+/// One source of the edition a timeline was asked for, lead first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EditionSource {
+    pub id: String,
+    pub name: String,
+    pub country: Country,
+    pub language: Language,
+}
+
+/// Narrows a timeline to part of the edition.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "by", content = "value", rename_all = "snake_case")]
+pub enum TimelineFilter {
+    Country(Country),
+    Source(String),
+}
+
 /// What `/api/timeline` answers.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TimelinePage {
@@ -338,6 +355,14 @@ pub struct TimelinePage {
     /// the server's HTML and the hydrated page agree.
     pub generated_at: DateTime<Utc>,
     pub category: Option<Category>,
+    /// Every source of the edition, lead first, whatever the filter.
+    pub edition: Vec<EditionSource>,
+    /// The filter in force: absent when none was asked, or when it matched nothing in the
+    /// edition (a shared link from another edition shows the whole timeline, not nothing).
+    pub filter: Option<TimelineFilter>,
+    /// The lead source's newest stories ("Top from <Source>"): first page, unfiltered only.
+    /// They are left out of `articles` so no story shows twice.
+    pub top: Vec<Article>,
     pub articles: Vec<Article>,
     pub sources: Vec<SourceState>,
     /// Pass back as `cursor` for the next, older page.
@@ -350,6 +375,7 @@ pub struct TimelineQuery {
     pub category: Option<Category>,
     /// Source ids; empty means the default edition.
     pub sources: Vec<String>,
+    pub filter: Option<TimelineFilter>,
     pub cursor: Option<String>,
     pub limit: usize,
 }

@@ -192,7 +192,14 @@ pub fn defaults(catalog: &CatalogView) -> Preferences {
 }
 
 fn for_country(catalog: &CatalogView, country: Country, language: Option<Language>) -> Preferences {
+    // The country in another of its languages beats World: a fr-CA reader whose French
+    // outlets have no feed still wants Canada.
     let edition = default_edition(catalog, country, language)
+        .or_else(|| {
+            languages_of(catalog, country)
+                .into_iter()
+                .find_map(|l| default_edition(catalog, country, Some(l)))
+        })
         .or_else(|| default_edition(catalog, Country::WORLD, Some(Language::En)))
         .or_else(|| {
             catalog
@@ -662,6 +669,17 @@ pub(crate) mod tests {
         assert_eq!(propose(&["fr-FR"]), (Country::WORLD, Language::Fr));
         assert_eq!(propose(&["es-ES", "pt"]), (Country::WORLD, Language::En));
         assert_eq!(propose(&[]), (Country::WORLD, Language::En));
+
+        // No French outlet of Canada with a feed: Canada in English, not World.
+        let mut no_french = c.clone();
+        no_french
+            .sources
+            .retain(|s| !(s.country == Country::CA && s.language == Language::Fr));
+        let p = super::propose(&no_french, &["fr-CA".to_string()]);
+        assert_eq!(
+            (p.primary_country, p.editions[0].primary_language),
+            (Country::CA, Language::En)
+        );
     }
 
     #[test]

@@ -3,14 +3,15 @@ import assert from 'node:assert/strict';
 import { startStack, cardTitles } from './support.mjs';
 
 // The default edition (World, English): Globe Daily (main and sports feeds), World Courier, and
-// Broken Wire, whose feed answers 500. Newest first across all of them.
-const ALL = [
+// Broken Wire, whose feed answers 500. Globe Daily leads: its newest stories are the "Top from"
+// strip, then the rest, newest first.
+const TOP = [
   'Summit opens with climate pledge',
-  'Markets steady ahead of rate decision',
   'Rail strike ends after talks',
   'Underdogs win the cup final',
   'Open tennis: seeds advance',
 ];
+const ALL = [...TOP, 'Markets steady ahead of rate decision'];
 const SPORTS = ['Underdogs win the cup final', 'Open tennis: seeds advance'];
 
 let stack;
@@ -28,6 +29,8 @@ test('the server HTML holds the timeline before any script runs', async () => {
   const page = await stack.newPage({ javaScriptEnabled: false });
   await page.goto(stack.url('/'));
   assert.deepEqual(await cardTitles(page), ALL);
+  assert.equal((await page.locator('#top-heading').textContent()).trim(), 'Top from Globe Daily');
+  assert.deepEqual(await page.locator('.top-stories .card-title').allTextContents(), TOP);
   // The outlet's link, without tracking parameters, until the article page exists.
   const href = await page.locator('.card-title a').first().getAttribute('href');
   assert.equal(href, 'https://globe.example/world/summit');

@@ -78,7 +78,8 @@ export async function startStack({ env = {} } = {}) {
     url: (path) => `${base}${path}`,
     /// A page in a fresh context whose console errors are collected.
     async newPage(contextOptions = {}) {
-      const context = await browser.newContext(contextOptions);
+      // One browser language unless a test says otherwise: the first-visit edition follows it.
+      const context = await browser.newContext({ locale: 'en', ...contextOptions });
       // Fixture feeds name images on *.example hosts, which do not exist: answer them here so
       // the page loads as it would with real images, and nothing leaves the machine.
       await context.route(/^https?:\/\/[^/]+\.example\//, (route) =>

@@ -7,13 +7,17 @@ use crate::normalize::{FeedContext, parse_feed};
 use crate::timeline::{self, Cursor};
 use app::api::{AppError, NewsBackend};
 use app::model::{
-    Article, CatalogView, FeedSlot, SourceState, SourceStatus, TimelinePage, TimelineQuery,
+    Article, CatalogView, EditionSource, FeedSlot, SourceState, SourceStatus, TimelineFilter,
+    TimelinePage, TimelineQuery,
 };
 use chrono::Utc;
 use futures::future::BoxFuture;
 use std::sync::Arc;
 use std::time::Duration;
 use url::Url;
+
+/// How many of the lead source's stories the "Top from <Source>" strip shows.
+pub const TOP_STORIES: usize = 4;
 
 /// How the service behaves; see `Config` for where each comes from.
 #[derive(Clone, Debug)]
@@ -87,7 +91,7 @@ impl NewsService {
     }
 
     pub async fn timeline_page(&self, query: TimelineQuery) -> Result<TimelinePage, AppError> {
-        let sources: Vec<&Source> = if query.sources.is_empty() {
+        let edition: Vec<&Source> = if query.sources.is_empty() {
             self.catalog.default_edition()
         } else {
             let unknown: Vec<&str> = query
@@ -108,6 +112,19 @@ impl NewsService {
                 .filter_map(|id| self.catalog.source(id))
                 .collect()
         };
+        let in_filter = |filter: &TimelineFilter, source: &Source| match filter {
+            TimelineFilter::Country(country) => source.country == *country,
+            TimelineFilter::Source(id) => source.id == *id,
+        };
+        let filter = query
+            .filter
+            .clone()
+            .filter(|f| edition.iter().any(|s| in_filter(f, s)));
+        let sources: Vec<&Source> = edition
+            .iter()
+            .copied()
+            .filter(|s| filter.as_ref().is_none_or(|f| in_filter(f, s)))
+            .collect();
         let cursor = match &query.cursor {
             None => None,
             Some(c) => Some(
@@ -164,10 +181,50 @@ impl NewsService {
             .iter()
             .map(|(source, outcomes)| source_state(source, outcomes, &merged))
             .collect();
-        let (articles, next) = timeline::page(&merged, cursor.as_ref(), query.limit);
+        // The lead source's newest stories lead the unfiltered timeline. They are taken out
+        // of every page of it, not only the first, so paging never shows one of them again.
+        let lead = (filter.is_none() && edition.len() > 1)
+            .then(|| edition.first())
+            .flatten();
+        let top: Vec<Article> = lead
+            .map(|lead| {
+                merged
+                    .iter()
+                    .filter(|a| a.source_id == lead.id)
+                    .take(TOP_STORIES)
+                    .cloned()
+                    .collect()
+            })
+            // A strip that would leave the timeline under it empty is only a detour.
+            .filter(|_| {
+                merged
+                    .iter()
+                    .any(|a| lead.is_some_and(|l| a.source_id != l.id))
+            })
+            .unwrap_or_default();
+        let rest: Vec<Article> = if top.is_empty() {
+            merged
+        } else {
+            merged
+                .into_iter()
+                .filter(|a| !top.iter().any(|t| t.id == a.id))
+                .collect()
+        };
+        let (articles, next) = timeline::page(&rest, cursor.as_ref(), query.limit);
         Ok(TimelinePage {
             generated_at: Utc::now(),
             category: query.category,
+            edition: edition
+                .iter()
+                .map(|s| EditionSource {
+                    id: s.id.clone(),
+                    name: s.name.clone(),
+                    country: s.country,
+                    language: s.language,
+                })
+                .collect(),
+            filter,
+            top: if cursor.is_none() { top } else { Vec::new() },
             articles,
             sources: states,
             next_cursor: next.map(|c| c.encode()),

@@ -1,7 +1,7 @@
 //! The pipeline and the HTTP API against real HTTP servers on 127.0.0.1: a fixture feed server
 //! and Panorama's own router. Nothing here touches the internet.
 
-use app::model::{SourceStatus, TimelinePage, TimelineQuery};
+use app::model::{SourceStatus, TimelineFilter, TimelinePage, TimelineQuery};
 use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
@@ -182,8 +182,14 @@ async fn a_broken_feed_is_that_sources_error_while_the_others_show() {
         .await
         .unwrap();
 
-    // Alpha's two feeds carry the same items: merged once, newest first.
-    let titles: Vec<&str> = page.articles.iter().map(|a| a.title.as_str()).collect();
+    // Alpha's two feeds carry the same items: merged once, newest first. Alpha leads, so its
+    // newest are in the top strip.
+    let titles: Vec<&str> = page
+        .top
+        .iter()
+        .chain(&page.articles)
+        .map(|a| a.title.as_str())
+        .collect();
     assert_eq!(
         titles
             .iter()
@@ -376,4 +382,96 @@ async fn the_home_page_html_already_holds_the_timeline() {
 
     let missing = reqwest::get(format!("{base}/no/such/page")).await.unwrap();
     assert_eq!(missing.status(), 404);
+}
+
+#[tokio::test]
+async fn the_lead_source_tops_the_timeline_and_filters_narrow_it() {
+    let feeds = start_feed_server().await;
+    let service = service(&feeds.base, Duration::from_secs(5));
+    let ids = |articles: &[app::model::Article]| -> Vec<String> {
+        articles.iter().map(|a| a.source_id.clone()).collect()
+    };
+
+    let page = service
+        .timeline_page(query(&["hindi-hi", "alpha-en"]))
+        .await
+        .unwrap();
+    let edition: Vec<&str> = page.edition.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(edition, ["hindi-hi", "alpha-en"]);
+    assert_eq!(page.edition[0].country, app::model::Country::IN);
+    assert_eq!(page.filter, None);
+    assert_eq!(ids(&page.top), ["hindi-hi"]);
+    assert!(!page.articles.is_empty());
+    assert!(
+        page.articles.iter().all(|a| a.source_id == "alpha-en"),
+        "a top story shows twice: {:?}",
+        ids(&page.articles)
+    );
+
+    // Paging on never repeats a top story either.
+    let mut small = query(&["alpha-en", "hindi-hi"]);
+    small.limit = 1;
+    let first = service.timeline_page(small.clone()).await.unwrap();
+    assert!(!first.top.is_empty() && first.top.len() <= 4);
+    let mut seen: Vec<String> = first.top.iter().map(|a| a.id.clone()).collect();
+    let mut cursor = first.next_cursor.clone();
+    seen.extend(first.articles.iter().map(|a| a.id.clone()));
+    while let Some(c) = cursor {
+        let next = service
+            .timeline_page(TimelineQuery {
+                cursor: Some(c),
+                ..small.clone()
+            })
+            .await
+            .unwrap();
+        assert!(next.top.is_empty(), "only the first page has the strip");
+        seen.extend(next.articles.iter().map(|a| a.id.clone()));
+        cursor = next.next_cursor;
+    }
+    let total = seen.len();
+    seen.sort();
+    seen.dedup();
+    assert_eq!(seen.len(), total, "a story showed twice across pages");
+
+    let by_source = service
+        .timeline_page(TimelineQuery {
+            filter: Some(TimelineFilter::Source("alpha-en".into())),
+            ..query(&["hindi-hi", "alpha-en"])
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        by_source.filter,
+        Some(TimelineFilter::Source("alpha-en".into()))
+    );
+    assert!(by_source.top.is_empty());
+    assert!(!by_source.articles.is_empty());
+    assert!(by_source.articles.iter().all(|a| a.source_id == "alpha-en"));
+    assert_eq!(by_source.edition.len(), 2, "the filter row still lists all");
+    let states: Vec<&str> = by_source
+        .sources
+        .iter()
+        .map(|s| s.source_id.as_str())
+        .collect();
+    assert_eq!(states, ["alpha-en"]);
+
+    let by_country = service
+        .timeline_page(TimelineQuery {
+            filter: Some(TimelineFilter::Country(app::model::Country::IN)),
+            ..query(&["hindi-hi", "alpha-en"])
+        })
+        .await
+        .unwrap();
+    assert_eq!(ids(&by_country.articles), ["hindi-hi"]);
+
+    // A filter from another edition's link matches nothing here: the whole timeline shows.
+    let foreign = service
+        .timeline_page(TimelineQuery {
+            filter: Some(TimelineFilter::Source("silent-en".into())),
+            ..query(&["hindi-hi", "alpha-en"])
+        })
+        .await
+        .unwrap();
+    assert_eq!(foreign.filter, None);
+    assert_eq!(ids(&foreign.top), ["hindi-hi"]);
 }

@@ -2,20 +2,24 @@ use crate::model::Category;
 use leptos::prelude::*;
 
 /// National … Special, then All Categories; each a link so tabs work without JavaScript and
-/// can be bookmarked.
+/// can be bookmarked. `extra` is appended to each link's query (a filter the tabs keep).
 #[component]
-pub fn CategoryTabs(#[prop(into)] active: Signal<Option<Category>>) -> impl IntoView {
+pub fn CategoryTabs(
+    #[prop(into)] active: Signal<Option<Category>>,
+    #[prop(into, optional)] extra: Signal<String>,
+) -> impl IntoView {
     let tab = move |category: Option<Category>| {
-        let (href, label) = match category {
-            Some(c) => (format!("/?category={}", c.slug()), c.label()),
-            None => ("/?category=all".to_string(), "All Categories"),
+        let (slug, label) = match category {
+            Some(c) => (c.slug(), c.label()),
+            None => ("all", "All Categories"),
         };
+        let href = move || format!("/?category={slug}{}", extra.get());
         let current = move || (active.get() == category).then_some("page");
         view! {
             <li>
                 // A plain link: the router still navigates in place, and `<A>` would mark every
                 // tab current since they share one path.
-                <a href=href aria-current=current data-category=category.map(|c| c.slug()).unwrap_or("all")>
+                <a href=href aria-current=current data-category=slug>
                     {label}
                 </a>
             </li>

@@ -3,12 +3,13 @@ use crate::components::article_card::ArticleCard;
 use crate::components::category_tabs::CategoryTabs;
 use crate::components::source_states::SourceStates;
 use crate::edition::Edition;
-use crate::model::{Category, TimelinePage};
+use crate::model::{Category, Country, EditionSource, TimelineFilter, TimelinePage};
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-/// The merged timeline of the reader's edition, by category.
+/// The merged timeline of the reader's edition, by category, optionally narrowed to one
+/// country or one source of it.
 #[component]
 pub fn HomePage() -> impl IntoView {
     let query = use_query_map();
@@ -19,18 +20,45 @@ pub fn HomePage() -> impl IntoView {
             .and_then(|slug| Category::from_slug(&slug))
     });
     let cursor = Memo::new(move |_| query.read().get("cursor"));
+    let filter = Memo::new(move |_| {
+        let q = query.read();
+        q.get("source")
+            .filter(|s| !s.is_empty())
+            .map(TimelineFilter::Source)
+            .or_else(|| {
+                q.get("country")
+                    .and_then(|c| Country::from_code(&c.to_ascii_uppercase()))
+                    .map(TimelineFilter::Country)
+            })
+    });
+    // Kept across category tabs, so a reader narrowed to one country browses its categories.
+    let filter_query = Signal::derive(move || filter_param(filter.get().as_ref()));
 
     let edition = expect_context::<Edition>();
 
     // The edition is part of the key: when the stored preferences differ from what the first
     // paint used, the timeline refetches.
     let timeline = Resource::new(
-        move || (category.get(), cursor.get(), edition.sources.get()),
-        |(category, cursor, sources)| {
+        move || {
+            (
+                category.get(),
+                filter.get(),
+                cursor.get(),
+                edition.sources.get(),
+            )
+        },
+        |(category, filter, cursor, sources)| {
             let sources = (!sources.is_empty()).then(|| sources.join(","));
+            let (country, source) = match filter {
+                Some(TimelineFilter::Country(c)) => (Some(c.code().to_string()), None),
+                Some(TimelineFilter::Source(id)) => (None, Some(id)),
+                None => (None, None),
+            };
             get_timeline(
                 category.map(|c| c.slug().to_string()),
                 sources,
+                country,
+                source,
                 cursor,
                 None,
             )
@@ -38,7 +66,7 @@ pub fn HomePage() -> impl IntoView {
     );
 
     view! {
-        <CategoryTabs active=category/>
+        <CategoryTabs active=category extra=filter_query/>
         <Transition fallback=|| view! { <p class="loading" role="status">"Loading the news…"</p> }>
             {move || Suspend::new(async move {
                 match timeline.await {
@@ -52,22 +80,175 @@ pub fn HomePage() -> impl IntoView {
     }
 }
 
+/// The query-string part (`&country=DE`, `&source=dw-de`, or nothing) that keeps a filter.
+fn filter_param(filter: Option<&TimelineFilter>) -> String {
+    match filter {
+        Some(TimelineFilter::Country(c)) => format!("&country={}", c.code()),
+        Some(TimelineFilter::Source(id)) => format!("&source={id}"),
+        None => String::new(),
+    }
+}
+
 #[component]
 fn Timeline(page: TimelinePage) -> impl IntoView {
     let now = page.generated_at;
-    let next = page.next_cursor.map(|cursor| {
-        let category = page.category.map(|c| c.slug()).unwrap_or("all");
-        format!("/?category={category}&cursor={cursor}")
+    let category = page.category.map(|c| c.slug()).unwrap_or("all");
+    let kept_filter = filter_param(page.filter.as_ref());
+    let next = page
+        .next_cursor
+        .map(|cursor| format!("/?category={category}{kept_filter}&cursor={cursor}"));
+    let empty = page.articles.is_empty() && page.top.is_empty();
+    let top = (!page.top.is_empty()).then(|| {
+        let lead = page
+            .edition
+            .first()
+            .map(|s| s.name.clone())
+            .unwrap_or_default();
+        let top = page.top.clone();
+        view! {
+            <section class="top-stories" aria-labelledby="top-heading">
+                <h2 id="top-heading">"Top from " {lead}</h2>
+                <div class="top-list">
+                    <For each=move || top.clone() key=|a| a.id.clone() let:article>
+                        <ArticleCard article now/>
+                    </For>
+                </div>
+            </section>
+        }
     });
-    let empty = page.articles.is_empty();
+    let articles = page.articles;
     view! {
+        <EditionBanner edition=page.edition.clone()/>
+        <FilterRow edition=page.edition.clone() filter=page.filter.clone() category/>
         <SourceStates sources=page.sources/>
+        {top}
         <section class="timeline" aria-label="Stories">
             {empty.then(|| view! { <p class="empty">"No stories here yet."</p> })}
-            <For each=move || page.articles.clone() key=|a| a.id.clone() let:article>
+            <For each=move || articles.clone() key=|a| a.id.clone() let:article>
                 <ArticleCard article now/>
             </For>
         </section>
         {next.map(|href| view! { <nav class="pager"><a href=href rel="next">"Older stories"</a></nav> })}
+    }
+}
+
+/// "All", then each country (when there are several), then each source: links, so they work
+/// without JavaScript and can be bookmarked.
+#[component]
+fn FilterRow(
+    edition: Vec<EditionSource>,
+    filter: Option<TimelineFilter>,
+    category: &'static str,
+) -> impl IntoView {
+    if edition.len() < 2 {
+        return None;
+    }
+    let mut countries: Vec<Country> = Vec::new();
+    for s in &edition {
+        if !countries.contains(&s.country) {
+            countries.push(s.country);
+        }
+    }
+    let link = move |label: String, target: Option<TimelineFilter>, current: bool| {
+        let href = format!("/?category={category}{}", filter_param(target.as_ref()));
+        let (kind, value) = match &target {
+            None => ("all", String::new()),
+            Some(TimelineFilter::Country(c)) => ("country", c.code().to_string()),
+            Some(TimelineFilter::Source(id)) => ("source", id.clone()),
+        };
+        view! {
+            <li>
+                <a href=href aria-current=current.then_some("page") data-filter=kind data-value=value dir="auto">
+                    {label}
+                </a>
+            </li>
+        }
+    };
+    let country_links = (countries.len() > 1).then(|| {
+        countries
+            .iter()
+            .map(|c| {
+                let target = TimelineFilter::Country(*c);
+                let current = filter.as_ref() == Some(&target);
+                link(c.name().to_string(), Some(target), current)
+            })
+            .collect_view()
+    });
+    let source_links = edition
+        .iter()
+        .map(|s| {
+            let target = TimelineFilter::Source(s.id.clone());
+            let current = filter.as_ref() == Some(&target);
+            link(s.name.clone(), Some(target), current)
+        })
+        .collect_view();
+    Some(view! {
+        <nav class="filter-row" aria-label="Narrow the timeline">
+            <ul>
+                {link("All sources".to_string(), None, filter.is_none())}
+                {country_links}
+                {source_links}
+            </ul>
+        </nav>
+    })
+}
+
+/// Shown while the edition is the one proposed from the browser's languages: says what it is
+/// and lets the reader keep it or choose another.
+#[component]
+fn EditionBanner(edition: Vec<EditionSource>) -> impl IntoView {
+    let state = expect_context::<Edition>();
+    let error = RwSignal::new(String::new());
+    let summary = edition.first().map(|lead| {
+        let mut languages: Vec<&'static str> = Vec::new();
+        for s in edition.iter().filter(|s| s.country == lead.country) {
+            if !languages.contains(&s.language.name()) {
+                languages.push(s.language.name());
+            }
+        }
+        let names: Vec<&str> = edition.iter().map(|s| s.name.as_str()).collect();
+        format!(
+            "{} · {} · {}",
+            lead.country.name(),
+            languages.join(", "),
+            names.join(", ")
+        )
+    });
+    let keep = move |_| {
+        #[cfg(feature = "hydrate")]
+        if let Some(proposal) = state.proposal.get_untracked()
+            && let Err(e) = crate::edition::save(&proposal, state)
+        {
+            error.set(format!("Not kept: {e}."));
+        }
+    };
+    move || {
+        let summary = summary.clone();
+        state.proposed.get().then(|| {
+            view! {
+                <aside class="edition-banner" aria-labelledby="edition-banner-title">
+                    <p>
+                        <strong id="edition-banner-title">"Your edition"</strong>
+                        ", picked from your browser's language: "
+                        <span class="edition-summary" dir="auto">{summary}</span>
+                    </p>
+                    <div class="edition-actions">
+                        <button
+                            type="button"
+                            id="keep-edition"
+                            disabled=move || state.proposal.with(Option::is_none)
+                            on:click=keep
+                        >
+                            "Keep this edition"
+                        </button>
+                        <a href="/settings">"Choose countries, languages and sources"</a>
+                    </div>
+                    {move || {
+                        let e = error.get();
+                        (!e.is_empty()).then(|| view! { <p class="error" role="alert">{e}</p> })
+                    }}
+                </aside>
+            }
+        })
     }
 }

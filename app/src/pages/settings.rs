@@ -107,10 +107,17 @@ fn SettingsForm(catalog: CatalogView) -> impl IntoView {
     Effect::new(move |_| {
         #[cfg(feature = "hydrate")]
         {
-            let loaded = form
-                .catalog
-                .with_value(|c| prefs::load(crate::edition::stored().as_deref(), c));
-            form.draft.set(Some(Draft::from(&loaded.prefs)));
+            // With nothing stored, the form starts from the edition proposed for the browser's
+            // languages, the one the timeline shows.
+            let start = form.catalog.with_value(|c| {
+                let loaded = prefs::load(crate::edition::stored().as_deref(), c);
+                if loaded.stored {
+                    loaded.prefs
+                } else {
+                    prefs::propose(c, &crate::edition::browser_languages())
+                }
+            });
+            form.draft.set(Some(Draft::from(&start)));
         }
     });
 
@@ -489,12 +496,15 @@ fn FileSection(form: Form) -> impl IntoView {
     let reset = move |_| {
         #[cfg(feature = "hydrate")]
         {
-            crate::edition::reset(edition);
-            form.draft
-                .set(Some(Draft::from(&form.catalog.with_value(prefs::defaults))));
+            let proposal = form
+                .catalog
+                .with_value(|c| crate::edition::reset(edition, c));
+            form.draft.set(Some(Draft::from(&proposal)));
             form.missing.set(Vec::new());
-            form.status
-                .set("Reset: the default edition is shown again.".into());
+            form.status.set(
+                "Reset: your preferences are forgotten; the edition for your browser's language is shown."
+                    .into(),
+            );
         }
     };
     view! {
