@@ -311,14 +311,21 @@ pub struct Article {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "state", rename_all = "snake_case")]
 pub enum SourceStatus {
-    /// Fetched and parsed; `items` counts what this request took from it.
+    /// Fetched and parsed, and recent; `items` counts what this request took from it.
     Ok {
         items: usize,
         fetched_at: DateTime<Utc>,
     },
+    /// Its stories show, but they may be old: the latest refresh failed (`reason` says why), or
+    /// the newest story is more than a week old. `fetched_at` is when they were last confirmed.
+    Stale {
+        items: usize,
+        fetched_at: DateTime<Utc>,
+        reason: String,
+    },
     /// Still being fetched after the request's deadline; the page fills in later.
     Loading,
-    /// Every feed of this source that the request needed failed.
+    /// Every feed of this source that the request needed failed, and nothing older is kept.
     Failed { reason: String },
     /// The outlet has no feed for what was asked.
     NoFeed,

@@ -12,11 +12,15 @@ pub struct Config {
     /// `PANORAMA_CATALOG`: a catalog file to use instead of the built-in one.
     pub catalog: Option<PathBuf>,
     /// `PANORAMA_FEED_TTL_SECS` (600): how long a fetched feed is served before it is fetched again.
-    /// `PANORAMA_ERROR_TTL_SECS` (60): how long a failure is kept before the feed is retried.
+    /// `PANORAMA_ERROR_TTL_SECS` (60): the first wait before a failed feed is retried; it
+    /// doubles with each failure in a row up to `PANORAMA_MAX_BACKOFF_SECS` (3600).
     /// `PANORAMA_DEADLINE_MS` (2000): how long a page waits for feeds not yet in the cache.
+    /// `PANORAMA_REFRESH_EVERY_SECS` (300), `PANORAMA_REFRESH_WINDOW_SECS` (10800): how often
+    /// feeds readers asked for within the window are refreshed in the background.
     pub service: ServiceOptions,
     /// `PANORAMA_FETCH_TIMEOUT_SECS` (20), `PANORAMA_CONNECT_TIMEOUT_SECS` (10),
-    /// `PANORAMA_MAX_BODY_BYTES` (15 MiB), `PANORAMA_MAX_REDIRECTS` (5), `PANORAMA_USER_AGENT`.
+    /// `PANORAMA_MAX_BODY_BYTES` (15 MiB), `PANORAMA_MAX_REDIRECTS` (5),
+    /// `PANORAMA_PER_HOST` (4 requests at once), `PANORAMA_USER_AGENT`.
     pub fetch: FetchLimits,
 }
 
@@ -60,9 +64,24 @@ impl Config {
                     "PANORAMA_ERROR_TTL_SECS",
                     service.error_ttl.as_secs(),
                 )?),
+                max_backoff: Duration::from_secs(number(
+                    "PANORAMA_MAX_BACKOFF_SECS",
+                    service.max_backoff.as_secs(),
+                )?),
                 deadline: Duration::from_millis(number(
                     "PANORAMA_DEADLINE_MS",
                     service.deadline.as_millis() as u64,
+                )?),
+                refresh_every: Duration::from_secs(
+                    number(
+                        "PANORAMA_REFRESH_EVERY_SECS",
+                        service.refresh_every.as_secs(),
+                    )?
+                    .max(1),
+                ),
+                refresh_window: Duration::from_secs(number(
+                    "PANORAMA_REFRESH_WINDOW_SECS",
+                    service.refresh_window.as_secs(),
                 )?),
             },
             fetch: FetchLimits {
@@ -78,6 +97,7 @@ impl Config {
                     as usize,
                 max_redirects: number("PANORAMA_MAX_REDIRECTS", defaults.max_redirects as u64)?
                     as usize,
+                per_host: number("PANORAMA_PER_HOST", defaults.per_host as u64)?.max(1) as usize,
                 user_agent: lookup("PANORAMA_USER_AGENT")
                     .filter(|u| !u.is_empty())
                     .unwrap_or(defaults.user_agent),

@@ -1,7 +1,8 @@
 //! `panorama inspect-feed`: what Panorama would show for one feed, as JSON.
 
 use crate::catalog::Source;
-use crate::fetch::Fetcher;
+use crate::charset::Decoding;
+use crate::fetch::{Fetch, Fetcher, Trace};
 use crate::normalize::{FeedContext, parse_feed};
 use app::model::{Article, Country, FeedSlot, Language};
 use chrono::Utc;
@@ -20,6 +21,12 @@ pub struct Inspection {
     pub status: Option<u16>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub content_type: Option<String>,
+    /// For URLs: the headers sent, each hop with its status and time, the response headers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fetch: Option<Trace>,
+    /// How the bytes were decoded: the encoding and where it came from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub charset: Option<Decoding>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
     pub articles: Vec<Article>,
@@ -32,6 +39,8 @@ pub async fn inspect_feed(input: &str, fetcher: &Fetcher) -> Inspection {
         final_url: None,
         status: None,
         content_type: None,
+        fetch: None,
+        charset: None,
         error: None,
         articles: Vec::new(),
     };
@@ -43,12 +52,18 @@ pub async fn inspect_feed(input: &str, fetcher: &Fetcher) -> Inspection {
                 return report;
             }
         };
-        match fetcher.fetch(&url).await {
-            Ok(f) => {
+        let (result, trace) = fetcher.fetch_traced(&url, None).await;
+        report.fetch = Some(trace);
+        match result {
+            Ok(Fetch::Body(f)) => {
                 report.final_url = Some(f.url.to_string());
                 report.status = Some(f.status);
                 report.content_type = f.content_type;
                 (f.body, f.url)
+            }
+            Ok(Fetch::NotModified) => {
+                report.error = Some("fetch: HTTP 304 to an unconditional request".into());
+                return report;
             }
             Err(e) => {
                 report.error = Some(e.to_string());
@@ -84,8 +99,11 @@ pub async fn inspect_feed(input: &str, fetcher: &Fetcher) -> Inspection {
         url: &base,
         fetched_at: Utc::now(),
     };
-    match parse_feed(&body, &ctx) {
-        Ok(articles) => report.articles = articles,
+    match parse_feed(&body, report.content_type.as_deref(), &ctx) {
+        Ok(parsed) => {
+            report.articles = parsed.articles;
+            report.charset = Some(parsed.decoding);
+        }
         Err(e) => report.error = Some(e.to_string()),
     }
     report

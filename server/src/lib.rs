@@ -3,7 +3,9 @@
 
 pub mod cache;
 pub mod catalog;
+pub mod charset;
 pub mod config;
+pub mod discover;
 pub mod fetch;
 pub mod inspect;
 pub mod normalize;

@@ -2,6 +2,8 @@
 //! Panorama's one `Article`.
 
 use crate::catalog::Source;
+use crate::charset::{self, Decoding};
+use crate::discover;
 use crate::sanitize;
 use app::model::{Article, DateNote, FeedSlot};
 use chrono::{DateTime, Duration, Utc};
@@ -27,14 +29,29 @@ pub struct FeedContext<'a> {
 
 #[derive(Debug, thiserror::Error, Clone, PartialEq)]
 pub enum ParseError {
-    #[error("parse: not a feed: got an HTML page")]
-    Html,
+    /// A web page (or other non-feed) where a feed was expected; `feed` is the feed the page
+    /// itself advertises, when it does.
+    #[error("parse: not a feed: got {got}{}", feed.as_ref().map(|f| format!("; the page names its feed: {f}")).unwrap_or_default())]
+    NotAFeed { got: String, feed: Option<String> },
     #[error("parse: {0}")]
     Invalid(String),
 }
 
-/// Parses a feed body and normalizes every entry. Entries come out in feed order.
-pub fn parse_feed(body: &[u8], ctx: &FeedContext) -> Result<Vec<Article>, ParseError> {
+/// A parsed feed and how its bytes were read.
+#[derive(Clone, Debug)]
+pub struct ParsedFeed {
+    pub articles: Vec<Article>,
+    pub decoding: Decoding,
+}
+
+/// Decodes a feed body (see `charset`), parses it and normalizes every entry. Entries come out
+/// in feed order.
+pub fn parse_feed(
+    body: &[u8],
+    content_type: Option<&str>,
+    ctx: &FeedContext,
+) -> Result<ParsedFeed, ParseError> {
+    let (text, decoding) = charset::decode(body, content_type);
     // A feed read from a file has no address worth resolving against: its links then resolve
     // against the site the feed names.
     let web_base = matches!(ctx.url.scheme(), "http" | "https").then(|| ctx.url.as_str());
@@ -42,12 +59,9 @@ pub fn parse_feed(body: &[u8], ctx: &FeedContext) -> Result<Vec<Article>, ParseE
         .base_uri(web_base)
         .id_generator(|_, _, _| GENERATED_ID.to_string())
         .build();
-    let feed = parser.parse(body).map_err(|e| {
-        if looks_like_html(body) {
-            ParseError::Html
-        } else {
-            ParseError::Invalid(e.to_string())
-        }
+    let feed = parser.parse(text.as_bytes()).map_err(|e| {
+        not_a_feed(&text, content_type, ctx.url)
+            .unwrap_or_else(|| ParseError::Invalid(e.to_string()))
     })?;
     // Links in entries resolve against the site, which the feed names, else against the feed URL.
     let site = feed
@@ -57,11 +71,11 @@ pub fn parse_feed(body: &[u8], ctx: &FeedContext) -> Result<Vec<Article>, ParseE
         .and_then(|l| ctx.url.join(&l.href).ok())
         .unwrap_or_else(|| ctx.url.clone());
     let json_images = if feed.feed_type == feed_rs::model::FeedType::JSON {
-        json_feed_images(body)
+        json_feed_images(text.as_bytes())
     } else {
         HashMap::new()
     };
-    Ok(feed
+    let articles = feed
         .entries
         .into_iter()
         .map(|entry| {
@@ -74,7 +88,30 @@ pub fn parse_feed(body: &[u8], ctx: &FeedContext) -> Result<Vec<Article>, ParseE
             }
             article
         })
-        .collect())
+        .collect();
+    Ok(ParsedFeed { articles, decoding })
+}
+
+/// When a body that did not parse is a web page, says so, with the feed the page advertises.
+fn not_a_feed(text: &str, content_type: Option<&str>, url: &Url) -> Option<ParseError> {
+    let mime = content_type
+        .and_then(|c| c.split(';').next())
+        .map(|m| m.trim().to_ascii_lowercase())
+        .filter(|m| !m.is_empty());
+    let html = mime
+        .as_deref()
+        .is_some_and(|m| m == "text/html" || m == "application/xhtml+xml")
+        || looks_like_html(text);
+    if !html {
+        return None;
+    }
+    Some(ParseError::NotAFeed {
+        got: mime.unwrap_or_else(|| "text/html".to_string()),
+        feed: discover::feed_links(text, url)
+            .into_iter()
+            .find(|f| f != url)
+            .map(String::from),
+    })
 }
 
 /// JSON Feed's `image` / `banner_image` per item id: feed-rs does not map them.
@@ -105,9 +142,15 @@ fn json_feed_images(body: &[u8]) -> HashMap<String, String> {
         .collect()
 }
 
-fn looks_like_html(body: &[u8]) -> bool {
-    let head = String::from_utf8_lossy(&body[..body.len().min(512)]).to_ascii_lowercase();
-    let head = head.trim_start_matches('\u{feff}').trim_start();
+fn looks_like_html(text: &str) -> bool {
+    let mut end = text.len().min(512);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = text[..end]
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .to_ascii_lowercase();
     head.starts_with("<!doctype html") || head.starts_with("<html")
 }
 
@@ -344,6 +387,7 @@ mod tests {
             let url = Url::parse(feed_url).unwrap();
             parse_feed(
                 body,
+                None,
                 &FeedContext {
                     source: &source,
                     slot,
@@ -351,6 +395,7 @@ mod tests {
                     fetched_at: fetched_at(),
                 },
             )
+            .map(|parsed| parsed.articles)
         }
 
         fn rss2() -> Vec<Article> {
@@ -556,7 +601,7 @@ mod tests {
             );
             assert_eq!(
                 html.unwrap_err().to_string(),
-                "parse: not a feed: got an HTML page"
+                "parse: not a feed: got text/html; the page names its feed: https://alpha.example/rss.xml"
             );
             let broken = parse(
                 include_bytes!("../testdata/broken.xml"),

@@ -1,8 +1,8 @@
 //! NewsService: the pipeline behind the API (catalog → fetch → normalize → cache → timeline).
 
-use crate::cache::{FeedCache, FeedResult};
+use crate::cache::{CachePolicy, Failure, FeedCache, FeedResult, Refresh};
 use crate::catalog::{Catalog, Source};
-use crate::fetch::Fetcher;
+use crate::fetch::{Fetch, Fetcher, Validators};
 use crate::normalize::{FeedContext, parse_feed};
 use crate::timeline::{self, Cursor};
 use app::api::{AppError, NewsBackend};
@@ -19,14 +19,24 @@ use url::Url;
 /// How many of the lead source's stories the "Top from <Source>" strip shows.
 pub const TOP_STORIES: usize = 4;
 
+/// A source whose newest story is older than this is "stale", even when its feed answers.
+pub const STALE_AFTER: chrono::Duration = chrono::Duration::days(7);
+
 /// How the service behaves; see `Config` for where each comes from.
 #[derive(Clone, Debug)]
 pub struct ServiceOptions {
     pub feed_ttl: Duration,
+    /// The first wait after a feed fails; doubled with each failure in a row up to
+    /// `max_backoff`, or longer when the server sends `Retry-After`.
     pub error_ttl: Duration,
+    pub max_backoff: Duration,
     /// How long a timeline request waits for feeds not yet cached before answering with what
     /// it has.
     pub deadline: Duration,
+    /// How often feeds readers asked for within `refresh_window` are refreshed in the
+    /// background, so the next reader finds them fresh.
+    pub refresh_every: Duration,
+    pub refresh_window: Duration,
 }
 
 impl Default for ServiceOptions {
@@ -34,7 +44,10 @@ impl Default for ServiceOptions {
         ServiceOptions {
             feed_ttl: Duration::from_secs(10 * 60),
             error_ttl: Duration::from_secs(60),
+            max_backoff: Duration::from_secs(3600),
             deadline: Duration::from_secs(2),
+            refresh_every: Duration::from_secs(5 * 60),
+            refresh_window: Duration::from_secs(3 * 3600),
         }
     }
 }
@@ -46,12 +59,51 @@ pub struct NewsService {
     options: ServiceOptions,
 }
 
+/// Fetches and parses one feed for the cache, conditionally when it has validators.
+async fn refresh_feed(
+    fetcher: Fetcher,
+    source: Source,
+    slot: FeedSlot,
+    url: Url,
+    validators: Option<Validators>,
+) -> Result<Refresh, Failure> {
+    let fetched = match fetcher.fetch_traced(&url, validators.as_ref()).await.0 {
+        Ok(Fetch::NotModified) => return Ok(Refresh::NotModified),
+        Ok(Fetch::Body(fetched)) => fetched,
+        Err(e) => {
+            return Err(Failure {
+                reason: e.to_string(),
+                retry_after: e.retry_after(),
+            });
+        }
+    };
+    let ctx = FeedContext {
+        source: &source,
+        slot,
+        url: &fetched.url,
+        fetched_at: Utc::now(),
+    };
+    let parsed = parse_feed(&fetched.body, fetched.content_type.as_deref(), &ctx)
+        .map_err(|e| Failure::from(e.to_string()))?;
+    if parsed.decoding.replaced_invalid_bytes {
+        tracing::warn!(feed = %url, encoding = parsed.decoding.encoding, "bytes invalid in the feed's encoding were replaced");
+    }
+    Ok(Refresh::Modified {
+        articles: parsed.articles,
+        validators: fetched.validators,
+    })
+}
+
 impl NewsService {
     pub fn new(catalog: Catalog, fetcher: Fetcher, options: ServiceOptions) -> Arc<NewsService> {
         Arc::new(NewsService {
             catalog: Arc::new(catalog),
             fetcher,
-            cache: Arc::new(FeedCache::new(options.feed_ttl, options.error_ttl)),
+            cache: Arc::new(FeedCache::new(CachePolicy {
+                ttl: options.feed_ttl,
+                error_ttl: options.error_ttl,
+                max_backoff: options.max_backoff,
+            })),
             options,
         })
     }
@@ -75,19 +127,59 @@ impl NewsService {
             url.clone(),
         );
         tokio::spawn(async move {
+            let feed_url = url.clone();
             cache
-                .get(&url, || async {
-                    let fetched = fetcher.fetch(&url).await.map_err(|e| e.to_string())?;
-                    let ctx = FeedContext {
-                        source: &source,
-                        slot,
-                        url: &fetched.url,
-                        fetched_at: Utc::now(),
-                    };
-                    parse_feed(&fetched.body, &ctx).map_err(|e| e.to_string())
+                .get(&feed_url, move |validators| {
+                    refresh_feed(fetcher, source, slot, url, validators)
                 })
                 .await
         })
+    }
+
+    /// Refreshes, every `refresh_every`, the feeds readers asked for within `refresh_window`,
+    /// so they stay fresh between readers. Runs until the runtime stops.
+    pub fn spawn_refresher(self: &Arc<Self>) -> tokio::task::JoinHandle<()> {
+        let service = self.clone();
+        tokio::spawn(async move {
+            let mut ticks = tokio::time::interval(service.options.refresh_every);
+            ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+            ticks.tick().await;
+            loop {
+                ticks.tick().await;
+                let refreshed = service.refresh_recent().await;
+                tracing::debug!(refreshed, "background refresh");
+            }
+        })
+    }
+
+    /// One round of the background refresh; returns how many feeds were due.
+    pub async fn refresh_recent(&self) -> usize {
+        let since = Utc::now()
+            - chrono::Duration::from_std(self.options.refresh_window)
+                .unwrap_or(chrono::Duration::MAX);
+        let recent = self.cache.requested_since(since);
+        let mut due = Vec::new();
+        for source in &self.catalog.sources {
+            for (slot, url) in &source.feeds {
+                if recent.contains(url) {
+                    due.push((source.clone(), *slot, url.clone()));
+                }
+            }
+        }
+        let count = due.len();
+        let rounds = due.into_iter().map(|(source, slot, url)| {
+            let (cache, fetcher) = (self.cache.clone(), self.fetcher.clone());
+            async move {
+                let feed_url = url.clone();
+                cache
+                    .revalidate(&feed_url, move |validators| {
+                        refresh_feed(fetcher, source, slot, url, validators)
+                    })
+                    .await
+            }
+        });
+        futures::future::join_all(rounds).await;
+        count
     }
 
     pub async fn timeline_page(&self, query: TimelineQuery) -> Result<TimelinePage, AppError> {
@@ -159,8 +251,10 @@ impl NewsService {
                     Ok(Err(join_error)) => {
                         tracing::error!(source = %source.id, "feed task failed: {join_error}");
                         Some(FeedResult {
-                            fetched_at: Utc::now(),
-                            outcome: Err("internal error".into()),
+                            articles: None,
+                            fetched_at: None,
+                            error: Some("internal error".into()),
+                            failures: 1,
                         })
                     }
                     // Past the deadline: the task goes on and fills the cache for the next request.
@@ -174,8 +268,8 @@ impl NewsService {
             results
                 .iter()
                 .flat_map(|(_, outcomes)| outcomes.iter().flatten())
-                .filter_map(|r| r.outcome.as_ref().ok())
-                .map(|articles| articles.as_slice()),
+                .filter_map(|r| r.articles.as_deref())
+                .map(Vec::as_slice),
         );
         let states = results
             .iter()
@@ -237,31 +331,51 @@ fn source_state(
     outcomes: &[Option<FeedResult>],
     merged: &[Article],
 ) -> SourceState {
-    let ok: Vec<&FeedResult> = outcomes
-        .iter()
-        .flatten()
-        .filter(|r| r.outcome.is_ok())
-        .collect();
-    let errors: Vec<&str> = outcomes
-        .iter()
-        .flatten()
-        .filter_map(|r| r.outcome.as_ref().err())
-        .map(String::as_str)
-        .collect();
+    let with_items: Vec<&FeedResult> = outcomes.iter().flatten().filter(|r| r.is_ok()).collect();
+    let mut errors: Vec<&str> = Vec::new();
+    for error in outcomes.iter().flatten().filter_map(|r| r.error.as_deref()) {
+        if !errors.contains(&error) {
+            errors.push(error);
+        }
+    }
     let status = if outcomes.is_empty() {
         SourceStatus::NoFeed
-    } else if let Some(newest) = ok.iter().map(|r| r.fetched_at).max() {
-        SourceStatus::Ok {
-            items: merged.iter().filter(|a| a.source_id == source.id).count(),
-            fetched_at: newest,
+    } else if !with_items.is_empty() {
+        let items = merged.iter().filter(|a| a.source_id == source.id).count();
+        // The oldest confirmation among its feeds is how stale what shows may be.
+        let fetched_at = with_items
+            .iter()
+            .filter_map(|r| r.fetched_at)
+            .min()
+            .unwrap_or_else(Utc::now);
+        let newest = with_items
+            .iter()
+            .filter_map(|r| r.articles.as_ref())
+            .flat_map(|a| a.iter().map(|a| a.published))
+            .max();
+        if !errors.is_empty() {
+            SourceStatus::Stale {
+                items,
+                fetched_at,
+                reason: format!("the latest refresh failed: {}", errors.join("; ")),
+            }
+        } else if let Some(newest) = newest.filter(|n| Utc::now() - *n > STALE_AFTER) {
+            SourceStatus::Stale {
+                items,
+                fetched_at,
+                reason: format!(
+                    "its newest story is {} days old",
+                    (Utc::now() - newest).num_days()
+                ),
+            }
+        } else {
+            SourceStatus::Ok { items, fetched_at }
         }
     } else if outcomes.iter().any(Option::is_none) {
         SourceStatus::Loading
     } else {
-        let mut reasons = errors.clone();
-        reasons.dedup();
         SourceStatus::Failed {
-            reason: reasons.join("; "),
+            reason: errors.join("; "),
         }
     };
     SourceState {

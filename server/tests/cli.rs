@@ -57,6 +57,15 @@ async fn urls_are_fetched_and_failures_explained() {
         )
         .route("/gone", get(|| async { StatusCode::GONE }))
         .route(
+            "/moved",
+            get(|| async {
+                (
+                    StatusCode::MOVED_PERMANENTLY,
+                    [(header::LOCATION, "/rss.xml")],
+                )
+            }),
+        )
+        .route(
             "/home",
             get(|| async {
                 (
@@ -85,7 +94,24 @@ async fn urls_are_fetched_and_failures_explained() {
 
     let (ok, json) = run("/home").await.unwrap();
     assert!(!ok);
-    assert_eq!(json["error"], "parse: not a feed: got an HTML page");
+    assert_eq!(
+        json["error"],
+        format!("parse: not a feed: got text/html; the page names its feed: {base}/rss.xml")
+    );
+
+    // The trace: headers sent, each hop, the charset chosen.
+    let (ok, json) = run("/moved").await.unwrap();
+    assert!(ok, "{json}");
+    let hops = json["fetch"]["hops"].as_array().unwrap();
+    assert_eq!(hops.len(), 2, "{json}");
+    assert_eq!(hops[0]["status"], 301);
+    assert_eq!(hops[0]["url"], format!("{base}/moved"));
+    assert_eq!(hops[1]["status"], 200);
+    assert_eq!(json["final_url"], format!("{base}/rss.xml"));
+    let sent = json["fetch"]["request_headers"].to_string();
+    assert!(sent.contains("Panorama/"), "{sent}");
+    assert_eq!(json["charset"]["encoding"], "UTF-8");
+    assert_eq!(json["charset"]["from"], "xml_declaration");
 }
 
 #[test]

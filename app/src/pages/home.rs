@@ -1,9 +1,12 @@
 use crate::api::get_timeline;
 use crate::components::article_card::ArticleCard;
 use crate::components::category_tabs::CategoryTabs;
-use crate::components::source_states::SourceStates;
+use crate::components::source_states::{SourceStates, health};
 use crate::edition::Edition;
-use crate::model::{Category, Country, EditionSource, TimelineFilter, TimelinePage};
+use crate::model::{
+    Category, Country, EditionSource, SourceState, SourceStatus, TimelineFilter, TimelinePage,
+};
+use chrono::{DateTime, Utc};
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -65,6 +68,23 @@ pub fn HomePage() -> impl IntoView {
         },
     );
 
+    // Sources still loading when the server answered fill in without a reload: the page asks
+    // again a little later, a bounded number of times (a hung feed gives up at the fetch limit).
+    let retries = StoredValue::new(0u32);
+    Effect::new(move |_| {
+        let loading = timeline.with(|page| {
+            matches!(page, Some(Ok(page)) if page.sources.iter().any(|s| s.status == SourceStatus::Loading))
+        });
+        if !loading {
+            retries.set_value(0);
+            return;
+        }
+        if retries.get_value() < FILL_IN_ATTEMPTS {
+            retries.update_value(|n| *n += 1);
+            set_timeout(move || timeline.refetch(), FILL_IN_DELAY);
+        }
+    });
+
     view! {
         <CategoryTabs active=category extra=filter_query/>
         <Transition fallback=|| view! { <p class="loading" role="status">"Loading the news…"</p> }>
@@ -79,6 +99,9 @@ pub fn HomePage() -> impl IntoView {
         </Transition>
     }
 }
+
+const FILL_IN_DELAY: std::time::Duration = std::time::Duration::from_millis(1500);
+const FILL_IN_ATTEMPTS: u32 = 15;
 
 /// The query-string part (`&country=DE`, `&source=dw-de`, or nothing) that keeps a filter.
 fn filter_param(filter: Option<&TimelineFilter>) -> String {
@@ -119,8 +142,8 @@ fn Timeline(page: TimelinePage) -> impl IntoView {
     let articles = page.articles;
     view! {
         <EditionBanner edition=page.edition.clone()/>
-        <FilterRow edition=page.edition.clone() filter=page.filter.clone() category/>
-        <SourceStates sources=page.sources/>
+        <FilterRow edition=page.edition.clone() filter=page.filter.clone() states=page.sources.clone() now category/>
+        <SourceStates sources=page.sources.clone() now/>
         {top}
         <section class="timeline" aria-label="Stories">
             {empty.then(|| view! { <p class="empty">"No stories here yet."</p> })}
@@ -138,6 +161,9 @@ fn Timeline(page: TimelinePage) -> impl IntoView {
 fn FilterRow(
     edition: Vec<EditionSource>,
     filter: Option<TimelineFilter>,
+    /// Each source's health where this page fetched it, shown as a badge on its link.
+    states: Vec<SourceState>,
+    now: DateTime<Utc>,
     category: &'static str,
 ) -> impl IntoView {
     if edition.len() < 2 {
@@ -149,7 +175,10 @@ fn FilterRow(
             countries.push(s.country);
         }
     }
-    let link = move |label: String, target: Option<TimelineFilter>, current: bool| {
+    let link = move |label: String,
+                     target: Option<TimelineFilter>,
+                     current: bool,
+                     badge: Option<(&'static str, String)>| {
         let href = format!("/?category={category}{}", filter_param(target.as_ref()));
         let (kind, value) = match &target {
             None => ("all", String::new()),
@@ -158,8 +187,11 @@ fn FilterRow(
         };
         view! {
             <li>
-                <a href=href aria-current=current.then_some("page") data-filter=kind data-value=value dir="auto">
-                    {label}
+                <a href=href aria-current=current.then_some("page") data-filter=kind data-value=value>
+                    {badge.map(|(class, text)| view! {
+                        <span class=format!("badge {class}") role="img" aria-label=text.clone() title=text></span>
+                    })}
+                    <span dir="auto">{label}</span>
                 </a>
             </li>
         }
@@ -170,7 +202,7 @@ fn FilterRow(
             .map(|c| {
                 let target = TimelineFilter::Country(*c);
                 let current = filter.as_ref() == Some(&target);
-                link(c.name().to_string(), Some(target), current)
+                link(c.name().to_string(), Some(target), current, None)
             })
             .collect_view()
     });
@@ -179,13 +211,17 @@ fn FilterRow(
         .map(|s| {
             let target = TimelineFilter::Source(s.id.clone());
             let current = filter.as_ref() == Some(&target);
-            link(s.name.clone(), Some(target), current)
+            let badge = states
+                .iter()
+                .find(|st| st.source_id == s.id)
+                .map(|st| health(&st.status, now));
+            link(s.name.clone(), Some(target), current, badge)
         })
         .collect_view();
     Some(view! {
         <nav class="filter-row" aria-label="Narrow the timeline">
             <ul>
-                {link("All sources".to_string(), None, filter.is_none())}
+                {link("All sources".to_string(), None, filter.is_none(), None)}
                 {country_links}
                 {source_links}
             </ul>
