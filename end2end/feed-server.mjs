@@ -1,5 +1,5 @@
 // A fixture feed server on 127.0.0.1: end2end/fixtures/feeds/* under /feeds/, server/testdata/*
-// under /testdata/, and failure modes under /status/<code>. Imported by the tests; run alone
+// under /testdata/, and failure modes under /status/<code>. `?delay=<ms>` answers that late. Imported by the tests; run alone
 // (`node feed-server.mjs [port]`) it serves the bundled samples for an offline Panorama and
 // writes the matching catalog.
 
@@ -24,8 +24,11 @@ const types = {
 export async function startFeedServer(port = 0) {
   const hits = new Map();
   const server = createServer(async (req, res) => {
-    const path = new URL(req.url, 'http://x').pathname;
+    const url = new URL(req.url, 'http://x');
+    const path = url.pathname;
     hits.set(path, (hits.get(path) ?? 0) + 1);
+    const delay = Number(url.searchParams.get('delay') ?? 0);
+    if (delay > 0) await new Promise((r) => setTimeout(r, delay));
     const [, root, name] = path.split('/');
     if (root === 'status' && /^\d{3}$/.test(name ?? '')) {
       res.writeHead(Number(name), { 'content-type': 'text/plain' }).end(`fixture status ${name}\n`);

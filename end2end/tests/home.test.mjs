@@ -12,6 +12,7 @@ const TOP = [
   'Open tennis: seeds advance',
 ];
 const ALL = [...TOP, 'Markets steady ahead of rate decision'];
+const LATE = 'Night trains return to the coast line';
 const SPORTS = ['Underdogs win the cup final', 'Open tennis: seeds advance'];
 
 let stack;
@@ -83,9 +84,40 @@ test("a failing feed shows as that source's error while the others show", async 
   assert.equal(await failed.count(), 1);
   assert.match(await failed.textContent(), /Broken Wire\s+failed: fetch: HTTP 500/);
   assert.equal(await page.locator('.source-states').getAttribute('open'), '', 'the failure is shown open');
-  const ok = await page.locator('.source-state.ok .source-name').allTextContents();
-  assert.deepEqual(ok.sort(), ['Globe Daily', 'World Courier']);
+  // The fixtures' stories are from 2022: they show, and their sources are marked stale.
+  const stale = await page.locator('.source-state.stale .source-name').allTextContents();
+  assert.deepEqual(stale.sort(), ['Globe Daily', 'World Courier']);
+  assert.match(await page.locator('.source-state.stale').first().textContent(), /stale: its newest story is \d+ days old/);
   assert.equal((await cardTitles(page)).length, ALL.length);
+  // Each source's health is a badge on its filter link too.
+  const badge = page.locator('.filter-row a[data-value="broken-en"] .badge.failed');
+  assert.equal(await badge.getAttribute('aria-label'), 'failed: fetch: HTTP 500');
+  assert.equal(await page.locator('.filter-row a[data-value="globe-en"] .badge.stale').count(), 1);
+  await page.context().close();
+});
+
+test('a source still loading at the deadline fills in without a reload', async () => {
+  const page = await stack.newPage();
+  await page.goto(stack.url('/favicon.svg'));
+  const prefs = {
+    version: 1,
+    primary_country: 'US',
+    other_countries: [],
+    editions: [{ country: 'US', primary_language: 'en', other_languages: [], primary_source: 'alpha-en', other_sources: ['late-en'] }],
+  };
+  await page.evaluate((v) => localStorage.setItem('panorama.preferences', v), JSON.stringify(prefs));
+  await page.goto(stack.url('/'));
+  await page.waitForSelector('html[data-hydrated]');
+  await page.waitForSelector('.source-state.loading[data-source="late-en"]', { state: 'attached' });
+  assert.ok(!(await cardTitles(page)).includes(LATE));
+  await page.evaluate(() => {
+    window.__sameDocument = true;
+  });
+  await page.waitForFunction((late) => [...document.querySelectorAll('.card-title')].some((e) => e.textContent.trim() === late), LATE, {
+    timeout: 15000,
+  });
+  assert.equal(await page.evaluate(() => window.__sameDocument), true, 'the page reloaded');
+  assert.equal(await page.locator('.source-state.loading').count(), 0);
   await page.context().close();
 });
 

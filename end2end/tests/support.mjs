@@ -3,6 +3,7 @@
 // which the tests expect to be none (a hydration mismatch shows up there).
 
 import { spawn } from 'node:child_process';
+import { rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -97,6 +98,7 @@ export async function startStack({ env = {} } = {}) {
       child.kill('SIGTERM');
       await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
       await feeds.close();
+      await rm(dirname(catalog), { recursive: true, force: true });
     },
   };
 }
