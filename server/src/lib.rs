@@ -4,6 +4,7 @@
 pub mod cache;
 pub mod catalog;
 pub mod charset;
+pub mod check;
 pub mod config;
 pub mod discover;
 pub mod fetch;

@@ -11,7 +11,11 @@ use tracing_subscriber::EnvFilter;
 const USAGE: &str = "\
 usage:
   panorama                          serve Panorama (LEPTOS_SITE_ADDR, LEPTOS_SITE_ROOT, PANORAMA_*)
-  panorama inspect-feed <url|file>  print, as JSON, what Panorama would show for one feed
+  panorama inspect-feed <url|file>  print, as JSON, what Panorama would show for one feed,
+                                    with the fetch trace and the charset chosen
+  panorama check-catalog            fetch every feed of the catalog (PANORAMA_CATALOG or the
+                                    built-in one) and print a table; fails if a source with
+                                    feeds has none that works
   panorama --help                   this text";
 
 fn main() -> ExitCode {
@@ -41,6 +45,7 @@ fn main() -> ExitCode {
     {
         [] | ["serve"] => runtime.block_on(serve()),
         ["inspect-feed", input] => runtime.block_on(inspect(input)),
+        ["check-catalog"] => runtime.block_on(check_catalog()),
         ["--help" | "-h" | "help"] => {
             println!("{USAGE}");
             Ok(ExitCode::SUCCESS)
@@ -122,4 +127,26 @@ async fn inspect(input: &str) -> Result<ExitCode, String> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+async fn check_catalog() -> Result<ExitCode, String> {
+    let config = Config::from_env().map_err(|e| e.to_string())?;
+    let catalog = match &config.catalog {
+        Some(path) => Catalog::load(path),
+        None => Catalog::built_in(),
+    }
+    .map_err(|e| e.to_string())?;
+    let fetcher = Fetcher::new(config.fetch).map_err(|e| e.to_string())?;
+    let rows = panorama_server::check::check_catalog(&catalog, &fetcher).await;
+    print!(
+        "{}",
+        panorama_server::check::render(&rows, chrono::Utc::now())
+    );
+    Ok(
+        if panorama_server::check::failing_sources(&rows).is_empty() {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::FAILURE
+        },
+    )
 }

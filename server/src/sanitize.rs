@@ -70,7 +70,20 @@ fn story_builder(base: Option<&Url>) -> Builder<'static> {
             .into_iter()
             .collect(),
         )
-        .url_schemes(HashSet::from(["http", "https", "mailto"]))
+        .url_schemes(HashSet::from(["http", "https", "mailto", "data"]))
+        // `data:` passes the scheme check only to be judged here: inline raster images stay
+        // (feeds embed small ones), every other use goes.
+        .attribute_filter(|element, attribute, value| {
+            if value
+                .trim_start()
+                .get(..5)
+                .is_some_and(|s| s.eq_ignore_ascii_case("data:"))
+                && !(element == "img" && attribute == "src" && is_inline_raster(value))
+            {
+                return None;
+            }
+            Some(value.into())
+        })
         .link_rel(Some("noopener noreferrer"))
         .set_tag_attribute_value("img", "loading", "lazy");
     match base {
@@ -78,6 +91,14 @@ fn story_builder(base: Option<&Url>) -> Builder<'static> {
         None => b.url_relative(UrlRelative::Deny),
     };
     b
+}
+
+/// A `data:` URL holding a PNG, JPEG, GIF, WebP or AVIF image (not SVG, which can carry script).
+fn is_inline_raster(url: &str) -> bool {
+    let lower = url.trim_start().to_ascii_lowercase();
+    ["png", "jpeg", "jpg", "gif", "webp", "avif"]
+        .iter()
+        .any(|kind| lower.starts_with(&format!("data:image/{kind};base64,")))
 }
 
 /// Story HTML reduced to the allowlist; relative links resolved against `base`.
@@ -178,6 +199,87 @@ mod tests {
         assert_eq!(
             out,
             r#"<img src="https://news.example/a.jpg" alt="A" loading="lazy">"#
+        );
+    }
+
+    #[test]
+    fn javascript_urls_are_removed_however_disguised() {
+        for href in [
+            "JaVaScRiPt:alert(1)",
+            " javascript:alert(1)",
+            "jav&#x09;ascript:alert(1)",
+            "&#106;avascript:alert(1)",
+            "vbscript:msgbox(1)",
+        ] {
+            let out = story_html(&format!(r#"<a href="{href}">x</a>"#), None);
+            assert_eq!(out, r#"<a rel="noopener noreferrer">x</a>"#, "{href}");
+        }
+    }
+
+    #[test]
+    fn data_urls_are_removed_except_raster_images() {
+        let png = "data:image/png;base64,iVBORw0KGgo=";
+        let out = story_html(&format!(r#"<img src="{png}" alt="dot">"#), None);
+        assert_eq!(
+            out,
+            format!(r#"<img src="{png}" alt="dot" loading="lazy">"#)
+        );
+        for (html, why) in [
+            (
+                r#"<a href="data:text/html;base64,PHNjcmlwdD4=">x</a>"#,
+                "a link",
+            ),
+            (
+                r#"<img src="data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+">"#,
+                "an SVG image",
+            ),
+            (
+                r#"<img src="data:text/html,<script>x</script>">"#,
+                "HTML in an img",
+            ),
+        ] {
+            let out = story_html(html, None);
+            assert!(!out.contains("data:"), "{why}: {out}");
+        }
+    }
+
+    #[test]
+    fn embedded_objects_and_page_level_tags_are_removed() {
+        let out = story_html(
+            r#"<object data="x.swf"></object><embed src="x.swf"><meta http-equiv="refresh" content="0;url=https://evil.example"><base href="https://evil.example/"><link rel="stylesheet" href="x.css">ok"#,
+            None,
+        );
+        assert_eq!(out, "ok");
+    }
+
+    #[test]
+    fn svg_and_math_cannot_smuggle_script() {
+        let out = story_html(
+            r#"<svg onload="alert(1)"><script>alert(2)</script></svg><math><mtext><img src=x onerror=alert(3)></mtext></math>t"#,
+            None,
+        );
+        assert!(!out.contains("alert"), "{out}");
+        assert!(!out.contains("<svg") && !out.contains("onerror"), "{out}");
+    }
+
+    #[test]
+    fn links_cannot_target_or_open_windows_by_themselves() {
+        let out = story_html(
+            r#"<a href="https://a.example/" target="_blank" rel="opener" ping="https://t.example/">a</a>"#,
+            None,
+        );
+        assert_eq!(
+            out,
+            r#"<a href="https://a.example/" rel="noopener noreferrer">a</a>"#
+        );
+    }
+
+    #[test]
+    fn relative_urls_without_a_base_are_dropped_not_guessed() {
+        let out = story_html(r#"<a href="/x">x</a><img src="y.jpg">"#, None);
+        assert_eq!(
+            out,
+            r#"<a rel="noopener noreferrer">x</a><img loading="lazy">"#
         );
     }
 

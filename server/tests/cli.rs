@@ -141,3 +141,83 @@ fn a_bad_catalog_stops_the_server_at_boot_naming_file_entry_and_field() {
     assert!(stderr.contains(&expected), "{stderr}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn check_catalog_prints_a_table_and_fails_on_a_source_with_no_working_feed() {
+    let rss = include_str!("../testdata/rss2.xml");
+    let app = Router::new()
+        .route(
+            "/rss.xml",
+            get(move || async move { ([(header::CONTENT_TYPE, "application/rss+xml")], rss) }),
+        )
+        .route("/gone", get(|| async { StatusCode::GONE }));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+
+    let dir = std::env::temp_dir().join(format!("panorama-check-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let catalog = dir.join("catalog.toml");
+    let entry = |id: &str, feeds: &str| {
+        format!(
+            "\n[[source]]\nid = \"{id}\"\nname = \"{id}\"\ncountry = \"WORLD\"\nlanguage = \"en\"\n\
+             homepage = \"https://x.example\"\n{feeds}\n"
+        )
+    };
+    let write = |sources: &str| {
+        std::fs::write(
+            &catalog,
+            format!(
+                "countries = [\"WORLD\"]\nlanguages = [\"en\"]\ncategories = [\"sports\"]\n{sources}"
+            ),
+        )
+        .unwrap();
+    };
+    let good = entry(
+        "good-en",
+        &format!("[source.feeds]\ntop = \"{base}/rss.xml\"\nsports = \"{base}/gone\""),
+    );
+    let silent = entry("silent-en", "no_feed = \"publishes none\"");
+    let gone = entry("gone-en", &format!("[source.feeds]\ntop = \"{base}/gone\""));
+    let run = |catalog: std::path::PathBuf| {
+        tokio::task::spawn_blocking(move || {
+            Command::new(env!("CARGO_BIN_EXE_panorama"))
+                .arg("check-catalog")
+                .env("PANORAMA_CATALOG", catalog)
+                .output()
+                .unwrap()
+        })
+    };
+
+    // One working feed is enough for a source; a source without a feed is listed, not failed.
+    write(&format!("{good}{silent}"));
+    let out = run(catalog.clone()).await.unwrap();
+    let table = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(out.status.success(), "{table}");
+    let lines: Vec<&str> = table.lines().collect();
+    assert_eq!(
+        lines[0].split_whitespace().collect::<Vec<_>>(),
+        ["SOURCE", "FEED", "HTTP", "ITEMS", "NEWEST", "ERROR"]
+    );
+    let top: Vec<&str> = lines[1].split_whitespace().collect();
+    assert_eq!(&top[..4], ["good-en", "top", "200", "4"], "{table}");
+    assert!(
+        lines[2].contains("sports") && lines[2].contains("fetch: HTTP 410"),
+        "{table}"
+    );
+    assert!(lines[3].contains("no feed: publishes none"), "{table}");
+    assert!(
+        table.contains("1 sources with feeds: 1 working, 0 failing; 1 without a feed"),
+        "{table}"
+    );
+
+    write(&format!("{good}{gone}"));
+    let out = run(catalog.clone()).await.unwrap();
+    let table = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(!out.status.success(), "{table}");
+    assert!(
+        table.contains("2 sources with feeds: 1 working, 1 failing (gone-en)"),
+        "{table}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
