@@ -299,12 +299,27 @@ pub struct Article {
     /// Absolute, tracking parameters removed.
     pub link: String,
     pub published: DateTime<Utc>,
+    /// When this version was written (the feed's update time, else `published`): of two
+    /// versions of one item, the later replaces the other.
+    #[serde(default)]
+    pub updated: Option<DateTime<Utc>>,
     pub date_note: Option<DateNote>,
     /// Plain-text excerpt for cards.
     pub summary: String,
     /// Sanitized HTML of the feed's summary or content.
     pub summary_html: String,
     pub image: Option<String>,
+    /// The same story text carried by other outlets (wire copies), shown with this one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<WireCopy>,
+}
+
+/// Another outlet's copy of the same wire story.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WireCopy {
+    pub source_id: String,
+    pub source_name: String,
+    pub link: String,
 }
 
 /// How one requested source fared in a timeline request.

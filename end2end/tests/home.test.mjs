@@ -35,6 +35,11 @@ test('the server HTML holds the timeline before any script runs', async () => {
   // The outlet's link, without tracking parameters, until the article page exists.
   const href = await page.locator('.card-title a').first().getAttribute('href');
   assert.equal(href, 'https://globe.example/world/summit');
+  // A wire story both outlets carry is one card, with the other outlet's copy beside it.
+  const rail = page.locator('.card', { hasText: 'Rail strike ends after talks' });
+  assert.equal((await rail.locator('.card-also').textContent()).trim(), 'Also from World Courier');
+  assert.equal(await rail.locator('.card-also a').getAttribute('href'), 'https://courier.example/uk/rail-deal');
+  assert.ok(!html.includes('Rail services resume as pay deal is agreed'), 'the wire copy is repeated');
   // Relative time against the page's own clock, the exact UTC time on hover.
   const time = page.locator('.card time').first();
   assert.equal(await time.getAttribute('title'), 'Monday, January 17, 2022 11:21:53 AM UTC');

@@ -224,10 +224,14 @@ fn normalize_entry(entry: Entry, site: &Url, ctx: &FeedContext) -> Article {
             .map(|u| u.to_string())
             .unwrap_or_else(|| ctx.source.homepage.to_string()),
         published,
+        updated: entry
+            .updated
+            .filter(|u| *u <= ctx.fetched_at + FUTURE_TOLERANCE),
         date_note,
         summary,
         summary_html,
         image,
+        also: Vec::new(),
     }
 }
 

@@ -341,7 +341,11 @@ fn source_state(
     let status = if outcomes.is_empty() {
         SourceStatus::NoFeed
     } else if !with_items.is_empty() {
-        let items = merged.iter().filter(|a| a.source_id == source.id).count();
+        // A wire copy folded into another outlet's card still counts for its own outlet.
+        let items = merged
+            .iter()
+            .filter(|a| a.source_id == source.id || a.also.iter().any(|c| c.source_id == source.id))
+            .count();
         // The oldest confirmation among its feeds is how stale what shows may be.
         let fetched_at = with_items
             .iter()

@@ -19,6 +19,23 @@ pub fn ArticleCard(article: Article, now: DateTime<Utc>) -> impl IntoView {
     let image = article.image.clone().map(|src| {
         view! { <img class="card-image" src=src alt="" loading="lazy" decoding="async" width="160" height="90"/> }
     });
+    // The same wire story from other outlets: one card, their links beside it.
+    let also = (!article.also.is_empty()).then(|| {
+        let copies = article
+            .also
+            .iter()
+            .enumerate()
+            .map(|(i, copy)| {
+                view! {
+                    {(i > 0).then_some(", ")}
+                    <a href=copy.link.clone() target="_blank" rel="noopener noreferrer" data-source=copy.source_id.clone()>
+                        {copy.source_name.clone()}
+                    </a>
+                }
+            })
+            .collect_view();
+        view! { <p class="card-also">"Also from " {copies}</p> }
+    });
     view! {
         <article class="card" data-source=article.source_id.clone()>
             {image}
@@ -34,6 +51,7 @@ pub fn ArticleCard(article: Article, now: DateTime<Utc>) -> impl IntoView {
                     <time datetime=iso title=utc>{when}</time>
                 </p>
                 {summary}
+                {also}
             </div>
         </article>
     }
