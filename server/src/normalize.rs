@@ -84,6 +84,7 @@ pub fn parse_feed(
             if article.image.is_none() {
                 article.image = json_image
                     .and_then(|u| site.join(&u).ok())
+                    .filter(|u| matches!(u.scheme(), "http" | "https"))
                     .map(|u| u.to_string());
             }
             article
@@ -161,6 +162,8 @@ fn normalize_entry(entry: Entry, site: &Url, ctx: &FeedContext) -> Article {
         .find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate"))
         .or(entry.links.first())
         .and_then(|l| site.join(l.href.trim()).ok())
+        // A card's link is clicked: `javascript:`, `data:` and the like never become one.
+        .filter(|u| matches!(u.scheme(), "http" | "https"))
         .map(strip_tracking);
     let title = entry
         .title
@@ -206,6 +209,7 @@ fn normalize_entry(entry: Entry, site: &Url, ctx: &FeedContext) -> Article {
             .unwrap_or(body_html);
         first_img_src(content)
             .and_then(|src| site.join(&src).ok())
+            .filter(|u| matches!(u.scheme(), "http" | "https"))
             .map(|u| u.to_string())
     });
 
@@ -593,6 +597,28 @@ mod tests {
                     .summary
                     .contains("Collective Security Treaty Organization")
             );
+        }
+
+        #[test]
+        fn only_web_links_and_images_leave_the_pipeline() {
+            let feed = br#"<rss version="2.0"><channel><title>x</title><link>https://alpha.example/</link>
+                <item><title>a</title><link>javascript:alert(1)</link><guid>a</guid>
+                <description>&lt;img src="data:image/svg+xml,&lt;svg onload=alert(1)&gt;"&gt;</description></item>
+                <item><title>b</title><link>data:text/html,hi</link><guid>b</guid>
+                <description>&lt;img src="javascript:alert(2)"&gt;</description></item>
+                </channel></rss>"#;
+            let items = parse(
+                feed,
+                "https://alpha.example/rss",
+                Language::En,
+                FeedSlot::Top,
+            )
+            .unwrap();
+            for item in &items {
+                // No web link of its own: the outlet's homepage.
+                assert_eq!(item.link, "https://fixture.example/", "{}", item.title);
+                assert_eq!(item.image, None, "{}", item.title);
+            }
         }
 
         #[test]
