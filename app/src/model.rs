@@ -330,12 +330,15 @@ pub enum SourceStatus {
     Ok {
         items: usize,
         fetched_at: DateTime<Utc>,
+        /// The newest story's time: how alive the outlet is.
+        newest: Option<DateTime<Utc>>,
     },
     /// Its stories show, but they may be old: the latest refresh failed (`reason` says why), or
     /// the newest story is more than a week old. `fetched_at` is when they were last confirmed.
     Stale {
         items: usize,
         fetched_at: DateTime<Utc>,
+        newest: Option<DateTime<Utc>>,
         reason: String,
     },
     /// Still being fetched after the request's deadline; the page fills in later.

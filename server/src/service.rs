@@ -361,19 +361,25 @@ fn source_state(
             SourceStatus::Stale {
                 items,
                 fetched_at,
+                newest,
                 reason: format!("the latest refresh failed: {}", errors.join("; ")),
             }
-        } else if let Some(newest) = newest.filter(|n| Utc::now() - *n > STALE_AFTER) {
+        } else if let Some(old) = newest.filter(|n| Utc::now() - *n > STALE_AFTER) {
             SourceStatus::Stale {
                 items,
                 fetched_at,
+                newest,
                 reason: format!(
                     "its newest story is {} days old",
-                    (Utc::now() - newest).num_days()
+                    (Utc::now() - old).num_days()
                 ),
             }
         } else {
-            SourceStatus::Ok { items, fetched_at }
+            SourceStatus::Ok {
+                items,
+                fetched_at,
+                newest,
+            }
         }
     } else if outcomes.iter().any(Option::is_none) {
         SourceStatus::Loading

@@ -12,11 +12,18 @@ pub fn health(status: &SourceStatus, now: DateTime<Utc>) -> (&'static str, Strin
         }
     };
     match status {
-        SourceStatus::Ok { items, fetched_at } => (
+        SourceStatus::Ok {
+            items,
+            fetched_at,
+            newest,
+        } => (
             "ok",
             format!(
-                "{}, updated {}",
+                "{}{}, updated {}",
                 stories(*items),
+                newest
+                    .map(|n| format!(", newest {}", relative_time(n, now)))
+                    .unwrap_or_default(),
                 relative_time(*fetched_at, now)
             ),
         ),
@@ -24,6 +31,7 @@ pub fn health(status: &SourceStatus, now: DateTime<Utc>) -> (&'static str, Strin
             items,
             fetched_at,
             reason,
+            ..
         } => (
             "stale",
             format!(
