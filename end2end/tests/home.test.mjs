@@ -38,7 +38,8 @@ test('the server HTML holds the timeline before any script runs', async () => {
   // A wire story both outlets carry is one card, with the other outlet's copy beside it.
   const rail = page.locator('.card', { hasText: 'Rail strike ends after talks' });
   assert.equal((await rail.locator('.card-also').textContent()).trim(), 'Also from World Courier');
-  assert.equal(await rail.locator('.card-also a').getAttribute('href'), 'https://courier.example/uk/rail-deal');
+  // Atom resolves relative links against the document's own address (RFC 4287 §xml:base).
+  assert.equal(await rail.locator('.card-also a').getAttribute('href'), `${stack.feeds.base}/uk/rail-deal`);
   assert.ok(!html.includes('Rail services resume as pay deal is agreed'), 'the wire copy is repeated');
   // Relative time against the page's own clock, the exact UTC time on hover.
   const time = page.locator('.card time').first();
@@ -123,6 +124,17 @@ test('a source still loading at the deadline fills in without a reload', async (
   });
   assert.equal(await page.evaluate(() => window.__sameDocument), true, 'the page reloaded');
   assert.equal(await page.locator('.source-state.loading').count(), 0);
+  await page.context().close();
+});
+
+test('the timeline fits a 360 px phone without sideways scrolling', async () => {
+  const page = await stack.newPage({ viewport: { width: 360, height: 780 } });
+  await page.goto(stack.url('/'));
+  await page.waitForSelector('html[data-hydrated]');
+  await page.waitForSelector('.edition-banner');
+  assert.equal(await page.locator('.filter-row a').count(), 4, 'All sources and three outlets');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the page is ${overflow}px wider than the phone`);
   await page.context().close();
 });
 
