@@ -4,7 +4,7 @@ use crate::cache::{CachePolicy, Failure, FeedCache, FeedResult, Refresh};
 use crate::catalog::{Catalog, Source};
 use crate::fetch::{Fetch, Fetcher, Validators};
 use crate::normalize::{FeedContext, parse_feed};
-use crate::timeline::{self, Cursor};
+use crate::timeline::{self, Cursor, Story};
 use app::api::{AppError, NewsBackend};
 use app::model::{
     Article, CatalogView, EditionSource, FeedSlot, SourceState, SourceStatus, TimelineFilter,
@@ -280,28 +280,30 @@ impl NewsService {
         let lead = (filter.is_none() && edition.len() > 1)
             .then(|| edition.first())
             .flatten();
-        let top: Vec<Article> = lead
+        let top: Vec<&Story> = lead
             .map(|lead| {
                 merged
                     .iter()
-                    .filter(|a| a.source_id == lead.id)
+                    .filter(|s| s.article.source_id == lead.id)
                     .take(TOP_STORIES)
-                    .cloned()
                     .collect()
             })
             // A strip that would leave the timeline under it empty is only a detour.
             .filter(|_| {
                 merged
                     .iter()
-                    .any(|a| lead.is_some_and(|l| a.source_id != l.id))
+                    .any(|s| lead.is_some_and(|l| s.article.source_id != l.id))
             })
             .unwrap_or_default();
-        let rest: Vec<Article> = if top.is_empty() {
+        let top_ids: Vec<&str> = top.iter().map(|s| s.id()).collect();
+        let top: Vec<Article> = top.into_iter().map(Story::to_article).collect();
+        let rest: Vec<Story> = if top_ids.is_empty() {
             merged
         } else {
             merged
-                .into_iter()
-                .filter(|a| !top.iter().any(|t| t.id == a.id))
+                .iter()
+                .filter(|s| !top_ids.contains(&s.id()))
+                .cloned()
                 .collect()
         };
         let (articles, next) = timeline::page(&rest, cursor.as_ref(), query.limit);
@@ -326,11 +328,7 @@ impl NewsService {
     }
 }
 
-fn source_state(
-    source: &Source,
-    outcomes: &[Option<FeedResult>],
-    merged: &[Article],
-) -> SourceState {
+fn source_state(source: &Source, outcomes: &[Option<FeedResult>], merged: &[Story]) -> SourceState {
     let with_items: Vec<&FeedResult> = outcomes.iter().flatten().filter(|r| r.is_ok()).collect();
     let mut errors: Vec<&str> = Vec::new();
     for error in outcomes.iter().flatten().filter_map(|r| r.error.as_deref()) {
@@ -342,10 +340,7 @@ fn source_state(
         SourceStatus::NoFeed
     } else if !with_items.is_empty() {
         // A wire copy folded into another outlet's card still counts for its own outlet.
-        let items = merged
-            .iter()
-            .filter(|a| a.source_id == source.id || a.also.iter().any(|c| c.source_id == source.id))
-            .count();
+        let items = merged.iter().filter(|s| s.carried_by(&source.id)).count();
         // The oldest confirmation among its feeds is how stale what shows may be.
         let fetched_at = with_items
             .iter()

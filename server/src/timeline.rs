@@ -1,6 +1,6 @@
 //! One timeline from many feeds: merge, dedupe, sort newest first, page.
 
-use app::model::{Article, WireCopy};
+use app::model::{Article, Category, WireCopy};
 use chrono::{DateTime, Utc};
 use std::collections::HashMap;
 
@@ -10,21 +10,53 @@ const MIN_WIRE_TEXT: usize = 48;
 /// How much of the normalized text identifies it: excerpts are cut at different lengths.
 const WIRE_KEY_CHARS: usize = 160;
 
+/// One card of the merged timeline: borrowed from the cache, so merging copies nothing; only
+/// the page that is answered is turned into owned `Article`s.
+#[derive(Clone, Debug)]
+pub struct Story<'a> {
+    /// The version shown (of two versions of one item, the later-updated).
+    pub article: &'a Article,
+    /// Every category that listed it, when more than the shown version's own.
+    pub categories: Vec<Category>,
+    /// Other outlets' wire copies.
+    pub also: Vec<WireCopy>,
+}
+
+impl Story<'_> {
+    pub fn id(&self) -> &str {
+        &self.article.id
+    }
+
+    /// Whether `source` carries this story, as its own or as a wire copy.
+    pub fn carried_by(&self, source: &str) -> bool {
+        self.article.source_id == source || self.also.iter().any(|c| c.source_id == source)
+    }
+
+    pub fn to_article(&self) -> Article {
+        let mut article = self.article.clone();
+        if !self.categories.is_empty() {
+            article.categories = self.categories.clone();
+        }
+        article.also = self.also.clone();
+        article
+    }
+}
+
 /// Merges feeds' items, given in the reader's order of preference:
 /// - the same item (by id, or by canonical link) appears once, with every category that listed
-///   it; of two versions, the later-updated one's title and text win (an update replaces);
+///   it; of two versions, the later-updated one is shown (an update replaces);
 /// - wire copies (the same story text from another outlet) are folded into the first copy's
 ///   `also` rather than repeated;
 /// - newest first, ties broken by id so pages are stable.
-pub fn merge<'a>(feeds: impl IntoIterator<Item = &'a [Article]>) -> Vec<Article> {
-    let mut out: Vec<Article> = Vec::new();
-    let mut by_id: HashMap<String, usize> = HashMap::new();
-    let mut by_link: HashMap<String, usize> = HashMap::new();
+pub fn merge<'a>(feeds: impl IntoIterator<Item = &'a [Article]>) -> Vec<Story<'a>> {
+    let mut out: Vec<Story<'a>> = Vec::new();
+    let mut by_id: HashMap<&'a str, usize> = HashMap::new();
+    let mut by_link: HashMap<&'a str, usize> = HashMap::new();
     let mut by_text: HashMap<String, usize> = HashMap::new();
     for article in feeds.into_iter().flatten() {
         let same_item = by_id
-            .get(&article.id)
-            .or_else(|| by_link.get(&article.link))
+            .get(article.id.as_str())
+            .or_else(|| by_link.get(article.link.as_str()))
             .copied();
         if let Some(i) = same_item {
             absorb(&mut out[i], article);
@@ -33,7 +65,7 @@ pub fn merge<'a>(feeds: impl IntoIterator<Item = &'a [Article]>) -> Vec<Article>
         let keys = wire_keys(article);
         if let Some(i) = keys.iter().find_map(|k| by_text.get(k)).copied() {
             let first = &mut out[i];
-            if first.source_id == article.source_id {
+            if first.article.source_id == article.source_id {
                 // One outlet's story under two addresses (two sections): still one story.
                 absorb(first, article);
             } else if !first.also.iter().any(|c| c.source_id == article.source_id) {
@@ -46,33 +78,48 @@ pub fn merge<'a>(feeds: impl IntoIterator<Item = &'a [Article]>) -> Vec<Article>
             continue;
         }
         let at = out.len();
-        by_id.insert(article.id.clone(), at);
-        by_link.insert(article.link.clone(), at);
+        by_id.insert(&article.id, at);
+        by_link.insert(&article.link, at);
         for key in keys {
             by_text.entry(key).or_insert(at);
         }
-        out.push(article.clone());
+        out.push(Story {
+            article,
+            categories: Vec::new(),
+            also: Vec::new(),
+        });
     }
-    out.sort_by(|a, b| b.published.cmp(&a.published).then_with(|| a.id.cmp(&b.id)));
+    out.sort_by(|a, b| {
+        b.article
+            .published
+            .cmp(&a.article.published)
+            .then_with(|| a.article.id.cmp(&b.article.id))
+    });
     out
 }
 
 /// Folds another version of the same item into `kept`.
-fn absorb(kept: &mut Article, other: &Article) {
-    for c in &other.categories {
-        if !kept.categories.contains(c) {
-            kept.categories.push(*c);
+fn absorb<'a>(kept: &mut Story<'a>, other: &'a Article) {
+    let extra: Vec<Category> = other
+        .categories
+        .iter()
+        .copied()
+        .filter(|c| !kept.article.categories.contains(c) && !kept.categories.contains(c))
+        .collect();
+    if !extra.is_empty() {
+        if kept.categories.is_empty() {
+            kept.categories = kept.article.categories.clone();
         }
+        kept.categories.extend(extra);
     }
     let version = |a: &Article| a.updated.unwrap_or(a.published);
-    if version(other) > version(kept) {
-        kept.title = other.title.clone();
-        kept.summary = other.summary.clone();
-        kept.summary_html = other.summary_html.clone();
-        kept.updated = other.updated;
-        if other.image.is_some() {
-            kept.image = other.image.clone();
+    // Another outlet's item under the same link is syndication, not an update: the reader's
+    // preferred outlet keeps the card.
+    if other.source_id == kept.article.source_id && version(other) > version(kept.article) {
+        if kept.categories.is_empty() {
+            kept.categories = kept.article.categories.clone();
         }
+        kept.article = other;
     }
 }
 
@@ -136,17 +183,21 @@ impl Cursor {
 
 /// One page of a merged timeline after `cursor`, and the cursor for the next page.
 pub fn page(
-    merged: &[Article],
+    merged: &[Story],
     cursor: Option<&Cursor>,
     limit: usize,
 ) -> (Vec<Article>, Option<Cursor>) {
     let start = cursor.map_or(0, |c| {
         merged
             .iter()
-            .position(|a| c.is_before(a))
+            .position(|s| c.is_before(s.article))
             .unwrap_or(merged.len())
     });
-    let items: Vec<Article> = merged[start..].iter().take(limit).cloned().collect();
+    let items: Vec<Article> = merged[start..]
+        .iter()
+        .take(limit)
+        .map(Story::to_article)
+        .collect();
     let next = (start + items.len() < merged.len())
         .then(|| items.last().map(Cursor::after))
         .flatten();
@@ -179,6 +230,10 @@ mod tests {
         }
     }
 
+    fn articles(stories: Vec<Story>) -> Vec<Article> {
+        stories.iter().map(Story::to_article).collect()
+    }
+
     fn from(source: &str, mut a: Article) -> Article {
         a.source_id = source.into();
         a.source_name = source.to_uppercase();
@@ -198,7 +253,7 @@ mod tests {
             [&[old.clone()][..], &[new.clone()][..]],
             [&[new.clone()][..], &[old.clone()][..]],
         ] {
-            let merged = merge(feeds);
+            let merged = articles(merge(feeds));
             assert_eq!(merged.len(), 1);
             assert_eq!(merged[0].title, "Storm makes landfall");
             assert_eq!(merged[0].categories, vec![Category::National]);
@@ -219,7 +274,7 @@ mod tests {
         let mut other = from("fox", article("c", "https://fox.example/other", 7, None));
         other.summary =
             "A different story entirely, about a football final in Doha on Sunday night.".into();
-        let merged = merge([&[first][..], &[copy, other][..]]);
+        let merged = articles(merge([&[first][..], &[copy, other][..]]));
         let ids: Vec<&str> = merged.iter().map(|a| a.id.as_str()).collect();
         assert_eq!(ids, ["c", "a"]);
         assert_eq!(
@@ -254,9 +309,10 @@ mod tests {
             article("1", "https://x/1", 1, Some(Category::Sports)),
             article("3", "https://x/2", 9, None),
         ];
-        let merged = merge([&a[..], &b[..]]);
+        let merged = articles(merge([&a[..], &b[..]]));
         let ids: Vec<_> = merged.iter().map(|a| a.id.as_str()).collect();
-        assert_eq!(ids, ["2", "1"]);
+        // "3" is the same outlet's link as "2", published later: the newer version shows.
+        assert_eq!(ids, ["3", "1"]);
         assert_eq!(
             merged[1].categories,
             vec![Category::National, Category::Sports]
@@ -279,7 +335,7 @@ mod tests {
                 None => break,
             }
         }
-        let all: Vec<_> = merged.iter().map(|a| a.id.clone()).collect();
+        let all: Vec<_> = merged.iter().map(|s| s.id().to_string()).collect();
         assert_eq!(seen, all);
     }
 
