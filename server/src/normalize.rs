@@ -83,9 +83,8 @@ pub fn parse_feed(
             let mut article = normalize_entry(entry, &site, ctx);
             if article.image.is_none() {
                 article.image = json_image
-                    .and_then(|u| site.join(&u).ok())
-                    .filter(|u| matches!(u.scheme(), "http" | "https"))
-                    .map(|u| u.to_string());
+                    .and_then(|u| web_url(&site, &u))
+                    .map(String::from);
             }
             article
         })
@@ -161,10 +160,8 @@ fn normalize_entry(entry: Entry, site: &Url, ctx: &FeedContext) -> Article {
         .iter()
         .find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate"))
         .or(entry.links.first())
-        .and_then(|l| site.join(l.href.trim()).ok())
         // A card's link is clicked: `javascript:`, `data:` and the like never become one.
-        .filter(|u| matches!(u.scheme(), "http" | "https"))
-        .map(strip_tracking);
+        .and_then(|l| web_url(site, &l.href));
     let title = entry
         .title
         .as_ref()
@@ -208,9 +205,8 @@ fn normalize_entry(entry: Entry, site: &Url, ctx: &FeedContext) -> Article {
             .and_then(|c| c.body.as_deref())
             .unwrap_or(body_html);
         first_img_src(content)
-            .and_then(|src| site.join(&src).ok())
-            .filter(|u| matches!(u.scheme(), "http" | "https"))
-            .map(|u| u.to_string())
+            .and_then(|src| web_url(site, &src))
+            .map(String::from)
     });
 
     Article {
@@ -254,9 +250,8 @@ fn image_of(media: &[MediaObject], base: &Url) -> Option<String> {
     };
     from_content
         .or_else(from_thumbnail)
-        .and_then(|u| base.join(&u).ok())
-        .filter(|u| matches!(u.scheme(), "http" | "https"))
-        .map(|u| u.to_string())
+        .and_then(|u| web_url(base, &u))
+        .map(String::from)
 }
 
 /// The `src` of the first `<img>` in some HTML, without parsing the whole document.
@@ -271,8 +266,20 @@ fn first_img_src(html: &str) -> Option<String> {
         q @ ('"' | '\'') => rest[1..].split(q).next()?,
         _ => rest.split(|c: char| c.is_whitespace()).next()?,
     };
+    // An unclosed quote makes the "value" run on through the markup: that is no address.
+    if value.contains(['<', '>', '"', '\'', '\n', '\t']) {
+        return None;
+    }
     let value = sanitize::plain_text(value);
-    (!value.is_empty() && !value.starts_with("data:")).then_some(value)
+    (!value.is_empty() && !value.starts_with("data:") && !value.contains(' ')).then_some(value)
+}
+
+/// `raw` resolved against `base`, if it is a web address; tracking parameters removed.
+fn web_url(base: &Url, raw: &str) -> Option<Url> {
+    base.join(raw.trim())
+        .ok()
+        .filter(|u| matches!(u.scheme(), "http" | "https"))
+        .map(strip_tracking)
 }
 
 /// Query parameters that only track readers; removed before links are shown, hashed or compared.
@@ -619,6 +626,30 @@ mod tests {
                 assert_eq!(item.link, "https://fixture.example/", "{}", item.title);
                 assert_eq!(item.image, None, "{}", item.title);
             }
+        }
+
+        #[test]
+        fn an_unclosed_img_quote_is_no_image() {
+            // Found by the fuzzer: the "src" ran on through the rest of the markup.
+            let feed = br#"<rss version="2.0"><channel><title>x</title><link>https://alpha.example/</link>
+                <item><title>a</title><link>/a?utm_source=rss&amp;id=1</link><guid>a</guid>
+                <description>&lt;img src="pic.jpg?utm_medium=x&lt;/p&gt; more text</description></item>
+                <item><title>b</title><link>/b</link><guid>b</guid>
+                <description>&lt;img src='/b.jpg?utm_campaign=z&amp;amp;w=640'&gt;</description></item>
+                </channel></rss>"#;
+            let items = parse(
+                feed,
+                "https://alpha.example/rss",
+                Language::En,
+                FeedSlot::Top,
+            )
+            .unwrap();
+            assert_eq!(items[0].link, "https://alpha.example/a?id=1");
+            assert_eq!(items[0].image, None);
+            assert_eq!(
+                items[1].image.as_deref(),
+                Some("https://alpha.example/b.jpg?w=640")
+            );
         }
 
         #[test]

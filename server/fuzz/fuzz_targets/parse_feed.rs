@@ -65,7 +65,10 @@ fuzz_target!(|data: &[u8]| {
                 matches!(parsed.scheme(), "http" | "https"),
                 "link scheme {link}"
             );
-            assert!(!parsed.query_pairs().any(|(k, _)| k.starts_with("utm_")));
+            assert!(
+                !parsed.query_pairs().any(|(k, _)| k.starts_with("utm_")),
+                "tracking left in {link}"
+            );
         }
     }
 });
