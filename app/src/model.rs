@@ -306,7 +306,8 @@ pub struct Article {
     pub date_note: Option<DateNote>,
     /// Plain-text excerpt for cards.
     pub summary: String,
-    /// Sanitized HTML of the feed's summary or content.
+    /// Sanitized HTML of the feed's summary or content; left out of timeline pages.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub summary_html: String,
     pub image: Option<String>,
     /// The same story text carried by other outlets (wire copies), shown with this one.

@@ -307,10 +307,14 @@ fn benches(c: &mut Criterion) {
                 let mut buf = Vec::new();
                 let mut events = 0usize;
                 loop {
+                    let at = reader.buffer_position();
                     match reader.read_event_into(&mut buf) {
                         Ok(quick_xml::events::Event::Eof) => break,
                         Ok(_) => events += 1,
-                        Err(e) => panic!("corpus is well-formed: {e}"),
+                        // Non-UTF-8 text (the GB2312 and windows-1256 feeds) is reported, not
+                        // decoded: a scan only steps over it.
+                        Err(_) if reader.buffer_position() > at => events += 1,
+                        Err(e) => panic!("the scan is stuck: {e}"),
                     }
                     buf.clear();
                 }

@@ -111,6 +111,9 @@ struct Entry {
 pub struct FeedCache {
     policy: CachePolicy,
     entries: Mutex<HashMap<Url, Entry>>,
+    /// Bumped by every refresh, whatever its outcome: what was built from the cache before a
+    /// bump may be out of date.
+    generation: std::sync::atomic::AtomicU64,
 }
 
 impl FeedCache {
@@ -118,7 +121,12 @@ impl FeedCache {
         FeedCache {
             policy,
             entries: Mutex::new(HashMap::new()),
+            generation: std::sync::atomic::AtomicU64::new(0),
         }
+    }
+
+    pub fn generation(&self) -> u64 {
+        self.generation.load(std::sync::atomic::Ordering::Acquire)
     }
 
     fn slot(&self, url: &Url, reader: bool) -> Arc<tokio::sync::Mutex<Slot>> {
@@ -200,6 +208,8 @@ impl FeedCache {
             .then(|| slot.validators.clone());
         let outcome = fetch(validators).await;
         let now = Utc::now();
+        self.generation
+            .fetch_add(1, std::sync::atomic::Ordering::AcqRel);
         match outcome {
             Ok(Refresh::Modified {
                 mut articles,
@@ -210,7 +220,12 @@ impl FeedCache {
                         .first_seen
                         .entry(article.id.clone())
                         .or_insert(article.published);
-                    if article.date_note == Some(app::model::DateNote::FirstSeen) {
+                    // Undated and future-dated items keep the time they were first seen, so
+                    // a refresh does not send them back to the top.
+                    if matches!(
+                        article.date_note,
+                        Some(app::model::DateNote::FirstSeen | app::model::DateNote::ClampedFuture)
+                    ) {
                         article.published = first;
                     }
                 }

@@ -17,6 +17,8 @@ pub struct Config {
     /// `PANORAMA_DEADLINE_MS` (2000): how long a page waits for feeds not yet in the cache.
     /// `PANORAMA_REFRESH_EVERY_SECS` (300), `PANORAMA_REFRESH_WINDOW_SECS` (10800): how often
     /// feeds readers asked for within the window are refreshed in the background.
+    /// `PANORAMA_PAGE_MEMO_MS` (1000): how long a built timeline page is answered again while
+    /// no feed changed (0: never).
     pub service: ServiceOptions,
     /// `PANORAMA_FETCH_TIMEOUT_SECS` (20), `PANORAMA_CONNECT_TIMEOUT_SECS` (10),
     /// `PANORAMA_MAX_BODY_BYTES` (15 MiB), `PANORAMA_MAX_REDIRECTS` (5),
@@ -82,6 +84,10 @@ impl Config {
                 refresh_window: Duration::from_secs(number(
                     "PANORAMA_REFRESH_WINDOW_SECS",
                     service.refresh_window.as_secs(),
+                )?),
+                page_memo: Duration::from_millis(number(
+                    "PANORAMA_PAGE_MEMO_MS",
+                    service.page_memo.as_millis() as u64,
                 )?),
             },
             fetch: FetchLimits {

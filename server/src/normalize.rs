@@ -196,7 +196,7 @@ fn normalize_entry(entry: Entry, site: &Url, ctx: &FeedContext) -> Article {
         .or_else(|| entry.content.as_ref().and_then(|c| c.body.as_deref()))
         .unwrap_or_default();
     let summary_html = sanitize::story_html(body_html, Some(site));
-    let summary = sanitize::excerpt(&sanitize::plain_text(&summary_html), EXCERPT_CHARS);
+    let summary = sanitize::excerpt(&sanitize::text_of_sanitized(&summary_html), EXCERPT_CHARS);
 
     let image = image_of(&entry.media, site).or_else(|| {
         let content = entry

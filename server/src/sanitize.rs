@@ -115,6 +115,10 @@ static TEXT_ONLY: LazyLock<Builder<'static>> = LazyLock::new(|| {
 /// HTML (or text that may hold tags and entities) reduced to plain text: tags dropped, entities
 /// decoded, white space folded.
 pub fn plain_text(html: &str) -> String {
+    // Most titles are plain already: no parser needed to fold their white space.
+    if !html.contains(['<', '&']) {
+        return fold_whitespace(html);
+    }
     let cleaned = TEXT_ONLY.clean(html).to_string();
     // html5ever's serializer escapes exactly these in text; reversing them is exact.
     let decoded = cleaned
@@ -122,14 +126,85 @@ pub fn plain_text(html: &str) -> String {
         .replace("&gt;", ">")
         .replace("&nbsp;", "\u{a0}")
         .replace("&amp;", "&");
-    let mut out = String::with_capacity(decoded.len());
-    for word in decoded.split_whitespace() {
+    fold_whitespace(&decoded)
+}
+
+fn fold_whitespace(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
         }
         out.push_str(word);
     }
     out
+}
+
+/// Elements whose edges separate words.
+const BLOCKS: [&str; 24] = [
+    "p",
+    "br",
+    "div",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "tr",
+    "td",
+    "th",
+    "table",
+    "blockquote",
+    "pre",
+    "figure",
+    "figcaption",
+    "h1",
+];
+
+/// The text of HTML that `story_html` produced, without parsing it again. Exact because that
+/// HTML is html5ever's serialization: every attribute value double-quoted with `"` escaped,
+/// and text escaping only `&`, `<`, `>` and no-break spaces. Block edges become spaces.
+pub fn text_of_sanitized(html: &str) -> String {
+    let mut text = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(lt) = rest.find('<') {
+        text.push_str(&rest[..lt]);
+        let tag = &rest[lt + 1..];
+        // The tag ends at the first `>` outside a quoted value.
+        let mut quoted = false;
+        let end = tag
+            .char_indices()
+            .find(|&(_, c)| {
+                if c == '"' {
+                    quoted = !quoted;
+                }
+                c == '>' && !quoted
+            })
+            .map_or(tag.len(), |(i, _)| i);
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
+        if BLOCKS.contains(&name.as_str()) {
+            text.push(' ');
+        }
+        rest = tag.get(end + 1..).unwrap_or("");
+    }
+    text.push_str(rest);
+    let decoded = text
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&nbsp;", "\u{a0}")
+        .replace("&amp;", "&");
+    fold_whitespace(&decoded)
 }
 
 /// At most `max_chars` characters, cut at a word boundary where there is one, with an ellipsis.
@@ -294,6 +369,29 @@ mod tests {
             "दिल्ली \"news\""
         );
         assert_eq!(plain_text("caf&eacute; &#8220;q&#8221;"), "café “q”");
+    }
+
+    #[test]
+    fn text_of_sanitized_html_is_exact() {
+        for html in [
+            r#"<p title="a > b" onclick="x">Tom &amp; Jerry</p><p>strike &lt;back&gt;</p>"#,
+            "<ul><li>one</li><li>two</li></ul>x&nbsp;y<br>z",
+            "<script>hidden()</script><b>bold</b>text <a href=\"/q?a=1&b=2\">link</a>",
+            "दिल्ली <em>में</em> बारिश। <img src=\"x.jpg\" alt=\"<x>\">",
+        ] {
+            let sanitized = story_html(html, None);
+            let fast = text_of_sanitized(&sanitized);
+            // The reference: the full parser, with block edges turned into spaces first.
+            let spaced = sanitized
+                .replace("</p>", " </p>")
+                .replace("</li>", " </li>")
+                .replace("<br>", " <br>");
+            assert_eq!(fast, plain_text(&spaced), "{html}");
+        }
+        assert_eq!(
+            text_of_sanitized(&story_html("<p>three days.</p><p>Leaders</p>", None)),
+            "three days. Leaders"
+        );
     }
 
     #[test]

@@ -12,6 +12,7 @@ use app::model::{
 };
 use chrono::Utc;
 use futures::future::BoxFuture;
+use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 use url::Url;
@@ -37,6 +38,9 @@ pub struct ServiceOptions {
     /// background, so the next reader finds them fresh.
     pub refresh_every: Duration,
     pub refresh_window: Duration,
+    /// A built timeline page is answered again for this long while no feed changed (a
+    /// micro-cache: under load, one build per query per interval). Zero turns it off.
+    pub page_memo: Duration,
 }
 
 impl Default for ServiceOptions {
@@ -48,6 +52,7 @@ impl Default for ServiceOptions {
             deadline: Duration::from_secs(2),
             refresh_every: Duration::from_secs(5 * 60),
             refresh_window: Duration::from_secs(3 * 3600),
+            page_memo: Duration::from_secs(1),
         }
     }
 }
@@ -57,7 +62,18 @@ pub struct NewsService {
     fetcher: Fetcher,
     cache: Arc<FeedCache>,
     options: ServiceOptions,
+    memo: std::sync::Mutex<HashMap<String, Memo>>,
 }
+
+/// A page as built, with what it was built from.
+struct Memo {
+    generation: u64,
+    made: std::time::Instant,
+    page: TimelinePage,
+}
+
+/// Pages remembered at most; past it the memo starts over (it refills in a second).
+const MEMO_PAGES: usize = 512;
 
 /// Fetches and parses one feed for the cache, conditionally when it has validators.
 async fn refresh_feed(
@@ -105,6 +121,7 @@ impl NewsService {
                 max_backoff: options.max_backoff,
             })),
             options,
+            memo: std::sync::Mutex::default(),
         })
     }
 
@@ -182,7 +199,46 @@ impl NewsService {
         count
     }
 
+    /// A timeline page: from the micro-cache while no feed changed, else built.
     pub async fn timeline_page(&self, query: TimelineQuery) -> Result<TimelinePage, AppError> {
+        if self.options.page_memo.is_zero() {
+            return self.build_page(query).await;
+        }
+        let key = format!("{query:?}");
+        let generation = self.cache.generation();
+        {
+            let memo = self.memo.lock().unwrap_or_else(|p| p.into_inner());
+            if let Some(m) = memo.get(&key)
+                && m.generation == generation
+                && m.made.elapsed() < self.options.page_memo
+            {
+                return Ok(m.page.clone());
+            }
+        }
+        let page = self.build_page(query).await?;
+        // A page still waiting for feeds is not kept: the reader's retry must see them arrive.
+        if !page
+            .sources
+            .iter()
+            .any(|s| s.status == SourceStatus::Loading)
+        {
+            let mut memo = self.memo.lock().unwrap_or_else(|p| p.into_inner());
+            if memo.len() >= MEMO_PAGES {
+                memo.clear();
+            }
+            memo.insert(
+                key,
+                Memo {
+                    generation,
+                    made: std::time::Instant::now(),
+                    page: page.clone(),
+                },
+            );
+        }
+        Ok(page)
+    }
+
+    async fn build_page(&self, query: TimelineQuery) -> Result<TimelinePage, AppError> {
         let edition: Vec<&Source> = if query.sources.is_empty() {
             self.catalog.default_edition()
         } else {

@@ -32,8 +32,27 @@ impl Story<'_> {
         self.article.source_id == source || self.also.iter().any(|c| c.source_id == source)
     }
 
+    /// The card: everything but the story HTML, which only the article page needs (it is
+    /// most of an item's weight, and timelines are answered often).
     pub fn to_article(&self) -> Article {
-        let mut article = self.article.clone();
+        let a = self.article;
+        let mut article = Article {
+            id: a.id.clone(),
+            source_id: a.source_id.clone(),
+            source_name: a.source_name.clone(),
+            country: a.country,
+            language: a.language,
+            categories: a.categories.clone(),
+            title: a.title.clone(),
+            link: a.link.clone(),
+            published: a.published,
+            updated: a.updated,
+            date_note: a.date_note,
+            summary: a.summary.clone(),
+            summary_html: String::new(),
+            image: a.image.clone(),
+            also: Vec::new(),
+        };
         if !self.categories.is_empty() {
             article.categories = self.categories.clone();
         }

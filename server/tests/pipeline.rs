@@ -484,3 +484,40 @@ async fn the_lead_source_tops_the_timeline_and_filters_narrow_it() {
     assert_eq!(foreign.filter, None);
     assert_eq!(ids(&foreign.top), ["hindi-hi"]);
 }
+
+#[tokio::test]
+async fn a_built_page_is_answered_again_until_a_feed_changes() {
+    let feeds = start_feed_server().await;
+    let fetcher = Fetcher::new(FetchLimits::default()).unwrap();
+    let service = NewsService::new(
+        catalog(&feeds.base),
+        fetcher,
+        ServiceOptions {
+            feed_ttl: Duration::ZERO,
+            page_memo: Duration::from_secs(30),
+            ..ServiceOptions::default()
+        },
+    );
+    let first = service.timeline_page(query(&["alpha-en"])).await.unwrap();
+    // The fetch during the first build changed the cache: the next request builds again (and,
+    // the feed being expired, refreshes it in the background).
+    let second = service.timeline_page(query(&["alpha-en"])).await.unwrap();
+    assert_ne!(first.generated_at, second.generated_at);
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let hits = feeds.hits.load(Ordering::SeqCst);
+    let third = service.timeline_page(query(&["alpha-en"])).await.unwrap();
+    let fourth = service.timeline_page(query(&["alpha-en"])).await.unwrap();
+    assert_eq!(
+        third.generated_at, fourth.generated_at,
+        "not answered from the memo"
+    );
+    let titles = |p: &TimelinePage| {
+        p.articles
+            .iter()
+            .map(|a| a.title.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(titles(&third), titles(&second));
+    // The memo asked no feed: an expired feed is refreshed only by a build.
+    assert!(feeds.hits.load(Ordering::SeqCst) <= hits + 1);
+}
