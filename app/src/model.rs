@@ -313,6 +313,10 @@ pub struct Article {
     /// The same story text carried by other outlets (wire copies), shown with this one.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub also: Vec<WireCopy>,
+    /// The server's keys for recognising wire copies, worked out once per fetch rather than on
+    /// every timeline request. Never sent.
+    #[serde(skip)]
+    pub text_keys: Vec<String>,
 }
 
 /// Another outlet's copy of the same wire story.

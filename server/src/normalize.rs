@@ -209,7 +209,7 @@ fn normalize_entry(entry: Entry, site: &Url, ctx: &FeedContext) -> Article {
             .map(String::from)
     });
 
-    Article {
+    let mut article = Article {
         id: stable_id(&ctx.source.id, &key),
         source_id: ctx.source.id.clone(),
         source_name: ctx.source.name.clone(),
@@ -232,7 +232,10 @@ fn normalize_entry(entry: Entry, site: &Url, ctx: &FeedContext) -> Article {
         summary_html,
         image,
         also: Vec::new(),
-    }
+        text_keys: Vec::new(),
+    };
+    article.text_keys = crate::timeline::wire_keys(&article);
+    article
 }
 
 /// media:content / media:thumbnail / enclosure (feed-rs maps all three to media objects).

@@ -70,7 +70,13 @@ struct Memo {
     generation: u64,
     made: std::time::Instant,
     page: TimelinePage,
+    /// When a request started rebuilding it: meanwhile the others get this page rather than
+    /// all rebuilding at once. (A rebuild whose request went away is forgotten after a while.)
+    rebuilding_since: Option<std::time::Instant>,
 }
+
+/// How long a rebuild may take before another request tries.
+const REBUILD_GRACE: Duration = Duration::from_secs(10);
 
 /// Pages remembered at most; past it the memo starts over (it refills in a second).
 const MEMO_PAGES: usize = 512;
@@ -207,22 +213,38 @@ impl NewsService {
         let key = format!("{query:?}");
         let generation = self.cache.generation();
         {
-            let memo = self.memo.lock().unwrap_or_else(|p| p.into_inner());
-            if let Some(m) = memo.get(&key)
-                && m.generation == generation
-                && m.made.elapsed() < self.options.page_memo
-            {
-                return Ok(m.page.clone());
+            let mut memo = self.memo.lock().unwrap_or_else(|p| p.into_inner());
+            if let Some(m) = memo.get_mut(&key) {
+                if m.generation == generation && m.made.elapsed() < self.options.page_memo {
+                    return Ok(m.page.clone());
+                }
+                if m.rebuilding_since
+                    .is_some_and(|t| t.elapsed() < REBUILD_GRACE)
+                {
+                    return Ok(m.page.clone());
+                }
+                m.rebuilding_since = Some(std::time::Instant::now());
             }
         }
-        let page = self.build_page(query).await?;
+        let built = self.build_page(query).await;
+        let mut memo = self.memo.lock().unwrap_or_else(|p| p.into_inner());
+        let page = match built {
+            Ok(page) => page,
+            Err(e) => {
+                if let Some(m) = memo.get_mut(&key) {
+                    m.rebuilding_since = None;
+                }
+                return Err(e);
+            }
+        };
         // A page still waiting for feeds is not kept: the reader's retry must see them arrive.
-        if !page
+        if page
             .sources
             .iter()
             .any(|s| s.status == SourceStatus::Loading)
         {
-            let mut memo = self.memo.lock().unwrap_or_else(|p| p.into_inner());
+            memo.remove(&key);
+        } else {
             if memo.len() >= MEMO_PAGES {
                 memo.clear();
             }
@@ -232,6 +254,7 @@ impl NewsService {
                     generation,
                     made: std::time::Instant::now(),
                     page: page.clone(),
+                    rebuilding_since: None,
                 },
             );
         }

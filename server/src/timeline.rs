@@ -2,6 +2,7 @@
 
 use app::model::{Article, Category, WireCopy};
 use chrono::{DateTime, Utc};
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// Shortest normalized text that can identify a wire story: shorter texts ("Live updates",
@@ -52,6 +53,7 @@ impl Story<'_> {
             summary_html: String::new(),
             image: a.image.clone(),
             also: Vec::new(),
+            text_keys: Vec::new(),
         };
         if !self.categories.is_empty() {
             article.categories = self.categories.clone();
@@ -71,7 +73,7 @@ pub fn merge<'a>(feeds: impl IntoIterator<Item = &'a [Article]>) -> Vec<Story<'a
     let mut out: Vec<Story<'a>> = Vec::new();
     let mut by_id: HashMap<&'a str, usize> = HashMap::new();
     let mut by_link: HashMap<&'a str, usize> = HashMap::new();
-    let mut by_text: HashMap<String, usize> = HashMap::new();
+    let mut by_text: HashMap<Cow<'a, str>, usize> = HashMap::new();
     for article in feeds.into_iter().flatten() {
         let same_item = by_id
             .get(article.id.as_str())
@@ -81,7 +83,16 @@ pub fn merge<'a>(feeds: impl IntoIterator<Item = &'a [Article]>) -> Vec<Story<'a
             absorb(&mut out[i], article);
             continue;
         }
-        let keys = wire_keys(article);
+        // Normalized articles carry their keys; others (tests, old caches) get them here.
+        let keys: Vec<Cow<'a, str>> = if article.text_keys.is_empty() {
+            wire_keys(article).into_iter().map(Cow::Owned).collect()
+        } else {
+            article
+                .text_keys
+                .iter()
+                .map(|k| Cow::Borrowed(k.as_str()))
+                .collect()
+        };
         if let Some(i) = keys.iter().find_map(|k| by_text.get(k)).copied() {
             let first = &mut out[i];
             if first.article.source_id == article.source_id {
@@ -144,7 +155,7 @@ fn absorb<'a>(kept: &mut Story<'a>, other: &'a Article) {
 
 /// What identifies a story's text across outlets: its summary and its title, each reduced to
 /// lower-case letters and digits (any script), when long enough to be distinctive.
-fn wire_keys(article: &Article) -> Vec<String> {
+pub fn wire_keys(article: &Article) -> Vec<String> {
     [("s:", &article.summary), ("t:", &article.title)]
         .into_iter()
         .filter_map(|(kind, text)| {
@@ -246,6 +257,7 @@ mod tests {
             summary_html: String::new(),
             image: None,
             also: Vec::new(),
+            text_keys: Vec::new(),
         }
     }
 
