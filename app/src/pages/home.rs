@@ -271,6 +271,7 @@ fn EditionBanner(edition: Vec<EditionSource>) -> impl IntoView {
                     <div class="edition-actions">
                         <button
                             type="button"
+                            class="primary"
                             id="keep-edition"
                             disabled=move || state.proposal.with(Option::is_none)
                             on:click=keep
