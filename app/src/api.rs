@@ -2,7 +2,9 @@
 //! and cached; the pipeline behind them lives in the `server` crate and reaches these functions
 //! through [`Backend`] in the Leptos context.
 
-use crate::model::{CatalogView, Category, Country, TimelineFilter, TimelinePage};
+use crate::model::{
+    ArchivePage, ArticlePage, CatalogView, Category, Contact, Country, TimelineFilter, TimelinePage,
+};
 use leptos::prelude::*;
 use leptos::server_fn::codec::{GetUrl, JsonEncoding};
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
@@ -50,7 +52,9 @@ pub use backend::{Backend, NewsBackend};
 #[cfg(feature = "ssr")]
 mod backend {
     use super::AppError;
-    use crate::model::{CatalogView, TimelinePage, TimelineQuery};
+    use crate::model::{
+        ArchivePage, ArticlePage, CatalogView, Contact, TimelinePage, TimelineQuery,
+    };
     use futures::future::BoxFuture;
     use std::sync::Arc;
 
@@ -63,6 +67,16 @@ mod backend {
             self: Arc<Self>,
             query: TimelineQuery,
         ) -> BoxFuture<'static, Result<TimelinePage, AppError>>;
+        /// One article with its story text; `NotFound` when Panorama has not seen the id.
+        fn article(
+            self: Arc<Self>,
+            id: String,
+        ) -> BoxFuture<'static, Result<ArticlePage, AppError>>;
+        /// The stories seen, by day; `day` absent means the newest day.
+        fn archive(&self, day: Option<chrono::NaiveDate>) -> ArchivePage;
+        fn contact(&self) -> Contact;
+        /// The site's public address (`https://panorama.example`), when configured.
+        fn public_url(&self) -> Option<String>;
     }
 
     /// The handle put in the Leptos context.
@@ -121,6 +135,64 @@ pub async fn get_timeline(
     })
     .map_err(with_status)?;
     backend()?.0.timeline(query).await.map_err(with_status)
+}
+
+/// One article and its story text (extracted from the outlet's page, else the feed's summary).
+/// The page text may still be on its way after the server's deadline: then `story.origin` is
+/// `pending` and asking again later gives it.
+#[server(input = GetUrl, prefix = "/api", endpoint = "article")]
+pub async fn get_article(id: String) -> Result<ArticlePage, AppError> {
+    let id = id.trim().to_ascii_lowercase();
+    // Ids are 16 hex digits: anything else cannot be one, and need not be looked up.
+    if id.len() != 16 || !id.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(with_status(AppError::NotFound));
+    }
+    let backend = backend()?;
+    let origin = public_origin(backend.0.public_url());
+    let mut page = backend.0.article(id.clone()).await.map_err(with_status)?;
+    page.url = format!("{origin}/article/{id}");
+    Ok(page)
+}
+
+/// The address readers reach this server at: the configured one, else the request's `Host`.
+#[cfg(feature = "ssr")]
+fn public_origin(configured: Option<String>) -> String {
+    if let Some(url) = configured {
+        return url.trim_end_matches('/').to_string();
+    }
+    let parts = use_context::<http::request::Parts>();
+    let header = |name: &str| {
+        parts
+            .as_ref()
+            .and_then(|p| p.headers.get(name))
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string)
+    };
+    let host = header("host").unwrap_or_else(|| "localhost".into());
+    let scheme = header("x-forwarded-proto")
+        .filter(|s| s == "https")
+        .unwrap_or_else(|| "http".into());
+    format!("{scheme}://{host}")
+}
+
+/// The News Archive: the days Panorama has stories for, and one day's stories (`day` as
+/// `YYYY-MM-DD`, absent for the newest).
+#[server(input = GetUrl, prefix = "/api", endpoint = "archive")]
+pub async fn get_archive(day: Option<String>) -> Result<ArchivePage, AppError> {
+    let day = match day.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
+        None => None,
+        Some(d) => Some(
+            chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d")
+                .map_err(|_| with_status(AppError::BadRequest(format!("bad day {d:?}"))))?,
+        ),
+    };
+    Ok(backend()?.0.archive(day))
+}
+
+/// The operator's contact details.
+#[server(input = GetUrl, prefix = "/api", endpoint = "contact")]
+pub async fn get_contact() -> Result<Contact, AppError> {
+    Ok(backend()?.0.contact())
 }
 
 /// `/api/timeline`'s query string, as given.

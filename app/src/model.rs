@@ -410,6 +410,71 @@ pub struct TimelineQuery {
     pub limit: usize,
 }
 
+/// The article page's time line, exactly as the specification writes it:
+/// `Monday, January 17, 2022 11:21:53 AM UTC`.
+pub fn utc_line(at: DateTime<Utc>) -> String {
+    at.format("%A, %B %-d, %Y %-I:%M:%S %p UTC").to_string()
+}
+
+/// Where an article page's story text came from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "from", rename_all = "snake_case")]
+pub enum StoryOrigin {
+    /// Extracted from the article's own page.
+    Page,
+    /// The page could not be read (`reason` says why): this is the feed's summary.
+    FeedSummary { reason: String },
+    /// The page is still being fetched: the feed's summary for now.
+    Pending,
+}
+
+/// The story text of an article page: sanitized HTML.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoryText {
+    pub html: String,
+    pub origin: StoryOrigin,
+}
+
+/// What `/api/article` answers.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ArticlePage {
+    /// The server's clock, for relative times that agree between server and browser.
+    pub generated_at: DateTime<Utc>,
+    pub article: Article,
+    /// The outlet's home page.
+    pub source_homepage: String,
+    pub story: StoryText,
+    /// This page's own address, absolute: what is shared and what previews name.
+    pub url: String,
+}
+
+/// One day of the News Archive.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ArchiveDay {
+    pub day: chrono::NaiveDate,
+    pub count: usize,
+}
+
+/// What `/api/archive` answers: the days Panorama has stories for, newest first, and the
+/// stories of one of them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ArchivePage {
+    pub days: Vec<ArchiveDay>,
+    /// The day shown: the one asked for, else the newest.
+    pub day: Option<chrono::NaiveDate>,
+    /// That day's stories, newest first, without their HTML.
+    pub articles: Vec<Article>,
+}
+
+/// The operator's contact details, from the server's configuration.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Contact {
+    pub operator: Option<String>,
+    pub email: Option<String>,
+    /// A postal address, lines separated by newlines.
+    pub address: Option<String>,
+}
+
 /// Human relative time ("5 min ago") of `then` as seen at `now`.
 pub fn relative_time(then: DateTime<Utc>, now: DateTime<Utc>) -> String {
     let secs = (now - then).num_seconds();
@@ -458,6 +523,23 @@ mod tests {
         assert_eq!(ago(26 * 3600), "yesterday");
         assert_eq!(ago(4 * 86400), "4 days ago");
         assert_eq!(ago(90 * 86400), "Oct 19, 2021");
+    }
+
+    #[test]
+    fn utc_line_matches_the_specification() {
+        let at = Utc.with_ymd_and_hms(2022, 1, 17, 11, 21, 53).unwrap();
+        assert_eq!(utc_line(at), "Monday, January 17, 2022 11:21:53 AM UTC");
+        // Just before midnight, and the first second of a day: 12-hour clock edges.
+        let late = Utc.with_ymd_and_hms(2021, 12, 31, 23, 59, 59).unwrap();
+        assert_eq!(utc_line(late), "Friday, December 31, 2021 11:59:59 PM UTC");
+        let early = Utc.with_ymd_and_hms(2022, 1, 1, 0, 0, 7).unwrap();
+        assert_eq!(utc_line(early), "Saturday, January 1, 2022 12:00:07 AM UTC");
+        // A feed time in another zone: 01:30 in UTC+05:30 is the previous day in UTC.
+        let ist = DateTime::parse_from_rfc2822("Mon, 17 Jan 2022 01:30:00 +0530").unwrap();
+        assert_eq!(
+            utc_line(ist.with_timezone(&Utc)),
+            "Sunday, January 16, 2022 8:00:00 PM UTC"
+        );
     }
 
     #[test]

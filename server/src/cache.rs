@@ -114,6 +114,8 @@ pub struct FeedCache {
     /// Bumped by every refresh, whatever its outcome: what was built from the cache before a
     /// bump may be out of date.
     generation: std::sync::atomic::AtomicU64,
+    /// Where every newly fetched item is also kept, after it leaves its feed.
+    archive: Option<Arc<crate::archive::Archive>>,
 }
 
 impl FeedCache {
@@ -122,7 +124,14 @@ impl FeedCache {
             policy,
             entries: Mutex::new(HashMap::new()),
             generation: std::sync::atomic::AtomicU64::new(0),
+            archive: None,
         }
+    }
+
+    /// Keeps every item fetched from now on in `archive` too.
+    pub fn recording_to(mut self, archive: Arc<crate::archive::Archive>) -> FeedCache {
+        self.archive = Some(archive);
+        self
     }
 
     pub fn generation(&self) -> u64 {
@@ -228,6 +237,9 @@ impl FeedCache {
                     ) {
                         article.published = first;
                     }
+                }
+                if let Some(archive) = &self.archive {
+                    archive.record(&articles);
                 }
                 slot.articles = Some(Arc::new(articles));
                 slot.validators = validators;

@@ -17,6 +17,8 @@ pub enum CharsetFrom {
     /// The header said windows-1252 or a label of it, the bytes are UTF-8.
     Utf8DespiteHttpHeader,
     XmlDeclaration,
+    /// An HTML page's `<meta charset>` (or `http-equiv` Content-Type) in its first 1024 bytes.
+    HtmlMeta,
     Default,
 }
 
@@ -33,7 +35,7 @@ pub struct Decoding {
 /// Decodes `body`, and rewrites an XML declaration to say UTF-8 so the XML parser does not
 /// decode the text a second time.
 pub fn decode(body: &[u8], content_type: Option<&str>) -> (String, Decoding) {
-    let (encoding, from, bytes) = choose(body, content_type);
+    let (encoding, from, bytes) = choose(body, content_type, Document::Xml);
     let (text, replaced) = encoding.decode_without_bom_handling(bytes);
     let text = match text {
         Cow::Borrowed(s) => declare_utf8(s).into_owned(),
@@ -49,9 +51,31 @@ pub fn decode(body: &[u8], content_type: Option<&str>) -> (String, Decoding) {
     )
 }
 
+/// Decodes an HTML page: the byte order mark, then the HTTP charset, then a `<meta>` charset
+/// (the HTML standard's prescan, shortened), else UTF-8.
+pub fn decode_html(body: &[u8], content_type: Option<&str>) -> (String, Decoding) {
+    let (encoding, from, bytes) = choose(body, content_type, Document::Html);
+    let (text, replaced) = encoding.decode_without_bom_handling(bytes);
+    (
+        text.into_owned(),
+        Decoding {
+            encoding: encoding.name(),
+            from,
+            replaced_invalid_bytes: replaced,
+        },
+    )
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Document {
+    Xml,
+    Html,
+}
+
 fn choose<'a>(
     body: &'a [u8],
     content_type: Option<&str>,
+    document: Document,
 ) -> (&'static Encoding, CharsetFrom, &'a [u8]) {
     if let Some((encoding, bom)) = Encoding::for_bom(body) {
         return (encoding, CharsetFrom::ByteOrderMark, &body[bom..]);
@@ -64,6 +88,18 @@ fn choose<'a>(
             return (UTF_8, CharsetFrom::Utf8DespiteHttpHeader, body);
         }
         return (encoding, CharsetFrom::HttpHeader, body);
+    }
+    if document == Document::Html {
+        if let Some(encoding) = meta_charset(body).and_then(|l| Encoding::for_label(l.as_bytes())) {
+            // As browsers do: a page cannot declare UTF-16 in ASCII bytes; it means UTF-8.
+            let encoding = if encoding.is_ascii_compatible() {
+                encoding
+            } else {
+                UTF_8
+            };
+            return (encoding, CharsetFrom::HtmlMeta, body);
+        }
+        return (UTF_8, CharsetFrom::Default, body);
     }
     if let Some(encoding) = xml_declared(body).and_then(|l| Encoding::for_label(l.as_bytes())) {
         // A declaration readable as ASCII cannot be in UTF-16; such a label is a mistake.
@@ -100,6 +136,33 @@ fn xml_declared(body: &[u8]) -> Option<String> {
     let declaration = std::str::from_utf8(&head[..end]).ok()?;
     let (_, value) = attribute(declaration, "encoding")?;
     Some(value.to_string())
+}
+
+/// The charset a `<meta>` tag in the first 1024 bytes names: `<meta charset="x">` or
+/// `<meta http-equiv="Content-Type" content="text/html; charset=x">`.
+fn meta_charset(body: &[u8]) -> Option<String> {
+    let head = String::from_utf8_lossy(&body[..body.len().min(1024)]).to_ascii_lowercase();
+    let mut rest = head.as_str();
+    while let Some(at) = rest.find("<meta") {
+        let tag_end = rest[at..].find('>').map_or(rest.len(), |e| at + e);
+        let tag = &rest[at..tag_end];
+        if let Some(c) = tag.find("charset") {
+            let value = tag[c + "charset".len()..].trim_start();
+            if let Some(value) = value.strip_prefix('=') {
+                let value = value.trim_start().trim_start_matches(['"', '\'']);
+                let end = value
+                    .find(|ch: char| {
+                        ch == '"' || ch == '\'' || ch == ';' || ch == '/' || ch.is_whitespace()
+                    })
+                    .unwrap_or(value.len());
+                if end > 0 {
+                    return Some(value[..end].to_string());
+                }
+            }
+        }
+        rest = &rest[tag_end..];
+    }
+    None
 }
 
 /// `name="value"` inside an XML declaration: the value's byte range and the value.
@@ -212,6 +275,32 @@ mod tests {
         assert!(text.contains("ok \u{FFFD}(\u{FFFD}</title>"), "{text}");
         assert!(how.replaced_invalid_bytes);
         assert_eq!(how.from, CharsetFrom::XmlDeclaration);
+    }
+
+    #[test]
+    fn html_pages_declare_their_charset_in_a_meta_tag() {
+        let gbk = encoding_rs::GBK.encode("新闻").0;
+        let mut page = b"<!doctype html><html><head><meta charset=\"gb2312\"><title>".to_vec();
+        page.extend_from_slice(&gbk);
+        page.extend_from_slice(b"</title>");
+        let (text, d) = decode_html(&page, Some("text/html"));
+        assert!(text.contains("新闻"), "{text}");
+        assert_eq!((d.encoding, d.from), ("GBK", CharsetFrom::HtmlMeta));
+
+        let arabic = encoding_rs::WINDOWS_1256.encode("خبر").0;
+        let mut page =
+            br#"<meta http-equiv="Content-Type" content="text/html; charset=windows-1256"><p>"#
+                .to_vec();
+        page.extend_from_slice(&arabic);
+        let (text, d) = decode_html(&page, None);
+        assert!(text.contains("خبر"), "{text}");
+        assert_eq!(d.from, CharsetFrom::HtmlMeta);
+
+        // The HTTP header wins; nothing declared means UTF-8.
+        let (_, d) = decode_html(b"<meta charset=gbk>", Some("text/html; charset=utf-8"));
+        assert_eq!((d.encoding, d.from), ("UTF-8", CharsetFrom::HttpHeader));
+        let (_, d) = decode_html("<p>ü".as_bytes(), None);
+        assert_eq!((d.encoding, d.from), ("UTF-8", CharsetFrom::Default));
     }
 
     #[test]

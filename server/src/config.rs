@@ -3,6 +3,7 @@
 
 use crate::fetch::FetchLimits;
 use crate::service::ServiceOptions;
+use app::model::Contact;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -19,6 +20,10 @@ pub struct Config {
     /// feeds readers asked for within the window are refreshed in the background.
     /// `PANORAMA_PAGE_MEMO_MS` (1000): how long a built timeline page is answered again while
     /// no feed changed (0: never).
+    /// `PANORAMA_CONTACT_NAME`, `PANORAMA_CONTACT_EMAIL`, `PANORAMA_CONTACT_ADDRESS` (lines
+    /// separated by `\n` or `|`): the operator, shown on the Contact Us page.
+    /// `PANORAMA_PUBLIC_URL`: the address readers use (`https://panorama.example`), for shared
+    /// links and previews; else the request's `Host`.
     pub service: ServiceOptions,
     /// `PANORAMA_FETCH_TIMEOUT_SECS` (20), `PANORAMA_CONNECT_TIMEOUT_SECS` (10),
     /// `PANORAMA_MAX_BODY_BYTES` (15 MiB), `PANORAMA_MAX_REDIRECTS` (5),
@@ -50,6 +55,11 @@ impl Config {
                     message: "expected a whole number".into(),
                 }),
             }
+        };
+        let text = |var: &str| {
+            lookup(var)
+                .map(|v| v.trim().to_string())
+                .filter(|v| !v.is_empty())
         };
         let defaults = FetchLimits::default();
         let service = ServiceOptions::default();
@@ -89,6 +99,31 @@ impl Config {
                     "PANORAMA_PAGE_MEMO_MS",
                     service.page_memo.as_millis() as u64,
                 )?),
+                public_url: match text("PANORAMA_PUBLIC_URL") {
+                    Some(url) if !(url.starts_with("https://") || url.starts_with("http://")) => {
+                        return Err(ConfigError {
+                            var: "PANORAMA_PUBLIC_URL",
+                            value: url,
+                            message: "expected an http(s) address".into(),
+                        });
+                    }
+                    url => url,
+                },
+                contact: Contact {
+                    operator: text("PANORAMA_CONTACT_NAME"),
+                    email: match text("PANORAMA_CONTACT_EMAIL") {
+                        Some(email) if !is_email(&email) => {
+                            return Err(ConfigError {
+                                var: "PANORAMA_CONTACT_EMAIL",
+                                value: email,
+                                message: "expected an email address (name@host)".into(),
+                            });
+                        }
+                        email => email,
+                    },
+                    address: text("PANORAMA_CONTACT_ADDRESS")
+                        .map(|a| a.replace("\\n", "\n").replace('|', "\n")),
+                },
             },
             fetch: FetchLimits {
                 total_timeout: Duration::from_secs(number(
@@ -112,6 +147,13 @@ impl Config {
     }
 }
 
+/// One `@` with something either side and no spaces: enough to catch a misplaced value.
+fn is_email(value: &str) -> bool {
+    let mut parts = value.split('@');
+    matches!((parts.next(), parts.next(), parts.next()), (Some(user), Some(host), None)
+        if !user.is_empty() && host.contains('.') && !value.contains(char::is_whitespace))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -125,6 +167,28 @@ mod tests {
         let c = Config::from_lookup(|v| (v == "PANORAMA_DEADLINE_MS").then(|| "250".to_string()))
             .unwrap();
         assert_eq!(c.service.deadline, Duration::from_millis(250));
+    }
+
+    #[test]
+    fn contact_details_are_read_and_checked() {
+        let c = Config::from_lookup(|v| match v {
+            "PANORAMA_CONTACT_NAME" => Some("Panorama News".into()),
+            "PANORAMA_CONTACT_EMAIL" => Some(" desk@panorama.example ".into()),
+            "PANORAMA_CONTACT_ADDRESS" => Some("1 Main St|Springfield".into()),
+            _ => None,
+        })
+        .unwrap();
+        assert_eq!(
+            c.service.contact.email.as_deref(),
+            Some("desk@panorama.example")
+        );
+        assert_eq!(
+            c.service.contact.address.as_deref(),
+            Some("1 Main St\nSpringfield")
+        );
+        let e = Config::from_lookup(|v| (v == "PANORAMA_CONTACT_EMAIL").then(|| "desk".into()))
+            .unwrap_err();
+        assert!(e.to_string().contains("PANORAMA_CONTACT_EMAIL"), "{e}");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Panorama's server: the feed pipeline as a library, so it is testable and benchable without a
 //! browser. The `panorama` binary (main.rs) is a thin shell around it.
 
+pub mod archive;
 pub mod cache;
 pub mod catalog;
 pub mod charset;
@@ -12,5 +13,6 @@ pub mod inspect;
 pub mod normalize;
 pub mod sanitize;
 pub mod service;
+pub mod story;
 pub mod timeline;
 pub mod web;

@@ -1,5 +1,6 @@
 //! NewsService: the pipeline behind the API (catalog → fetch → normalize → cache → timeline).
 
+use crate::archive::Archive;
 use crate::cache::{CachePolicy, Failure, FeedCache, FeedResult, Refresh};
 use crate::catalog::{Catalog, Source};
 use crate::fetch::{Fetch, Fetcher, Validators};
@@ -7,8 +8,8 @@ use crate::normalize::{FeedContext, parse_feed};
 use crate::timeline::{self, Cursor, Story};
 use app::api::{AppError, NewsBackend};
 use app::model::{
-    Article, CatalogView, EditionSource, FeedSlot, SourceState, SourceStatus, TimelineFilter,
-    TimelinePage, TimelineQuery,
+    ArchivePage, Article, ArticlePage, CatalogView, Contact, EditionSource, FeedSlot, SourceState,
+    SourceStatus, TimelineFilter, TimelinePage, TimelineQuery,
 };
 use chrono::Utc;
 use futures::future::BoxFuture;
@@ -41,6 +42,10 @@ pub struct ServiceOptions {
     /// A built timeline page is answered again for this long while no feed changed (a
     /// micro-cache: under load, one build per query per interval). Zero turns it off.
     pub page_memo: Duration,
+    /// The operator's contact details, for the Contact Us page.
+    pub contact: Contact,
+    /// The site's public address, for links that leave the site (shares, previews).
+    pub public_url: Option<String>,
 }
 
 impl Default for ServiceOptions {
@@ -53,6 +58,8 @@ impl Default for ServiceOptions {
             refresh_every: Duration::from_secs(5 * 60),
             refresh_window: Duration::from_secs(3 * 3600),
             page_memo: Duration::from_secs(1),
+            contact: Contact::default(),
+            public_url: None,
         }
     }
 }
@@ -63,6 +70,10 @@ pub struct NewsService {
     cache: Arc<FeedCache>,
     options: ServiceOptions,
     memo: std::sync::Mutex<HashMap<String, Memo>>,
+    archive: Arc<Archive>,
+    stories: crate::story::Stories,
+    /// When every catalog feed was last made sure of, for an article id not seen yet.
+    warmed_at: std::sync::Mutex<Option<std::time::Instant>>,
 }
 
 /// A page as built, with what it was built from.
@@ -118,16 +129,23 @@ async fn refresh_feed(
 
 impl NewsService {
     pub fn new(catalog: Catalog, fetcher: Fetcher, options: ServiceOptions) -> Arc<NewsService> {
+        let archive = Arc::new(Archive::new(crate::archive::DEFAULT_CAPACITY));
         Arc::new(NewsService {
             catalog: Arc::new(catalog),
+            stories: crate::story::Stories::new(fetcher.clone(), crate::story::DEFAULT_CAPACITY),
             fetcher,
-            cache: Arc::new(FeedCache::new(CachePolicy {
-                ttl: options.feed_ttl,
-                error_ttl: options.error_ttl,
-                max_backoff: options.max_backoff,
-            })),
+            cache: Arc::new(
+                FeedCache::new(CachePolicy {
+                    ttl: options.feed_ttl,
+                    error_ttl: options.error_ttl,
+                    max_backoff: options.max_backoff,
+                })
+                .recording_to(archive.clone()),
+            ),
             options,
             memo: std::sync::Mutex::default(),
+            archive,
+            warmed_at: std::sync::Mutex::default(),
         })
     }
 
@@ -203,6 +221,87 @@ impl NewsService {
         });
         futures::future::join_all(rounds).await;
         count
+    }
+
+    /// Every story seen, by id and by day.
+    pub fn archive(&self) -> &Archive {
+        &self.archive
+    }
+
+    /// An article page: the story from the archive, its text from the outlet's page (waiting
+    /// up to the deadline for it). An id not seen yet may be a shared link from before a
+    /// restart: every catalog feed is then fetched once (at most once per feed TTL, whatever
+    /// the number of such requests) and the id looked up again.
+    pub async fn article_page(&self, id: &str) -> Result<ArticlePage, AppError> {
+        let article = match self.archive.get(id) {
+            Some(article) => article,
+            None => {
+                self.warm_catalog().await;
+                self.archive.get(id).ok_or(AppError::NotFound)?
+            }
+        };
+        let story = self.stories.text(&article, self.options.deadline).await;
+        let source_homepage = self
+            .catalog
+            .source(&article.source_id)
+            .map(|s| s.homepage.to_string())
+            .unwrap_or_default();
+        Ok(ArticlePage {
+            generated_at: Utc::now(),
+            article: Article {
+                // The story text carries it (or the page's); no need to send it twice.
+                summary_html: String::new(),
+                ..Article::clone(&article)
+            },
+            source_homepage,
+            story,
+            // The API layer knows the address the reader came by.
+            url: String::new(),
+        })
+    }
+
+    /// Fetches every catalog feed not fresh in the cache, waiting up to the deadline. Not a
+    /// reader's request: the background refresh does not adopt these feeds.
+    async fn warm_catalog(&self) {
+        {
+            let mut warmed = self.warmed_at.lock().unwrap_or_else(|p| p.into_inner());
+            if warmed.is_some_and(|t| t.elapsed() < self.options.feed_ttl) {
+                return;
+            }
+            *warmed = Some(std::time::Instant::now());
+        }
+        let mut tasks = Vec::new();
+        for source in &self.catalog.sources {
+            for (slot, url) in &source.feeds {
+                let (cache, fetcher, source, slot, url) = (
+                    self.cache.clone(),
+                    self.fetcher.clone(),
+                    source.clone(),
+                    *slot,
+                    url.clone(),
+                );
+                tasks.push(tokio::spawn(async move {
+                    let feed_url = url.clone();
+                    cache
+                        .revalidate(&feed_url, move |validators| {
+                            refresh_feed(fetcher, source, slot, url, validators)
+                        })
+                        .await
+                }));
+            }
+        }
+        let _ = tokio::time::timeout(self.options.deadline, futures::future::join_all(tasks)).await;
+    }
+
+    /// The News Archive's page for `day` (else the newest day).
+    pub fn archive_page(&self, day: Option<chrono::NaiveDate>) -> ArchivePage {
+        let days = self.archive.days();
+        let day = day.or_else(|| days.first().map(|d| d.day));
+        ArchivePage {
+            articles: day.map(|d| self.archive.day(d)).unwrap_or_default(),
+            days,
+            day,
+        }
     }
 
     /// A timeline page: from the micro-cache while no feed changed, else built.
@@ -479,5 +578,21 @@ impl NewsBackend for NewsService {
         query: TimelineQuery,
     ) -> BoxFuture<'static, Result<TimelinePage, AppError>> {
         Box::pin(async move { self.timeline_page(query).await })
+    }
+
+    fn article(self: Arc<Self>, id: String) -> BoxFuture<'static, Result<ArticlePage, AppError>> {
+        Box::pin(async move { self.article_page(&id).await })
+    }
+
+    fn archive(&self, day: Option<chrono::NaiveDate>) -> ArchivePage {
+        self.archive_page(day)
+    }
+
+    fn contact(&self) -> Contact {
+        self.options.contact.clone()
+    }
+
+    fn public_url(&self) -> Option<String> {
+        self.options.public_url.clone()
     }
 }
