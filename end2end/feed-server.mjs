@@ -1,5 +1,7 @@
-// A fixture feed server on 127.0.0.1: end2end/fixtures/feeds/* under /feeds/, server/testdata/*
-// under /testdata/, and failure modes under /status/<code>. `?delay=<ms>` answers that late. Imported by the tests; run alone
+// A fixture feed server on 127.0.0.1: end2end/fixtures/feeds/* under /feeds/, the outlets'
+// article pages (end2end/fixtures/pages/*) under /pages/, server/testdata/* under /testdata/,
+// and failure modes under /status/<code>. `{{FEEDS}}` in a fixture feed or page becomes this
+// server's address, so items can link to pages served here. `?delay=<ms>` answers that late. Imported by the tests; run alone
 // (`node feed-server.mjs [port]`) it serves the bundled samples for an offline Panorama and
 // writes the matching catalog.
 
@@ -12,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 const roots = {
   feeds: join(here, 'fixtures', 'feeds'),
+  pages: join(here, 'fixtures', 'pages'),
   testdata: join(here, '..', 'server', 'testdata'),
 };
 const types = {
@@ -39,14 +42,16 @@ export async function startFeedServer(port = 0) {
       return;
     }
     try {
-      const body = await readFile(join(roots[root], name));
+      let body = await readFile(join(roots[root], name));
+      if (root !== 'testdata') body = body.toString('utf8').replaceAll('{{FEEDS}}', base);
       res.writeHead(200, { 'content-type': types[extname(name)] ?? 'application/octet-stream' }).end(body);
     } catch {
       res.writeHead(404).end();
     }
   });
+  let base;
   await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
-  const base = `http://127.0.0.1:${server.address().port}`;
+  base = `http://127.0.0.1:${server.address().port}`;
   return { base, hits, close: () => new Promise((resolve) => server.close(resolve)) };
 }
 

@@ -3,4 +3,5 @@ pub mod category_tabs;
 pub mod footer;
 pub mod header;
 pub mod notices;
+pub mod share;
 pub mod source_states;

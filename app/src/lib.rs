@@ -6,11 +6,12 @@ pub mod edition;
 pub mod model;
 pub mod pages;
 pub mod prefs;
+pub mod reading;
 
 use leptos::prelude::*;
-use leptos_meta::{Link, Meta, MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_meta::{Link, MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::{
-    SsrMode, StaticSegment,
+    ParamSegment, SsrMode, StaticSegment,
     components::{Route, Router, Routes},
 };
 
@@ -37,11 +38,11 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     edition::provide_edition();
+    reading::provide_reading();
 
     view! {
         <Stylesheet id="leptos" href="/pkg/panorama.css"/>
         <Title text="Panorama"/>
-        <Meta name="description" content="Panorama: the news of several countries in several languages, in one timeline."/>
         <Link rel="icon" href="/favicon.svg" type_="image/svg+xml"/>
         <Router>
             <components::header::Header/>
@@ -51,7 +52,12 @@ pub fn App() -> impl IntoView {
                 // pipeline bounds how long that takes (cold feeds wait only up to a deadline).
                 <Routes fallback=pages::not_found::NotFound>
                     <Route path=StaticSegment("") view=pages::home::HomePage ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("c"), ParamSegment("category")) view=pages::home::HomePage ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("article"), ParamSegment("id")) view=pages::article::ArticleRoute ssr=SsrMode::Async/>
                     <Route path=StaticSegment("settings") view=pages::settings::SettingsPage/>
+                    <Route path=StaticSegment("archive") view=pages::archive::ArchiveRoute ssr=SsrMode::Async/>
+                    <Route path=StaticSegment("privacy") view=pages::privacy::PrivacyRoute/>
+                    <Route path=StaticSegment("contact") view=pages::contact::ContactRoute ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <components::footer::Footer/>

@@ -1,3 +1,7 @@
+pub mod archive;
+pub mod article;
+pub mod contact;
 pub mod home;
 pub mod not_found;
+pub mod privacy;
 pub mod settings;

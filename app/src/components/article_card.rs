@@ -1,4 +1,5 @@
-use crate::model::{Article, relative_time};
+use crate::model::{Article, relative_time, utc_line};
+use crate::reading::Reading;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
@@ -9,10 +10,10 @@ pub fn ArticleCard(article: Article, now: DateTime<Utc>) -> impl IntoView {
     let lang = article.language.code();
     let when = relative_time(article.published, now);
     let iso = article.published.to_rfc3339();
-    let utc = article
-        .published
-        .format("%A, %B %-d, %Y %-I:%M:%S %p UTC")
-        .to_string();
+    let utc = utc_line(article.published);
+    let reading = use_context::<Reading>();
+    let id = article.id.clone();
+    let read = move || reading.is_some_and(|r| r.is_read(&id));
     let summary = (!article.summary.is_empty()).then(|| {
         view! { <p class="card-summary" lang=lang dir="auto">{article.summary.clone()}</p> }
     });
@@ -37,11 +38,11 @@ pub fn ArticleCard(article: Article, now: DateTime<Utc>) -> impl IntoView {
         view! { <p class="card-also">"Also from " {copies}</p> }
     });
     view! {
-        <article class="card" data-source=article.source_id.clone()>
+        <article class="card" class:read=read data-source=article.source_id.clone() data-article=article.id.clone()>
             {image}
             <div class="card-body">
                 <h2 class="card-title" lang=lang dir="auto">
-                    <a href=article.link.clone() target="_blank" rel="noopener noreferrer">{article.title.clone()}</a>
+                    <a href=format!("/article/{}", article.id)>{article.title.clone()}</a>
                 </h2>
                 <p class="card-meta">
                     <span class="card-source">{article.source_name.clone()}</span>

@@ -9,17 +9,21 @@ use crate::model::{
 use chrono::{DateTime, Utc};
 use leptos::either::Either;
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
+use leptos_meta::Meta;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 /// The merged timeline of the reader's edition, by category, optionally narrowed to one
 /// country or one source of it.
 #[component]
 pub fn HomePage() -> impl IntoView {
     let query = use_query_map();
+    let params = use_params_map();
+    // `/c/sports` and `/?category=sports` are the same page.
     let category = Memo::new(move |_| {
-        query
+        params
             .read()
             .get("category")
+            .or_else(|| query.read().get("category"))
             .and_then(|slug| Category::from_slug(&slug))
     });
     let cursor = Memo::new(move |_| query.read().get("cursor"));
@@ -38,6 +42,14 @@ pub fn HomePage() -> impl IntoView {
     let filter_query = Signal::derive(move || filter_param(filter.get().as_ref()));
 
     let edition = expect_context::<Edition>();
+    // `/c/<slug>` with a slug that is no category is no page (a query string is forgiving).
+    let unknown_category = params
+        .read_untracked()
+        .get("category")
+        .is_some_and(|slug| Category::from_slug(&slug).is_none());
+    if unknown_category {
+        return Either::Left(view! { <crate::pages::not_found::NotFound/> });
+    }
 
     // The edition is part of the key: when the stored preferences differ from what the first
     // paint used, the timeline refetches.
@@ -85,7 +97,8 @@ pub fn HomePage() -> impl IntoView {
         }
     });
 
-    view! {
+    Either::Right(view! {
+        <Meta name="description" content="Panorama: the news of several countries in several languages, in one timeline."/>
         <CategoryTabs active=category extra=filter_query/>
         <Transition fallback=|| view! { <p class="loading" role="status">"Loading the news…"</p> }>
             {move || Suspend::new(async move {
@@ -97,7 +110,7 @@ pub fn HomePage() -> impl IntoView {
                 }
             })}
         </Transition>
-    }
+    })
 }
 
 const FILL_IN_DELAY: std::time::Duration = std::time::Duration::from_millis(1500);

@@ -1,0 +1,88 @@
+use crate::api::get_archive;
+use crate::model::ArchivePage;
+use leptos::either::Either;
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_query_map;
+
+/// `/archive`: the stories Panorama has seen, by day, newest first. `?day=YYYY-MM-DD` opens a
+/// day; the newest day opens by default.
+#[component]
+pub fn ArchiveRoute() -> impl IntoView {
+    let query = use_query_map();
+    let day = Memo::new(move |_| query.read().get("day"));
+    let archive = Resource::new(move || day.get(), get_archive);
+    view! {
+        <Title text="News Archive · Panorama"/>
+        <Meta name="description" content="Every story Panorama has seen, by day."/>
+        <section class="archive">
+            <h1>"News Archive"</h1>
+            <p class="lede">"The stories Panorama has seen, by day, newest first."</p>
+            <Transition fallback=|| view! { <p class="loading" role="status">"Loading the archive…"</p> }>
+                {move || Suspend::new(async move {
+                    match archive.await {
+                        Ok(page) => Either::Left(view! { <ArchiveView page/> }),
+                        Err(err) => Either::Right(view! {
+                            <p class="error" role="alert">"The archive could not be loaded: " {err.to_string()}</p>
+                        }),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn ArchiveView(page: ArchivePage) -> impl IntoView {
+    if page.days.is_empty() {
+        return Either::Left(
+            view! { <p class="empty">"No stories yet: they appear here once feeds have been read."</p> },
+        );
+    }
+    let shown = page.day;
+    let days = page
+        .days
+        .into_iter()
+        .map(|d| {
+            let current = (Some(d.day) == shown).then_some("page");
+            view! {
+                <li>
+                    <a href=format!("/archive?day={}", d.day) aria-current=current>
+                        <time datetime=d.day.to_string()>{d.day.format("%A, %B %-d, %Y").to_string()}</time>
+                        <span class="count">{format!(" ({})", d.count)}</span>
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
+    let heading = shown
+        .map(|d| d.format("%A, %B %-d, %Y").to_string())
+        .unwrap_or_default();
+    let stories = page
+        .articles
+        .into_iter()
+        .map(|a| {
+            let lang = a.language.code();
+            view! {
+                <li class="archive-story">
+                    <a href=format!("/article/{}", a.id) lang=lang dir="auto">{a.title.clone()}</a>
+                    <span class="archive-meta">
+                        {a.source_name.clone()} " · " {a.country.name()} " · "
+                        <time datetime=a.published.to_rfc3339()>{a.published.format("%H:%M UTC").to_string()}</time>
+                    </span>
+                </li>
+            }
+        })
+        .collect_view();
+    Either::Right(view! {
+        <div class="archive-layout">
+            <nav class="archive-days" aria-label="Days">
+                <ul>{days}</ul>
+            </nav>
+            <section class="archive-day" aria-labelledby="archive-day-heading">
+                <h2 id="archive-day-heading">{heading}</h2>
+                <ol class="archive-stories">{stories}</ol>
+            </section>
+        </div>
+    })
+}

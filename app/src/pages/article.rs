@@ -1,0 +1,164 @@
+use crate::api::{AppError, get_article};
+use crate::components::share::Share;
+use crate::model::{ArticlePage, StoryOrigin, relative_time, utc_line};
+use leptos::either::EitherOf3;
+use leptos::prelude::*;
+use leptos_meta::{Link, Meta, Title};
+use leptos_router::hooks::use_params_map;
+
+/// `/article/<id>`: one story, read inside Panorama.
+#[component]
+pub fn ArticleRoute() -> impl IntoView {
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    let page = Resource::new(move || id.get(), get_article);
+
+    // The outlet's page may still be on its way when the server answered: ask again a little
+    // later, a bounded number of times (the fetch itself gives up at its time limit).
+    let retries = StoredValue::new(0u32);
+    Effect::new(move |_| {
+        let pending =
+            page.with(|p| matches!(p, Some(Ok(p)) if p.story.origin == StoryOrigin::Pending));
+        if !pending {
+            retries.set_value(0);
+            return;
+        }
+        if retries.get_value() < FILL_IN_ATTEMPTS {
+            retries.update_value(|n| *n += 1);
+            set_timeout(move || page.refetch(), FILL_IN_DELAY);
+        }
+    });
+
+    view! {
+        <Transition fallback=|| view! { <p class="loading" role="status">"Loading the story…"</p> }>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Ok(page) => EitherOf3::A(view! { <ArticleView page/> }),
+                    Err(AppError::NotFound) => EitherOf3::B(view! { <Gone/> }),
+                    Err(err) => EitherOf3::C(view! {
+                        <Title text="Panorama"/>
+                        <p class="error" role="alert">"The story could not be loaded: " {err.to_string()}</p>
+                        <p><a href="/">"Back to the news"</a></p>
+                    }),
+                }
+            })}
+        </Transition>
+    }
+}
+
+const FILL_IN_DELAY: std::time::Duration = std::time::Duration::from_millis(1500);
+const FILL_IN_ATTEMPTS: u32 = 15;
+
+#[component]
+fn ArticleView(page: ArticlePage) -> impl IntoView {
+    let ArticlePage {
+        generated_at,
+        article,
+        source_homepage,
+        story,
+        url,
+    } = page;
+    let lang = article.language.code();
+    let description = article.summary.chars().take(200).collect::<String>();
+    let note = match &story.origin {
+        StoryOrigin::Page => None,
+        StoryOrigin::Pending => Some(
+            "Fetching the full story from the outlet; meanwhile, the summary from its feed."
+                .to_string(),
+        ),
+        StoryOrigin::FeedSummary { reason } => Some(format!(
+            "The full story could not be read from {}'s page ({reason}); this is the summary from its feed.",
+            article.source_name
+        )),
+    };
+    let read_on = format!("Read full story on {}", article.source_name);
+    let og_image = article
+        .image
+        .clone()
+        .map(|src| view! { <Meta property="og:image" content=src/> });
+
+    #[cfg(feature = "hydrate")]
+    crate::reading::mark_read(&article.id);
+
+    view! {
+        <Title text=format!("{} · {} · Panorama", article.title, article.source_name)/>
+        <Meta name="description" content=description.clone()/>
+        <Meta property="og:type" content="article"/>
+        <Meta property="og:site_name" content="Panorama"/>
+        <Meta property="og:title" content=article.title.clone()/>
+        <Meta property="og:description" content=description/>
+        <Meta property="og:url" content=url.clone()/>
+        <Meta property="article:published_time" content=article.published.to_rfc3339()/>
+        {og_image}
+        <Meta name="twitter:card" content="summary_large_image"/>
+        <Link rel="canonical" href=url.clone()/>
+        <article class="article" data-article=article.id.clone()>
+            <header class="article-header">
+                <h1 lang=lang dir="auto">{article.title.clone()}</h1>
+                <p class="article-source">
+                    <a href=source_homepage target="_blank" rel="noopener noreferrer">{article.source_name.clone()}</a>
+                    " · "
+                    <span class="article-country">{article.country.name()}</span>
+                </p>
+                <p class="article-time">
+                    <time datetime=article.published.to_rfc3339()>{utc_line(article.published)}</time>
+                    <span class="article-relative">
+                        " · " {relative_time(article.published, generated_at)}
+                        <LocalTime at=article.published/>
+                    </span>
+                </p>
+            </header>
+            {article.image.clone().filter(|_| story.origin != StoryOrigin::Page).map(|src| view! {
+                <img class="article-image" src=src alt="" width="1200" height="675" decoding="async"/>
+            })}
+            {note.map(|note| view! { <p class="story-note" role="note">{note}</p> })}
+            <div class="story" lang=lang dir="auto" inner_html=story.html></div>
+            <p class="read-full">
+                <a class="primary" href=article.link.clone() target="_blank" rel="noopener noreferrer">{read_on}</a>
+            </p>
+            <Share url title=article.title.clone()/>
+        </article>
+        <section class="related" aria-labelledby="related-heading">
+            <h2 id="related-heading">"More Related News"</h2>
+            <p class="related-empty">"No related coverage found yet."</p>
+        </section>
+    }
+}
+
+/// The time in the reader's own zone, written by the browser (the server cannot know it).
+#[component]
+fn LocalTime(at: chrono::DateTime<chrono::Utc>) -> impl IntoView {
+    let local = RwSignal::new(None::<String>);
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(
+            at.timestamp_millis() as f64
+        ));
+        let options = js_sys::Object::new();
+        for (key, value) in [("dateStyle", "medium"), ("timeStyle", "short")] {
+            let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
+        }
+        let text = date.to_locale_string("default", &options);
+        local.set(text.as_string());
+    });
+    #[cfg(not(feature = "hydrate"))]
+    let _ = at;
+    move || {
+        local
+            .get()
+            .map(|text| view! { <span class="local-time">" · " {text} " your time"</span> })
+    }
+}
+
+/// An id Panorama has not seen, or no longer keeps: a real 404 that offers the timeline.
+#[component]
+fn Gone() -> impl IntoView {
+    view! {
+        <Title text="Story not found · Panorama"/>
+        <section class="not-found">
+            <h1>"Story not found"</h1>
+            <p>"Panorama does not have this story, or no longer keeps it."</p>
+            <p><a class="primary" href="/">"Read the latest news"</a></p>
+        </section>
+    }
+}
