@@ -2,6 +2,8 @@ pub mod article_card;
 pub mod category_tabs;
 pub mod footer;
 pub mod header;
+pub mod keys;
 pub mod notices;
+pub mod save_button;
 pub mod share;
 pub mod source_states;

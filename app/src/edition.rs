@@ -222,7 +222,8 @@ pub fn write_cookie(edition: &CookieEdition) {
 
 /// Switches the page to `ids`, mirrored in the cookie.
 #[cfg(feature = "hydrate")]
-fn switch(edition: Edition, ids: Vec<String>, proposed: bool) {
+fn switch(edition: Edition, ids: Vec<String>, proposed: bool, language: crate::model::Language) {
+    crate::display::follow_edition(language);
     let cookie = CookieEdition { ids, proposed };
     write_cookie(&cookie);
     edition.proposed.set(proposed);
@@ -250,7 +251,7 @@ pub fn save(saved: &prefs::Preferences, edition: Edition) -> Result<(), String> 
         .map_err(|_| {
             "this browser refused to store them (private mode or storage full?)".to_string()
         })?;
-    switch(edition, saved.source_ids(), false);
+    switch(edition, saved.source_ids(), false, saved.primary_language());
     edition.proposal.set(None);
     edition.notices.set(Vec::new());
     Ok(())
@@ -265,7 +266,12 @@ pub fn reset(edition: Edition, catalog: &CatalogView) -> prefs::Preferences {
         .remove_item(prefs::STORAGE_KEY)
         .ok();
     let proposal = prefs::propose(catalog, &browser_languages());
-    switch(edition, proposal.source_ids(), true);
+    switch(
+        edition,
+        proposal.source_ids(),
+        true,
+        proposal.primary_language(),
+    );
     edition.proposal.set(Some(proposal.clone()));
     edition.notices.set(Vec::new());
     proposal
@@ -298,10 +304,15 @@ fn sync_with_storage(edition: Edition) {
             .any(|n| matches!(n, Notice::Unreadable(_) | Notice::NewerVersion(_)));
         if !loaded.stored {
             let proposal = prefs::propose(&catalog, &browser_languages());
-            switch(edition, proposal.source_ids(), true);
+            switch(
+                edition,
+                proposal.source_ids(),
+                true,
+                proposal.primary_language(),
+            );
             edition.proposal.set(Some(proposal));
         } else if unusable {
-            switch(edition, Vec::new(), false);
+            switch(edition, Vec::new(), false, crate::model::Language::En);
         } else {
             if !loaded.notices.is_empty() {
                 // A migrated or pruned document is kept as repaired, so its notice shows once.
@@ -309,7 +320,12 @@ fn sync_with_storage(edition: Edition) {
                 let _ = gloo_storage::LocalStorage::raw()
                     .set_item(prefs::STORAGE_KEY, &loaded.prefs.to_json());
             }
-            switch(edition, loaded.prefs.source_ids(), false);
+            switch(
+                edition,
+                loaded.prefs.source_ids(),
+                false,
+                loaded.prefs.primary_language(),
+            );
         }
         edition.notices.set(loaded.notices);
     });

@@ -2,14 +2,16 @@
 
 pub mod api;
 pub mod components;
+pub mod display;
 pub mod edition;
+pub mod i18n;
 pub mod model;
 pub mod pages;
 pub mod prefs;
 pub mod reading;
 
 use leptos::prelude::*;
-use leptos_meta::{Link, MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_meta::{Html, Link, MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::{
     ParamSegment, SsrMode, StaticSegment,
     components::{Route, Router, Routes},
@@ -19,7 +21,7 @@ use leptos_router::{
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     view! {
         <!DOCTYPE html>
-        <html lang="en" dir="ltr">
+        <html>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -37,14 +39,35 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    edition::provide_edition();
+    let edition = edition::provide_edition();
+    let display = display::provide_display(&edition);
     reading::provide_reading();
+    provide_context(pages::settings::SettingsStatus(RwSignal::new(None)));
+    let theme = move || match display.theme.get() {
+        display::Theme::System => None,
+        theme => Some(theme.key()),
+    };
+    let language = Memo::new(move |_| display.language());
+    let lang = move || language.get().code();
+    let dir = move || {
+        if language.get().is_rtl() {
+            "rtl"
+        } else {
+            "ltr"
+        }
+    };
 
     view! {
+        <Html attr:lang=lang attr:dir=dir attr:data-theme=theme/>
         <Stylesheet id="leptos" href="/pkg/panorama.css"/>
         <Title text="Panorama"/>
         <Link rel="icon" href="/favicon.svg" type_="image/svg+xml"/>
         <Router>
+            // Everything under the router is rebuilt when the interface language changes, so
+            // no component needs to re-read it: every text is looked up as it is rendered.
+            {move || {
+                language.track();
+                view! {
             <components::header::Header/>
             <components::notices::Notices/>
             <main id="main">
@@ -55,12 +78,16 @@ pub fn App() -> impl IntoView {
                     <Route path=(StaticSegment("c"), ParamSegment("category")) view=pages::home::HomePage ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("article"), ParamSegment("id")) view=pages::article::ArticleRoute ssr=SsrMode::Async/>
                     <Route path=StaticSegment("settings") view=pages::settings::SettingsPage/>
+                    <Route path=StaticSegment("saved") view=pages::saved::SavedRoute/>
                     <Route path=StaticSegment("archive") view=pages::archive::ArchiveRoute ssr=SsrMode::Async/>
                     <Route path=StaticSegment("privacy") view=pages::privacy::PrivacyRoute/>
                     <Route path=StaticSegment("contact") view=pages::contact::ContactRoute ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <components::footer::Footer/>
+            <components::keys::KeyboardHelp/>
+                }
+            }}
         </Router>
     }
 }

@@ -475,30 +475,6 @@ pub struct Contact {
     pub address: Option<String>,
 }
 
-/// Human relative time ("5 min ago") of `then` as seen at `now`.
-pub fn relative_time(then: DateTime<Utc>, now: DateTime<Utc>) -> String {
-    let secs = (now - then).num_seconds();
-    if secs < 60 {
-        return "just now".to_string();
-    }
-    let mins = secs / 60;
-    if mins < 60 {
-        return format!("{mins} min ago");
-    }
-    let hours = mins / 60;
-    if hours < 24 {
-        return format!("{hours} h ago");
-    }
-    let days = hours / 24;
-    if days == 1 {
-        "yesterday".to_string()
-    } else if days < 30 {
-        format!("{days} days ago")
-    } else {
-        then.format("%b %-d, %Y").to_string()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -511,18 +487,6 @@ mod tests {
         }
         assert_eq!(FeedSlot::from_key("weather"), None);
         assert_eq!(FeedSlot::Category(Category::Sports).to_string(), "sports");
-    }
-
-    #[test]
-    fn relative_time_steps() {
-        let now = Utc.with_ymd_and_hms(2022, 1, 17, 11, 21, 53).unwrap();
-        let ago = |s: i64| relative_time(now - chrono::Duration::seconds(s), now);
-        assert_eq!(ago(5), "just now");
-        assert_eq!(ago(5 * 60), "5 min ago");
-        assert_eq!(ago(3 * 3600 + 10), "3 h ago");
-        assert_eq!(ago(26 * 3600), "yesterday");
-        assert_eq!(ago(4 * 86400), "4 days ago");
-        assert_eq!(ago(90 * 86400), "Oct 19, 2021");
     }
 
     #[test]

@@ -4,4 +4,5 @@ pub mod contact;
 pub mod home;
 pub mod not_found;
 pub mod privacy;
+pub mod saved;
 pub mod settings;

@@ -70,6 +70,13 @@ impl Preferences {
         out
     }
 
+    /// The primary country's primary language: the interface speaks it unless the reader
+    /// chose another.
+    pub fn primary_language(&self) -> Language {
+        self.edition(self.primary_country)
+            .map_or(Language::En, |e| e.primary_language)
+    }
+
     /// The source whose newest items lead the home page.
     pub fn lead_source(&self) -> Option<&str> {
         self.edition(self.primary_country)
@@ -97,30 +104,40 @@ pub enum Notice {
     },
 }
 
-impl fmt::Display for Notice {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Notice {
+    /// What the reader is told, in the interface language.
+    pub fn message(&self) -> String {
+        self.message_in(crate::i18n::language())
+    }
+
+    pub fn message_in(&self, language: Language) -> String {
+        use crate::i18n::message_with;
         match self {
             Notice::Unreadable(why) => {
-                write!(
-                    f,
-                    "Your saved preferences could not be read ({why}), so the default edition is shown."
-                )
+                message_with(language, "notice-unreadable", vec![("why", why.into())])
             }
-            Notice::NewerVersion(v) => write!(
-                f,
-                "Your saved preferences come from a newer Panorama (version {v}), so the default edition is shown."
+            Notice::NewerVersion(v) => message_with(
+                language,
+                "notice-newer",
+                vec![("version", (*v as i64).into())],
             ),
-            Notice::Migrated { from } => {
-                write!(f, "Your preferences were upgraded from version {from}.")
-            }
-            Notice::Dropped { what, names } => {
-                write!(
-                    f,
-                    "Some saved {what} are no longer available and were removed: {}.",
-                    names.join(", ")
-                )
-            }
+            Notice::Migrated { from } => message_with(
+                language,
+                "notice-migrated",
+                vec![("from", (*from as i64).into())],
+            ),
+            Notice::Dropped { what, names } => message_with(
+                language,
+                &format!("notice-dropped-{what}"),
+                vec![("names", names.join(", ").into())],
+            ),
         }
+    }
+}
+
+impl fmt::Display for Notice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message_in(Language::En))
     }
 }
 
@@ -396,7 +413,12 @@ fn validate(stored: StoredV1, catalog: &CatalogView) -> (Option<Preferences>, Ve
                 }
             }
         }
-        let Some(fallback) = default_edition(catalog, *country, languages.first().copied()) else {
+        // The primary language may have no outlet with a feed while another chosen language
+        // has one (Canada in French, read through an English outlet): try each in turn.
+        let Some(fallback) = std::iter::once(languages.first().copied())
+            .chain(languages.iter().skip(1).map(|l| Some(*l)))
+            .find_map(|l| default_edition(catalog, *country, l))
+        else {
             continue;
         };
         if languages.is_empty() {
@@ -640,6 +662,23 @@ pub(crate) mod tests {
                 "Some saved sources are no longer available and were removed: gone-hi, fox-en, raya-ar.",
             ]
         );
+    }
+
+    #[test]
+    fn a_primary_language_without_a_feed_keeps_the_country_read_in_another() {
+        // Canada in French, where the French outlet has no feed, read through CBC in English.
+        let mut c = catalog();
+        for s in &mut c.sources {
+            if s.id == "radio-canada-fr" {
+                s.feeds.clear();
+            }
+        }
+        let doc = r#"{"version":1,"primary_country":"CA","other_countries":[],"editions":[{"country":"CA","primary_language":"fr","other_languages":["en"],"primary_source":"cbc-en","other_sources":[]}]}"#;
+        let loaded = load(Some(doc), &c);
+        assert_eq!(loaded.notices, vec![]);
+        assert_eq!(loaded.prefs.primary_country, Country::CA);
+        assert_eq!(loaded.prefs.primary_language(), Language::Fr);
+        assert_eq!(loaded.prefs.source_ids(), vec!["cbc-en"]);
     }
 
     #[test]

@@ -89,8 +89,9 @@ test('a version 0 document migrates, and unknown sources are dropped by name', a
   await page.goto(stack.url('/'));
   await page.waitForSelector('.notices');
   const text = await page.locator('.notices').textContent();
-  assert.match(text, /upgraded from version 0/);
-  assert.match(text, /removed: gone-hi/);
+  // The preferences' primary language is Hindi: so is the interface.
+  assert.match(text, /आपकी पसंद संस्करण 0 से अपग्रेड की गई/);
+  assert.match(text, /हटा दिए गए: gone-hi/);
   await waitForTitles(page, [HINDI]);
   const stored = JSON.parse(await page.evaluate((key) => localStorage.getItem(key), KEY));
   assert.equal(stored.version, 1);
@@ -104,18 +105,18 @@ test('the lead source tops the timeline, and the filter row narrows it to a coun
   await page.waitForSelector('html[data-hydrated]');
   await waitForTitles(page, [ARABIC, HINDI]);
   // India's primary source leads: its story is in the strip, and not again below it.
-  assert.equal((await page.locator('#top-heading').textContent()).trim(), 'Top from Hindi Samachar');
+  assert.equal((await page.locator('#top-heading').textContent()).trim(), 'Hindi Samachar की प्रमुख ख़बरें');
   assert.deepEqual(await page.locator('.top-stories .card-title').allTextContents(), [HINDI]);
   assert.deepEqual(await page.locator('.timeline .card-title').allTextContents(), [ARABIC]);
 
   const filters = await page.locator('.filter-row a').allTextContents();
-  assert.deepEqual(filters.map((f) => f.trim()), ['All sources', 'India', 'Qatar', 'Hindi Samachar', 'Gulf Akhbar']);
+  assert.deepEqual(filters.map((f) => f.trim()), ['सभी स्रोत', 'भारत', 'क़तर', 'Hindi Samachar', 'Gulf Akhbar']);
 
   await page.click('.filter-row a[data-filter="country"][data-value="QA"]');
   await waitForTitles(page, [ARABIC]);
   assert.match(page.url(), /country=QA/);
   assert.equal(await page.locator('.top-stories').count(), 0);
-  assert.equal(await page.locator('.filter-row a[aria-current="page"]').textContent(), 'Qatar');
+  assert.equal(await page.locator('.filter-row a[aria-current="page"]').textContent(), 'क़तर');
   // The category tabs keep the filter.
   assert.match(await page.locator('a[data-category="sports"]').getAttribute('href'), /category=sports&country=QA/);
 
@@ -137,10 +138,12 @@ test('a first visit proposes the edition of the browser language, kept with one 
   const html = await response.text();
   assert.ok(html.includes(GERMAN), 'the server HTML does not hold the German edition');
   assert.ok(!html.includes(DEFAULT_FIRST), 'the server HTML shows the default edition');
-  assert.ok(html.includes('Your edition'), 'the server HTML has no edition banner');
+  assert.ok(html.includes('class="edition-banner"'), 'the server HTML has no edition banner');
   await page.waitForSelector('html[data-hydrated]');
   const banner = page.locator('.edition-banner');
-  assert.match(await banner.textContent(), /Germany · German · RDF Nachrichten/);
+  // A German edition speaks German from the first paint.
+  assert.match(html, /<html[^>]* lang="de"/);
+  assert.match(await banner.textContent(), /Deutschland · Deutsch · RDF Nachrichten/);
   assert.equal(await banner.locator('a[href="/settings"]').count(), 1);
 
   await page.click('#keep-edition:not([disabled])');
@@ -153,7 +156,7 @@ test('a first visit proposes the edition of the browser language, kept with one 
   assert.equal(cookie?.value, 'rdf-de');
 
   const again = await (await page.reload()).text();
-  assert.ok(again.includes(GERMAN) && !again.includes('Your edition'), 'a kept edition is still proposed');
+  assert.ok(again.includes(GERMAN) && !again.includes('class="edition-banner"'), 'a kept edition is still proposed');
   await page.context().close();
 });
 

@@ -54,12 +54,14 @@ test('saving is refused, with the missing field named next to it, until every ma
   await page.check('input[name="other-language-CA"][value="en"]');
   await page.selectOption('#primary-source-CA', 'maple-en');
   await page.click('button[type="submit"]');
-  assert.match(await page.locator('.status').textContent(), /^Saved/);
+  // Canada in French: the interface now speaks French, and says so in French.
+  await page.waitForSelector('html[lang="fr"]');
+  assert.match(await page.locator('.status').textContent(), /^Enregistré\. Votre fil suit maintenant ces choix/);
   assert.equal(JSON.parse(await stored(page)).editions[0].primary_source, 'maple-en');
 
   // Dropping English drops its outlet, and says so.
   await page.uncheck('input[name="other-language-CA"][value="en"]');
-  assert.match(await page.locator('.status').textContent(), /Removed Maple Report: not published in the chosen languages/);
+  assert.match(await page.locator('.status').textContent(), /Maple Report retiré : pas publié dans les langues choisies/);
   assert.equal(await page.inputValue('#primary-source-CA'), '');
   await page.context().close();
 });
@@ -86,7 +88,8 @@ test('a full multi-country setup is saved, survives a reload and makes the timel
   await page.selectOption('#primary-language-CA', 'en');
   await page.selectOption('#primary-source-CA', 'maple-en');
   await page.click('button[type="submit"]');
-  assert.match(await page.locator('.status').textContent(), /^Saved/);
+  await page.waitForSelector('html[lang="hi"]');
+  assert.match(await page.locator('.status').textContent(), /^सहेजा गया/);
 
   await page.reload();
   await page.waitForSelector('form.settings');
@@ -155,13 +158,15 @@ test('export, reset and import round-trip the preferences', async () => {
     mimeType: 'application/json',
     buffer: Buffer.from(exported),
   });
-  await page.waitForFunction(() => document.querySelector('.status')?.textContent.startsWith('Imported'));
+  // Qatar in Arabic: the interface follows, and so does the confirmation.
+  await page.waitForFunction(() => document.querySelector('.status')?.textContent.startsWith('تم الاستيراد والحفظ'));
+  await page.waitForSelector('html[lang="ar"][dir="rtl"]');
   assert.deepEqual(JSON.parse(await stored(page)), JSON.parse(saved));
   assert.equal(await page.inputValue('#primary-country'), 'QA');
 
   // A broken file is refused and changes nothing.
   await page.setInputFiles('#import-preferences', { name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{oops') });
-  await page.waitForFunction(() => document.querySelector('.status')?.textContent.startsWith('Not imported'));
+  await page.waitForFunction(() => document.querySelector('.status')?.textContent.startsWith('لم يتم الاستيراد'));
   assert.deepEqual(JSON.parse(await stored(page)), JSON.parse(saved));
   await page.context().close();
 });

@@ -1,12 +1,19 @@
-use crate::model::{Article, relative_time, utc_line};
-use crate::reading::Reading;
+use crate::components::save_button::SaveButton;
+use crate::i18n::{country, relative_time, t_with};
+use crate::model::{Article, Language, utc_line};
+use crate::reading::{Reading, SavedStory};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
 /// One story in the timeline. Feed text carries its own `lang` and `dir="auto"` so a mixed
-/// timeline renders each script the right way round.
+/// timeline renders each script the right way round. `primary` is the reader's primary
+/// language: a story in another one says which.
 #[component]
-pub fn ArticleCard(article: Article, now: DateTime<Utc>) -> impl IntoView {
+pub fn ArticleCard(
+    article: Article,
+    now: DateTime<Utc>,
+    primary: Option<Language>,
+) -> impl IntoView {
     let lang = article.language.code();
     let when = relative_time(article.published, now);
     let iso = article.published.to_rfc3339();
@@ -20,22 +27,35 @@ pub fn ArticleCard(article: Article, now: DateTime<Utc>) -> impl IntoView {
     let image = article.image.clone().map(|src| {
         view! { <img class="card-image" src=src alt="" loading="lazy" decoding="async" width="160" height="90"/> }
     });
+    let language = (primary.is_some_and(|p| p != article.language)).then(|| {
+        view! {
+            " · "
+            <span class="card-lang" lang=lang>{article.language.native_name()}</span>
+        }
+    });
     // The same wire story from other outlets: one card, their links beside it.
     let also = (!article.also.is_empty()).then(|| {
-        let copies = article
-            .also
-            .iter()
-            .enumerate()
-            .map(|(i, copy)| {
-                view! {
-                    {(i > 0).then_some(", ")}
-                    <a href=copy.link.clone() target="_blank" rel="noopener noreferrer" data-source=copy.source_id.clone()>
-                        {copy.source_name.clone()}
-                    </a>
-                }
-            })
-            .collect_view();
-        view! { <p class="card-also">"Also from " {copies}</p> }
+        let names: Vec<String> = article.also.iter().map(|c| c.source_name.clone()).collect();
+        let text = t_with("card-also", vec![("outlets", names.join(", ").into())]);
+        // The outlets' names become links inside the translated sentence.
+        let mut rest = text.as_str();
+        let mut parts = Vec::new();
+        for copy in &article.also {
+            if let Some(at) = rest.find(copy.source_name.as_str()) {
+                parts.push(view! { {rest[..at].to_string()} }.into_any());
+                parts.push(
+                    view! {
+                        <a href=copy.link.clone() target="_blank" rel="noopener noreferrer" data-source=copy.source_id.clone()>
+                            {copy.source_name.clone()}
+                        </a>
+                    }
+                    .into_any(),
+                );
+                rest = &rest[at + copy.source_name.len()..];
+            }
+        }
+        parts.push(view! { {rest.to_string()} }.into_any());
+        view! { <p class="card-also">{parts}</p> }
     });
     view! {
         <article class="card" class:read=read data-source=article.source_id.clone() data-article=article.id.clone()>
@@ -45,14 +65,16 @@ pub fn ArticleCard(article: Article, now: DateTime<Utc>) -> impl IntoView {
                     <a href=format!("/article/{}", article.id)>{article.title.clone()}</a>
                 </h2>
                 <p class="card-meta">
-                    <span class="card-source">{article.source_name.clone()}</span>
+                    <span class="card-source" dir="auto">{article.source_name.clone()}</span>
                     " · "
-                    <span class="card-country">{article.country.name()}</span>
+                    <span class="card-country">{country(article.country)}</span>
+                    {language}
                     " · "
                     <time datetime=iso title=utc>{when}</time>
                 </p>
                 {summary}
                 {also}
+                <SaveButton story=SavedStory::from(&article)/>
             </div>
         </article>
     }

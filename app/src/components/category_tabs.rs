@@ -1,3 +1,4 @@
+use crate::i18n::{category as label_of, t};
 use crate::model::Category;
 use leptos::prelude::*;
 
@@ -9,10 +10,8 @@ pub fn CategoryTabs(
     #[prop(into, optional)] extra: Signal<String>,
 ) -> impl IntoView {
     let tab = move |category: Option<Category>| {
-        let (slug, label) = match category {
-            Some(c) => (c.slug(), c.label()),
-            None => ("all", "All Categories"),
-        };
+        let slug = category.map_or("all", Category::slug);
+        let label = label_of(category);
         let href = move || format!("/?category={slug}{}", extra.get());
         let current = move || (active.get() == category).then_some("page");
         view! {
@@ -26,7 +25,7 @@ pub fn CategoryTabs(
         }
     };
     view! {
-        <nav class="category-tabs" aria-label="Categories">
+        <nav class="category-tabs" aria-label=t("categories-nav")>
             <ul>
                 {Category::ALL.into_iter().map(|c| tab(Some(c))).collect_view()}
                 {tab(None)}

@@ -1,4 +1,5 @@
 use crate::edition::Edition;
+use crate::i18n::t;
 use leptos::prelude::*;
 
 /// What the reader should know about their stored preferences (unreadable, upgraded, pruned),
@@ -6,14 +7,16 @@ use leptos::prelude::*;
 #[component]
 pub fn Notices() -> impl IntoView {
     let edition = expect_context::<Edition>();
+    let dismiss = t("notices-dismiss");
     move || {
+        let dismiss = dismiss.clone();
         let notices = edition.notices.get();
         (!notices.is_empty()).then(|| {
             view! {
                 <div class="notices" role="status">
-                    <ul>{notices.iter().map(|n| view! { <li>{n.to_string()}</li> }).collect_view()}</ul>
+                    <ul>{notices.iter().map(|n| view! { <li>{n.message()}</li> }).collect_view()}</ul>
                     <button type="button" class="secondary dismiss" on:click=move |_| edition.notices.set(Vec::new())>
-                        "Dismiss"
+                        {dismiss}
                     </button>
                 </div>
             }

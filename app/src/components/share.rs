@@ -1,3 +1,4 @@
+use crate::i18n::{t, t_with};
 use leptos::prelude::*;
 
 /// Where a story can be shared without JavaScript: each outlet's own share address.
@@ -34,7 +35,7 @@ pub fn share_links(url: &str, title: &str) -> Vec<(&'static str, &'static str, S
         // mailto takes RFC 3986 escapes, not '+' for spaces.
         (
             "email",
-            "Email",
+            "",
             format!(
                 "mailto:?subject={}&body={}",
                 t.replace('+', "%20"),
@@ -58,6 +59,8 @@ pub fn Share(url: String, title: String) -> impl IntoView {
         .into_iter()
         .map(|(id, name, href)| {
             let external = id != "email";
+            // Networks are known by their own names in every language; email is translated.
+            let name = if id == "email" { t("share-email") } else { name.to_string() };
             view! {
                 <li>
                     <a href=href data-share=id target=external.then_some("_blank") rel=external.then_some("noopener noreferrer")>
@@ -76,23 +79,26 @@ pub fn Share(url: String, title: String) -> impl IntoView {
         let _ = (&share_title, &share_url);
     };
     let copy_url = url.clone();
+    let share_text = t("share-native");
+    let done = t("share-copied");
+    let copy_this = t_with("share-copy-this", vec![("url", (&url).into())]);
     let copy = move |_| {
         #[cfg(feature = "hydrate")]
-        web_share::copy(&copy_url, copied);
+        web_share::copy(&copy_url, copied, (done.clone(), copy_this.clone()));
         #[cfg(not(feature = "hydrate"))]
-        let _ = &copy_url;
+        let _ = (&copy_url, &done, &copy_this);
     };
 
     view! {
         <section class="share" aria-labelledby="share-heading">
-            <h2 id="share-heading">"Share this story"</h2>
+            <h2 id="share-heading">{t("share-title")}</h2>
             <Show when=move || native.get()>
-                <button type="button" class="primary" data-share="native" on:click=share_now.clone()>"Share…"</button>
+                <button type="button" class="primary" data-share="native" on:click=share_now.clone()>{share_text.clone()}</button>
             </Show>
             <ul class="share-links" hidden=move || native.get()>
                 {links}
                 <li>
-                    <button type="button" data-share="copy" on:click=copy.clone()>"Copy link"</button>
+                    <button type="button" data-share="copy" on:click=copy.clone()>{t("share-copy")}</button>
                 </li>
             </ul>
             <p class="share-status" role="status" aria-live="polite">{move || copied.get()}</p>
@@ -134,7 +140,9 @@ mod web_share {
         }
     }
 
-    pub fn copy(url: &str, status: RwSignal<String>) {
+    /// `texts`: the confirmation, and the fallback that shows the link to copy by hand.
+    pub fn copy(url: &str, status: RwSignal<String>, texts: (String, String)) {
+        let (done, by_hand) = texts;
         let clipboard = js_sys::Reflect::get(&navigator(), &"clipboard".into()).ok();
         let write = clipboard.as_ref().and_then(|c| {
             js_sys::Reflect::get(c, &"writeText".into())
@@ -142,21 +150,20 @@ mod web_share {
                 .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
         });
         let (Some(clipboard), Some(write)) = (clipboard, write) else {
-            status.set(format!("Copy this link: {url}"));
+            status.set(by_hand);
             return;
         };
-        let url = url.to_string();
         match write
-            .call1(&clipboard, &url.clone().into())
+            .call1(&clipboard, &url.into())
             .map(|p| p.dyn_into::<js_sys::Promise>())
         {
             Ok(Ok(promise)) => leptos::task::spawn_local(async move {
                 match wasm_bindgen_futures::JsFuture::from(promise).await {
-                    Ok(_) => status.set("Link copied.".to_string()),
-                    Err(_) => status.set(format!("Copy this link: {url}")),
+                    Ok(_) => status.set(done),
+                    Err(_) => status.set(by_hand),
                 }
             }),
-            _ => status.set(format!("Copy this link: {url}")),
+            _ => status.set(by_hand),
         }
     }
 }

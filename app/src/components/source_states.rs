@@ -1,16 +1,11 @@
-use crate::model::{SourceState, SourceStatus, relative_time};
+use crate::i18n::{relative_time, t, t_with};
+use crate::model::{SourceState, SourceStatus};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
 /// The badge class and the words for one source's health.
 pub fn health(status: &SourceStatus, now: DateTime<Utc>) -> (&'static str, String) {
-    let stories = |n: usize| {
-        if n == 1 {
-            "1 story".to_string()
-        } else {
-            format!("{n} stories")
-        }
-    };
+    let stories = |n: usize| t_with("health-stories", vec![("n", n.into())]);
     match status {
         SourceStatus::Ok {
             items,
@@ -18,14 +13,23 @@ pub fn health(status: &SourceStatus, now: DateTime<Utc>) -> (&'static str, Strin
             newest,
         } => (
             "ok",
-            format!(
-                "{}{}, updated {}",
-                stories(*items),
-                newest
-                    .map(|n| format!(", newest {}", relative_time(n, now)))
-                    .unwrap_or_default(),
-                relative_time(*fetched_at, now)
-            ),
+            match newest {
+                Some(newest) => t_with(
+                    "health-ok-newest",
+                    vec![
+                        ("stories", stories(*items).into()),
+                        ("newest", relative_time(*newest, now).into()),
+                        ("updated", relative_time(*fetched_at, now).into()),
+                    ],
+                ),
+                None => t_with(
+                    "health-ok",
+                    vec![
+                        ("stories", stories(*items).into()),
+                        ("updated", relative_time(*fetched_at, now).into()),
+                    ],
+                ),
+            },
         ),
         SourceStatus::Stale {
             items,
@@ -34,15 +38,21 @@ pub fn health(status: &SourceStatus, now: DateTime<Utc>) -> (&'static str, Strin
             ..
         } => (
             "stale",
-            format!(
-                "{}, stale: {reason} (last updated {})",
-                stories(*items),
-                relative_time(*fetched_at, now)
+            t_with(
+                "health-stale",
+                vec![
+                    ("stories", stories(*items).into()),
+                    ("reason", reason.into()),
+                    ("updated", relative_time(*fetched_at, now).into()),
+                ],
             ),
         ),
-        SourceStatus::Loading => ("loading", "still loading".to_string()),
-        SourceStatus::Failed { reason } => ("failed", format!("failed: {reason}")),
-        SourceStatus::NoFeed => ("no-feed", "no feed available".to_string()),
+        SourceStatus::Loading => ("loading", t("health-loading")),
+        SourceStatus::Failed { reason } => (
+            "failed",
+            t_with("health-failed", vec![("reason", reason.into())]),
+        ),
+        SourceStatus::NoFeed => ("no-feed", t("health-no-feed")),
     }
 }
 
@@ -69,18 +79,20 @@ pub fn SourceStates(sources: Vec<SourceState>, now: DateTime<Utc>) -> impl IntoV
         })
         .collect_view();
     let summary = [
-        (failed, "failed", "failed-count"),
-        (stale, "stale", "stale-count"),
-        (loading, "loading", "loading-count"),
+        (failed, "sources-failed", "failed-count"),
+        (stale, "sources-stale", "stale-count"),
+        (loading, "sources-loading", "loading-count"),
     ]
     .into_iter()
     .filter(|(n, _, _)| *n > 0)
-    .map(|(n, what, class)| view! { <span class=class>{format!(" · {n} {what}")}</span> })
+    .map(|(n, key, class)| {
+        view! { <span class=class>{format!(" · {}", t_with(key, vec![("n", n.into())]))}</span> }
+    })
     .collect_view();
     let any_failed = failed > 0;
     view! {
         <details class="source-states" open=any_failed>
-            <summary>"Sources" {summary}</summary>
+            <summary>{t("sources")} {summary}</summary>
             <ul>{items}</ul>
         </details>
     }

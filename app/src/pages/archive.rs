@@ -1,4 +1,5 @@
 use crate::api::get_archive;
+use crate::i18n::{country, t, t_with};
 use crate::model::ArchivePage;
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -13,17 +14,17 @@ pub fn ArchiveRoute() -> impl IntoView {
     let day = Memo::new(move |_| query.read().get("day"));
     let archive = Resource::new(move || day.get(), get_archive);
     view! {
-        <Title text="News Archive · Panorama"/>
-        <Meta name="description" content="Every story Panorama has seen, by day."/>
+        <Title text=format!("{} · Panorama", t("archive-title"))/>
+        <Meta name="description" content=t("archive-description")/>
         <section class="archive">
-            <h1>"News Archive"</h1>
-            <p class="lede">"The stories Panorama has seen, by day, newest first."</p>
-            <Transition fallback=|| view! { <p class="loading" role="status">"Loading the archive…"</p> }>
+            <h1>{t("archive-title")}</h1>
+            <p class="lede">{t("archive-lede")}</p>
+            <Transition fallback=|| view! { <p class="loading" role="status">{t("archive-loading")}</p> }>
                 {move || Suspend::new(async move {
                     match archive.await {
                         Ok(page) => Either::Left(view! { <ArchiveView page/> }),
                         Err(err) => Either::Right(view! {
-                            <p class="error" role="alert">"The archive could not be loaded: " {err.to_string()}</p>
+                            <p class="error" role="alert">{t_with("archive-error", vec![("error", err.to_string().into())])}</p>
                         }),
                     }
                 })}
@@ -35,9 +36,7 @@ pub fn ArchiveRoute() -> impl IntoView {
 #[component]
 fn ArchiveView(page: ArchivePage) -> impl IntoView {
     if page.days.is_empty() {
-        return Either::Left(
-            view! { <p class="empty">"No stories yet: they appear here once feeds have been read."</p> },
-        );
+        return Either::Left(view! { <p class="empty">{t("archive-empty")}</p> });
     }
     let shown = page.day;
     let days = page
@@ -48,16 +47,14 @@ fn ArchiveView(page: ArchivePage) -> impl IntoView {
             view! {
                 <li>
                     <a href=format!("/archive?day={}", d.day) aria-current=current>
-                        <time datetime=d.day.to_string()>{d.day.format("%A, %B %-d, %Y").to_string()}</time>
+                        <time datetime=d.day.to_string()>{day_name(d.day)}</time>
                         <span class="count">{format!(" ({})", d.count)}</span>
                     </a>
                 </li>
             }
         })
         .collect_view();
-    let heading = shown
-        .map(|d| d.format("%A, %B %-d, %Y").to_string())
-        .unwrap_or_default();
+    let heading = shown.map(day_name).unwrap_or_default();
     let stories = page
         .articles
         .into_iter()
@@ -67,7 +64,7 @@ fn ArchiveView(page: ArchivePage) -> impl IntoView {
                 <li class="archive-story">
                     <a href=format!("/article/{}", a.id) lang=lang dir="auto">{a.title.clone()}</a>
                     <span class="archive-meta">
-                        {a.source_name.clone()} " · " {a.country.name()} " · "
+                        <span dir="auto">{a.source_name.clone()}</span> " · " {country(a.country)} " · "
                         <time datetime=a.published.to_rfc3339()>{a.published.format("%H:%M UTC").to_string()}</time>
                     </span>
                 </li>
@@ -76,7 +73,7 @@ fn ArchiveView(page: ArchivePage) -> impl IntoView {
         .collect_view();
     Either::Right(view! {
         <div class="archive-layout">
-            <nav class="archive-days" aria-label="Days">
+            <nav class="archive-days" aria-label=t("archive-days")>
                 <ul>{days}</ul>
             </nav>
             <section class="archive-day" aria-labelledby="archive-day-heading">
@@ -85,4 +82,14 @@ fn ArchiveView(page: ArchivePage) -> impl IntoView {
             </section>
         </div>
     })
+}
+
+/// A day as the reader's interface writes it: spelled out in English, and in the ISO form
+/// every script reads alike otherwise (the server has no locale data for the others).
+fn day_name(day: chrono::NaiveDate) -> String {
+    if crate::i18n::language() == crate::model::Language::En {
+        day.format("%A, %B %-d, %Y").to_string()
+    } else {
+        day.format("%Y-%m-%d").to_string()
+    }
 }

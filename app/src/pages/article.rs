@@ -1,6 +1,9 @@
 use crate::api::{AppError, get_article};
+use crate::components::save_button::SaveButton;
 use crate::components::share::Share;
-use crate::model::{ArticlePage, StoryOrigin, relative_time, utc_line};
+use crate::i18n::{country, relative_time, t, t_with};
+use crate::model::{ArticlePage, StoryOrigin, utc_line};
+use crate::reading::SavedStory;
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
@@ -30,15 +33,15 @@ pub fn ArticleRoute() -> impl IntoView {
     });
 
     view! {
-        <Transition fallback=|| view! { <p class="loading" role="status">"Loading the story…"</p> }>
+        <Transition fallback=|| view! { <p class="loading" role="status">{t("article-loading")}</p> }>
             {move || Suspend::new(async move {
                 match page.await {
                     Ok(page) => EitherOf3::A(view! { <ArticleView page/> }),
                     Err(AppError::NotFound) => EitherOf3::B(view! { <Gone/> }),
                     Err(err) => EitherOf3::C(view! {
                         <Title text="Panorama"/>
-                        <p class="error" role="alert">"The story could not be loaded: " {err.to_string()}</p>
-                        <p><a href="/">"Back to the news"</a></p>
+                        <p class="error" role="alert">{t_with("article-error", vec![("error", err.to_string().into())])}</p>
+                        <p><a href="/">{t("back-to-news")}</a></p>
                     }),
                 }
             })}
@@ -62,16 +65,20 @@ fn ArticleView(page: ArticlePage) -> impl IntoView {
     let description = article.summary.chars().take(200).collect::<String>();
     let note = match &story.origin {
         StoryOrigin::Page => None,
-        StoryOrigin::Pending => Some(
-            "Fetching the full story from the outlet; meanwhile, the summary from its feed."
-                .to_string(),
-        ),
-        StoryOrigin::FeedSummary { reason } => Some(format!(
-            "The full story could not be read from {}'s page ({reason}); this is the summary from its feed.",
-            article.source_name
+        StoryOrigin::Pending => Some(t("article-pending")),
+        StoryOrigin::FeedSummary { reason } => Some(t_with(
+            "article-fallback",
+            vec![
+                ("source", (&article.source_name).into()),
+                ("reason", reason.into()),
+            ],
         )),
     };
-    let read_on = format!("Read full story on {}", article.source_name);
+    let read_on = t_with(
+        "article-read-full",
+        vec![("source", (&article.source_name).into())],
+    );
+    let saved = SavedStory::from(&article);
     let og_image = article
         .image
         .clone()
@@ -98,7 +105,7 @@ fn ArticleView(page: ArticlePage) -> impl IntoView {
                 <p class="article-source">
                     <a href=source_homepage target="_blank" rel="noopener noreferrer">{article.source_name.clone()}</a>
                     " · "
-                    <span class="article-country">{article.country.name()}</span>
+                    <span class="article-country">{country(article.country)}</span>
                 </p>
                 <p class="article-time">
                     <time datetime=article.published.to_rfc3339()>{utc_line(article.published)}</time>
@@ -116,11 +123,12 @@ fn ArticleView(page: ArticlePage) -> impl IntoView {
             <p class="read-full">
                 <a class="primary" href=article.link.clone() target="_blank" rel="noopener noreferrer">{read_on}</a>
             </p>
+            <SaveButton story=saved/>
             <Share url title=article.title.clone()/>
         </article>
         <section class="related" aria-labelledby="related-heading">
-            <h2 id="related-heading">"More Related News"</h2>
-            <p class="related-empty">"No related coverage found yet."</p>
+            <h2 id="related-heading">{t("article-related")}</h2>
+            <p class="related-empty">{t("article-related-empty")}</p>
         </section>
     }
 }
@@ -143,10 +151,13 @@ fn LocalTime(at: chrono::DateTime<chrono::Utc>) -> impl IntoView {
     });
     #[cfg(not(feature = "hydrate"))]
     let _ = at;
+    let language = crate::i18n::language();
     move || {
-        local
-            .get()
-            .map(|text| view! { <span class="local-time">" · " {text} " your time"</span> })
+        local.get().map(|time| {
+            let text =
+                crate::i18n::message_with(language, "time-local", vec![("time", time.into())]);
+            view! { <span class="local-time">" · " {text}</span> }
+        })
     }
 }
 
@@ -154,11 +165,11 @@ fn LocalTime(at: chrono::DateTime<chrono::Utc>) -> impl IntoView {
 #[component]
 fn Gone() -> impl IntoView {
     view! {
-        <Title text="Story not found · Panorama"/>
+        <Title text=format!("{} · Panorama", t("article-gone-title"))/>
         <section class="not-found">
-            <h1>"Story not found"</h1>
-            <p>"Panorama does not have this story, or no longer keeps it."</p>
-            <p><a class="primary" href="/">"Read the latest news"</a></p>
+            <h1>{t("article-gone-title")}</h1>
+            <p>{t("article-gone-text")}</p>
+            <p><a class="primary" href="/">{t("article-gone-link")}</a></p>
         </section>
     }
 }

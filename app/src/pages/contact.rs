@@ -1,4 +1,5 @@
 use crate::api::get_contact;
+use crate::i18n::{t, t_with};
 use crate::model::Contact;
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -9,16 +10,16 @@ use leptos_meta::{Meta, Title};
 pub fn ContactRoute() -> impl IntoView {
     let contact = Resource::new(|| (), |_| get_contact());
     view! {
-        <Title text="Contact Us · Panorama"/>
-        <Meta name="description" content="How to reach the people who run this Panorama."/>
+        <Title text=format!("{} · Panorama", t("contact-title"))/>
+        <Meta name="description" content=t("contact-description")/>
         <article class="prose">
-            <h1>"Contact Us"</h1>
-            <Transition fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
+            <h1>{t("contact-title")}</h1>
+            <Transition fallback=|| view! { <p class="loading" role="status">{t("loading")}</p> }>
                 {move || Suspend::new(async move {
                     match contact.await {
                         Ok(contact) => Either::Left(view! { <ContactView contact/> }),
                         Err(err) => Either::Right(view! {
-                            <p class="error" role="alert">"The contact details could not be loaded: " {err.to_string()}</p>
+                            <p class="error" role="alert">{t_with("contact-error", vec![("error", err.to_string().into())])}</p>
                         }),
                     }
                 })}
@@ -32,8 +33,10 @@ fn ContactView(contact: Contact) -> impl IntoView {
     if contact.email.is_none() && contact.address.is_none() {
         return Either::Left(view! {
             <p class="notice" data-contact="unconfigured">
-                "This Panorama's operator has not published contact details yet. (Operators: set "
-                <code>"PANORAMA_CONTACT_EMAIL"</code> " and " <code>"PANORAMA_CONTACT_ADDRESS"</code> ".)"
+                {t_with("contact-unconfigured", vec![
+                    ("email", "PANORAMA_CONTACT_EMAIL".into()),
+                    ("address", "PANORAMA_CONTACT_ADDRESS".into()),
+                ])}
             </p>
         });
     }
@@ -42,7 +45,7 @@ fn ContactView(contact: Contact) -> impl IntoView {
         .map(|name| view! { <p class="contact-name">{name}</p> });
     let email = contact.email.map(|email| {
         view! {
-            <p>"Email: " <a href=format!("mailto:{email}") data-contact="email">{email.clone()}</a></p>
+            <p>{t("contact-email")} " " <a href=format!("mailto:{email}") data-contact="email">{email.clone()}</a></p>
         }
     });
     let address = contact.address.map(|address| {

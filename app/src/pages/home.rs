@@ -3,6 +3,7 @@ use crate::components::article_card::ArticleCard;
 use crate::components::category_tabs::CategoryTabs;
 use crate::components::source_states::{SourceStates, health};
 use crate::edition::Edition;
+use crate::i18n::{country, language_name, t, t_with};
 use crate::model::{
     Category, Country, EditionSource, SourceState, SourceStatus, TimelineFilter, TimelinePage,
 };
@@ -98,14 +99,14 @@ pub fn HomePage() -> impl IntoView {
     });
 
     Either::Right(view! {
-        <Meta name="description" content="Panorama: the news of several countries in several languages, in one timeline."/>
+        <Meta name="description" content=t("site-description")/>
         <CategoryTabs active=category extra=filter_query/>
-        <Transition fallback=|| view! { <p class="loading" role="status">"Loading the news…"</p> }>
+        <Transition fallback=|| view! { <p class="loading" role="status">{t("timeline-loading")}</p> }>
             {move || Suspend::new(async move {
                 match timeline.await {
                     Ok(page) => Either::Left(view! { <Timeline page/> }),
                     Err(err) => Either::Right(view! {
-                        <p class="error" role="alert">"The news could not be loaded: " {err.to_string()}</p>
+                        <p class="error" role="alert">{t_with("timeline-error", vec![("error", err.to_string().into())])}</p>
                     }),
                 }
             })}
@@ -134,6 +135,7 @@ fn Timeline(page: TimelinePage) -> impl IntoView {
         .next_cursor
         .map(|cursor| format!("/?category={category}{kept_filter}&cursor={cursor}"));
     let empty = page.articles.is_empty() && page.top.is_empty();
+    let primary = page.edition.first().map(|s| s.language);
     let top = (!page.top.is_empty()).then(|| {
         let lead = page
             .edition
@@ -143,10 +145,10 @@ fn Timeline(page: TimelinePage) -> impl IntoView {
         let top = page.top.clone();
         view! {
             <section class="top-stories" aria-labelledby="top-heading">
-                <h2 id="top-heading">"Top from " {lead}</h2>
+                <h2 id="top-heading">{t_with("timeline-top", vec![("source", lead.into())])}</h2>
                 <div class="top-list">
                     <For each=move || top.clone() key=|a| a.id.clone() let:article>
-                        <ArticleCard article now/>
+                        <ArticleCard article now primary=primary/>
                     </For>
                 </div>
             </section>
@@ -158,13 +160,13 @@ fn Timeline(page: TimelinePage) -> impl IntoView {
         <FilterRow edition=page.edition.clone() filter=page.filter.clone() states=page.sources.clone() now category/>
         <SourceStates sources=page.sources.clone() now/>
         {top}
-        <section class="timeline" aria-label="Stories">
-            {empty.then(|| view! { <p class="empty">"No stories here yet."</p> })}
+        <section class="timeline" aria-label=t("timeline-stories")>
+            {empty.then(|| view! { <p class="empty">{t("timeline-empty")}</p> })}
             <For each=move || articles.clone() key=|a| a.id.clone() let:article>
-                <ArticleCard article now/>
+                <ArticleCard article now primary=primary/>
             </For>
         </section>
-        {next.map(|href| view! { <nav class="pager"><a href=href rel="next">"Older stories"</a></nav> })}
+        {next.map(|href| view! { <nav class="pager"><a href=href rel="next">{t("timeline-older")}</a></nav> })}
     }
 }
 
@@ -215,7 +217,7 @@ fn FilterRow(
             .map(|c| {
                 let target = TimelineFilter::Country(*c);
                 let current = filter.as_ref() == Some(&target);
-                link(c.name().to_string(), Some(target), current, None)
+                link(country(*c), Some(target), current, None)
             })
             .collect_view()
     });
@@ -232,9 +234,9 @@ fn FilterRow(
         })
         .collect_view();
     Some(view! {
-        <nav class="filter-row" aria-label="Narrow the timeline">
+        <nav class="filter-row" aria-label=t("timeline-narrow")>
             <ul>
-                {link("All sources".to_string(), None, filter.is_none(), None)}
+                {link(t("timeline-all-sources"), None, filter.is_none(), None)}
                 {country_links}
                 {source_links}
             </ul>
@@ -249,26 +251,39 @@ fn EditionBanner(edition: Vec<EditionSource>) -> impl IntoView {
     let state = expect_context::<Edition>();
     let error = RwSignal::new(String::new());
     let summary = edition.first().map(|lead| {
-        let mut languages: Vec<&'static str> = Vec::new();
+        let mut languages: Vec<String> = Vec::new();
         for s in edition.iter().filter(|s| s.country == lead.country) {
-            if !languages.contains(&s.language.name()) {
-                languages.push(s.language.name());
+            let name = language_name(s.language);
+            if !languages.contains(&name) {
+                languages.push(name);
             }
         }
         let names: Vec<&str> = edition.iter().map(|s| s.name.as_str()).collect();
         format!(
             "{} · {} · {}",
-            lead.country.name(),
+            country(lead.country),
             languages.join(", "),
             names.join(", ")
         )
     });
+    let (title, picked, keep_text, choose) = (
+        t("edition-title"),
+        t("edition-picked"),
+        t("edition-keep"),
+        t("edition-choose"),
+    );
+    let language = crate::i18n::language();
+    let not_kept = move |e: &str| {
+        crate::i18n::message_with(language, "edition-not-kept", vec![("error", e.into())])
+    };
+    #[cfg(not(feature = "hydrate"))]
+    let _ = &not_kept;
     let keep = move |_| {
         #[cfg(feature = "hydrate")]
         if let Some(proposal) = state.proposal.get_untracked()
             && let Err(e) = crate::edition::save(&proposal, state)
         {
-            error.set(format!("Not kept: {e}."));
+            error.set(not_kept(&e));
         }
     };
     move || {
@@ -277,8 +292,8 @@ fn EditionBanner(edition: Vec<EditionSource>) -> impl IntoView {
             view! {
                 <aside class="edition-banner" aria-labelledby="edition-banner-title">
                     <p>
-                        <strong id="edition-banner-title">"Your edition"</strong>
-                        ", picked from your browser's language: "
+                        <strong id="edition-banner-title">{title.clone()}</strong>
+                        {picked.clone()} " "
                         <span class="edition-summary" dir="auto">{summary}</span>
                     </p>
                     <div class="edition-actions">
@@ -289,9 +304,9 @@ fn EditionBanner(edition: Vec<EditionSource>) -> impl IntoView {
                             disabled=move || state.proposal.with(Option::is_none)
                             on:click=keep
                         >
-                            "Keep this edition"
+                            {keep_text.clone()}
                         </button>
-                        <a href="/settings">"Choose countries, languages and sources"</a>
+                        <a href="/settings">{choose.clone()}</a>
                     </div>
                     {move || {
                         let e = error.get();

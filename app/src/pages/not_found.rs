@@ -1,3 +1,4 @@
+use crate::i18n::t;
 use leptos::prelude::*;
 
 /// Any unknown path: a real 404 with a way back.
@@ -9,8 +10,8 @@ pub fn NotFound() -> impl IntoView {
     }
     view! {
         <section class="not-found">
-            <h1>"Page not found"</h1>
-            <p><a href="/">"Back to the news"</a></p>
+            <h1>{t("not-found-title")}</h1>
+            <p><a href="/">{t("back-to-news")}</a></p>
         </section>
     }
 }

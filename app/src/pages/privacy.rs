@@ -1,6 +1,8 @@
+use crate::display::{LANG_COOKIE, THEME_COOKIE};
 use crate::edition::COOKIE;
+use crate::i18n::{t, t_with};
 use crate::prefs::STORAGE_KEY;
-use crate::reading::READ_KEY;
+use crate::reading::{READ_KEY, SAVED_KEY};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
@@ -8,44 +10,44 @@ use leptos_meta::{Meta, Title};
 /// code uses, so a rename shows here too; keep the prose in step with any new storage.
 #[component]
 pub fn PrivacyRoute() -> impl IntoView {
+    // Storage names are code: shown as such inside each language's sentence.
+    let with_code = |key: &str, args: Vec<(&'static str, &str)>| {
+        let args = args.into_iter().map(|(k, v)| (k, v.into())).collect();
+        view! { <li>{t_with(key, args)}</li> }
+    };
     view! {
-        <Title text="Privacy Policy · Panorama"/>
-        <Meta name="description" content="What Panorama stores, where, and why: no account, no tracking."/>
+        <Title text=format!("{} · Panorama", t("privacy-title"))/>
+        <Meta name="description" content=t("privacy-description")/>
         <article class="prose">
-            <h1>"Privacy Policy"</h1>
-            <p class="lede">"Panorama has no accounts and no tracking. What it keeps about you stays in your browser."</p>
+            <h1>{t("privacy-title")}</h1>
+            <p class="lede">{t("privacy-lede")}</p>
 
-            <h2>"In your browser"</h2>
+            <h2>{t("privacy-browser")}</h2>
             <ul>
-                <li>
-                    <strong>"Your preferences"</strong> " (countries, languages and sources) are kept in your browser's local storage under "
-                    <code>{STORAGE_KEY}</code> ". Settings lets you export, import or reset them."
-                </li>
-                <li>
-                    <strong>"The stories you have opened"</strong> " are kept under " <code>{READ_KEY}</code>
-                    " (their ids only, at most 2,000), so the timeline can dim them."
-                </li>
-                <li>
-                    <strong>"One cookie"</strong> ", " <code>{COOKIE}</code> ", holds the ids of the sources of your edition, so the server can show your edition on the very first paint (it cannot read local storage). It lasts 400 days, is sent only to this site, and carries nothing else. Before you choose an edition, it holds the one proposed from your browser's languages."
-                </li>
+                {with_code("privacy-prefs", vec![("key", STORAGE_KEY)])}
+                {with_code("privacy-read", vec![("key", READ_KEY)])}
+                {with_code("privacy-saved", vec![("key", SAVED_KEY)])}
+                {with_code("privacy-cookie", vec![("cookie", COOKIE)])}
+                {with_code("privacy-display", vec![("theme", THEME_COOKIE), ("lang", LANG_COOKIE)])}
+                <li>{t("privacy-cookie-life")}</li>
             </ul>
-            <p>"Clearing this site's data in your browser removes all of it."</p>
+            <p>{t("privacy-clear")}</p>
 
-            <h2>"On the server"</h2>
+            <h2>{t("privacy-server")}</h2>
             <ul>
-                <li>"The server fetches the outlets' feeds and, when you open a story, that story's page. The outlets see Panorama's server, not you."</li>
-                <li>"It keeps the stories it has read in memory (the News Archive), never anything about who read them."</li>
-                <li>"Its log records feeds that failed (the feed's address and the error) and requests that failed on the server's side. It does not log your address, your cookie or your preferences, and writes no line per page view."</li>
+                <li>{t("privacy-fetch")}</li>
+                <li>{t("privacy-archive")}</li>
+                <li>{t("privacy-logs")}</li>
             </ul>
 
-            <h2>"Third parties"</h2>
+            <h2>{t("privacy-third")}</h2>
             <ul>
-                <li>"Story images load from the outlets' own servers, which see your browser's request for them as for any image on the web."</li>
-                <li>"\"Read full story\" and the share links take you to the outlet or the network you choose, under its own policy. Panorama sends them no referrer."</li>
-                <li>"There are no analytics, advertising or tracking scripts, and no third-party scripts of any kind."</li>
+                <li>{t("privacy-images")}</li>
+                <li>{t("privacy-links")}</li>
+                <li>{t("privacy-none")}</li>
             </ul>
 
-            <p><a href="/contact">"Questions? Contact us."</a></p>
+            <p><a href="/contact">{t("privacy-questions")}</a></p>
         </article>
     }
 }

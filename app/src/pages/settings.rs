@@ -4,6 +4,7 @@
 
 use crate::api::get_catalog;
 use crate::edition::Edition;
+use crate::i18n::{Arg, Message, country as country_name, language_name, t, t_with};
 use crate::model::{CatalogView, Country, Language, SourceInfo};
 use crate::prefs::{self, Draft, Missing};
 use leptos::either::Either;
@@ -15,14 +16,14 @@ use leptos_meta::Title;
 pub fn SettingsPage() -> impl IntoView {
     let catalog = Resource::new(|| (), |_| get_catalog());
     view! {
-        <Title text="Settings · Panorama"/>
-        <h1>"Settings"</h1>
-        <Suspense fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
+        <Title text=format!("{} · Panorama", t("settings-title"))/>
+        <h1>{t("settings-title")}</h1>
+        <Suspense fallback=|| view! { <p class="loading" role="status">{t("loading")}</p> }>
             {move || Suspend::new(async move {
                 match catalog.await {
                     Ok(catalog) => Either::Left(view! { <SettingsForm catalog/> }),
                     Err(err) => Either::Right(view! {
-                        <p class="error" role="alert">"The catalog could not be loaded: " {err.to_string()}</p>
+                        <p class="error" role="alert">{t_with("settings-catalog-error", vec![("error", err.to_string().into())])}</p>
                     }),
                 }
             })}
@@ -36,10 +37,32 @@ struct Form {
     catalog: StoredValue<CatalogView>,
     draft: RwSignal<Option<Draft>>,
     missing: RwSignal<Vec<Missing>>,
-    status: RwSignal<String>,
+    status: RwSignal<Option<Message>>,
+    /// The interface language, for messages set from event handlers.
+    display: crate::display::Display,
 }
 
+/// The form's status line lives above the page: saving preferences can switch the interface
+/// language, which rebuilds the page, and the reader must still see "Saved".
+#[derive(Clone, Copy)]
+pub struct SettingsStatus(pub RwSignal<Option<Message>>);
+
 impl Form {
+    // Messages are set from handlers that only exist in the browser.
+    #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+    fn msg(self, key: &str) -> Option<Message> {
+        Some(Message::new(key, Vec::new()))
+    }
+
+    fn msg_with(self, key: &str, args: Vec<(&'static str, Arg)>) -> Option<Message> {
+        Some(Message::new(key, args))
+    }
+
+    /// Read when the message is made: a save may just have changed it.
+    fn lang(self) -> Language {
+        self.display.ui.get_untracked().language
+    }
+
     /// Applies a change; once a save was refused, the field errors follow the draft live.
     fn change(self, f: impl FnOnce(&mut Draft, &CatalogView) -> Vec<String>) {
         let mut dropped = Vec::new();
@@ -56,11 +79,11 @@ impl Form {
             }));
         }
         self.status.set(if dropped.is_empty() {
-            String::new()
+            None
         } else {
-            format!(
-                "Removed {}: not published in the chosen languages.",
-                dropped.join(", ")
+            self.msg_with(
+                "settings-removed",
+                vec![("names", dropped.join(", ").into())],
             )
         });
     }
@@ -88,7 +111,7 @@ fn FieldError(form: Form, field: Missing) -> impl IntoView {
     let id = format!("{}-error", field_id(field));
     view! {
         <p class="field-error" id=id>
-            {move || form.is_missing(field).then(|| field.message())}
+            {move || form.is_missing(field).then(|| field.message(form.lang()))}
         </p>
     }
 }
@@ -99,8 +122,18 @@ fn SettingsForm(catalog: CatalogView) -> impl IntoView {
         catalog: StoredValue::new(catalog),
         draft: RwSignal::new(None),
         missing: RwSignal::new(Vec::new()),
-        status: RwSignal::new(String::new()),
+        status: use_context::<SettingsStatus>()
+            .map(|s| s.0)
+            .unwrap_or_else(|| RwSignal::new(None)),
+        display: expect_context::<crate::display::Display>(),
     };
+    // Leaving the page forgets the status; a rebuild in place (a language switch) keeps it.
+    #[cfg(feature = "hydrate")]
+    on_cleanup(move || {
+        if window().location().pathname().ok().as_deref() != Some("/settings") {
+            form.status.set(None);
+        }
+    });
     let edition = expect_context::<Edition>();
 
     // Effects run only in the browser, after hydration: the stored preferences are there.
@@ -128,15 +161,8 @@ fn SettingsForm(catalog: CatalogView) -> impl IntoView {
         };
         match draft.finish() {
             Err(missing) => {
-                form.status.set(format!(
-                    "Not saved: {} required {} missing.",
-                    missing.len(),
-                    if missing.len() == 1 {
-                        "choice is"
-                    } else {
-                        "choices are"
-                    }
-                ));
+                form.status
+                    .set(form.msg_with("settings-missing", vec![("n", missing.len().into())]));
                 form.missing.set(missing);
             }
             Ok(saved) => {
@@ -144,8 +170,8 @@ fn SettingsForm(catalog: CatalogView) -> impl IntoView {
                 #[cfg(feature = "hydrate")]
                 form.status
                     .set(match crate::edition::save(&saved, edition) {
-                        Ok(()) => "Saved. Your timeline now follows these choices.".to_string(),
-                        Err(why) => format!("Not saved: {why}"),
+                        Ok(()) => form.msg("settings-saved"),
+                        Err(why) => form.msg_with("settings-not-saved", vec![("why", why.into())]),
                     });
                 #[cfg(not(feature = "hydrate"))]
                 let _ = (saved, edition);
@@ -155,7 +181,7 @@ fn SettingsForm(catalog: CatalogView) -> impl IntoView {
 
     let loaded = move || form.draft.with(Option::is_some);
     view! {
-        <Show when=loaded fallback=|| view! { <p class="loading" role="status">"Loading your preferences…"</p> }>
+        <Show when=loaded fallback=|| view! { <p class="loading" role="status">{t("settings-loading")}</p> }>
             <form class="settings" on:submit=on_submit novalidate>
                 <CountrySection form/>
                 <For
@@ -169,10 +195,13 @@ fn SettingsForm(catalog: CatalogView) -> impl IntoView {
                     children=move |country| view! { <SourceSection form country/> }
                 />
                 <div class="settings-actions">
-                    <button type="submit" class="primary">"Save"</button>
-                    <p class="status" role="status" aria-live="polite">{move || form.status.get()}</p>
+                    <button type="submit" class="primary">{t("settings-save")}</button>
+                    <p class="status" role="status" aria-live="polite">
+                        {move || form.status.get().map(|m| m.render(form.lang()).trim_end().to_string())}
+                    </p>
                 </div>
             </form>
+            <ThemeSection/>
             <FileSection form/>
         </Show>
     }
@@ -187,7 +216,7 @@ fn CountrySection(form: Form) -> impl IntoView {
     let field = Missing::PrimaryCountry;
     let options = countries
         .iter()
-        .map(|&c| view! { <option value=c.code() prop:selected=move || primary() == Some(c)>{c.name()}</option> })
+        .map(|&c| view! { <option value=c.code() prop:selected=move || primary() == Some(c)>{country_name(c)}</option> })
         .collect_view();
     let others = countries
         .iter()
@@ -212,15 +241,15 @@ fn CountrySection(form: Form) -> impl IntoView {
                             })
                         }
                     />
-                    {c.name()}
+                    {country_name(c)}
                 </label>
             }
         })
         .collect_view();
     view! {
         <section class="settings-section" aria-labelledby="countries-heading">
-            <h2 id="countries-heading">"Countries"</h2>
-            <label for="primary-country">"Primary Country (Mandatory)"</label>
+            <h2 id="countries-heading">{t("settings-countries")}</h2>
+            <label for="primary-country">{t("settings-primary-country")}</label>
             <select
                 id="primary-country"
                 aria-invalid=move || form.is_missing(field).then_some("true")
@@ -233,12 +262,12 @@ fn CountrySection(form: Form) -> impl IntoView {
                     })
                 }
             >
-                <option value="" prop:selected=move || primary().is_none()>"Choose a country"</option>
+                <option value="" prop:selected=move || primary().is_none()>{t("settings-choose-country")}</option>
                 {options}
             </select>
             <FieldError form field/>
             <fieldset>
-                <legend>"Other Country (Optional)"</legend>
+                <legend>{t("settings-other-countries")}</legend>
                 <div class="choices">{others}</div>
             </fieldset>
         </section>
@@ -261,7 +290,7 @@ fn LanguageSection(form: Form, country: Country) -> impl IntoView {
         })
         .collect_view();
     let others = if offered.len() <= 1 {
-        Either::Left(view! { <p class="none">"No other language available"</p> })
+        Either::Left(view! { <p class="none">{t("settings-no-other-language")}</p> })
     } else {
         Either::Right(
             offered
@@ -296,8 +325,8 @@ fn LanguageSection(form: Form, country: Country) -> impl IntoView {
     };
     view! {
         <section class="settings-section" data-country=country.code() aria-labelledby=format!("{id}-heading")>
-            <h2 id=format!("{id}-heading")>{format!("Set News Language for {}", country.name())}</h2>
-            <label for=id.clone()>"Primary Language (Mandatory)"</label>
+            <h2 id=format!("{id}-heading")>{t_with("settings-languages", vec![("country", country_name(country).into())])}</h2>
+            <label for=id.clone()>{t("settings-primary-language")}</label>
             <select
                 id=id.clone()
                 aria-invalid=move || form.is_missing(field).then_some("true")
@@ -307,12 +336,12 @@ fn LanguageSection(form: Form, country: Country) -> impl IntoView {
                     form.change(|d, cat| d.set_primary_language(country, Language::from_code(&value), cat))
                 }
             >
-                <option value="" prop:selected=move || primary().is_none()>"Choose a language"</option>
+                <option value="" prop:selected=move || primary().is_none()>{t("settings-choose-language")}</option>
                 {options}
             </select>
             <FieldError form field/>
             <fieldset>
-                <legend>"Other Language(s) (Optional)"</legend>
+                <legend>{t("settings-other-languages")}</legend>
                 <div class="choices">{others}</div>
             </fieldset>
         </section>
@@ -321,6 +350,7 @@ fn LanguageSection(form: Form, country: Country) -> impl IntoView {
 
 #[component]
 fn SourceSection(form: Form, country: Country) -> impl IntoView {
+    let language_first = t("settings-language-first");
     let sources = move || -> Vec<SourceInfo> {
         let languages = form.read(|d| d.languages(country)).unwrap_or_default();
         form.catalog.with_value(|c| {
@@ -336,8 +366,8 @@ fn SourceSection(form: Form, country: Country) -> impl IntoView {
     let id = field_id(field);
     view! {
         <section class="settings-section" data-country=country.code() aria-labelledby=format!("{id}-heading")>
-            <h2 id=format!("{id}-heading")>{format!("Set News Source for {}", country.name())}</h2>
-            <label for=id.clone()>"Primary Source (Mandatory)"</label>
+            <h2 id=format!("{id}-heading")>{t_with("settings-sources", vec![("country", country_name(country).into())])}</h2>
+            <label for=id.clone()>{t("settings-primary-source")}</label>
             <select
                 id=id.clone()
                 aria-invalid=move || form.is_missing(field).then_some("true")
@@ -350,7 +380,7 @@ fn SourceSection(form: Form, country: Country) -> impl IntoView {
                     })
                 }
             >
-                <option value="" prop:selected=move || primary().is_none()>"Choose a source"</option>
+                <option value="" prop:selected=move || primary().is_none()>{t("settings-choose-source")}</option>
                 <For each=sources key=|s| s.id.clone() let:source>
                     {
                         let id = source.id.clone();
@@ -367,9 +397,9 @@ fn SourceSection(form: Form, country: Country) -> impl IntoView {
                 </For>
             </select>
             <FieldError form field/>
-            {move || sources().is_empty().then(|| view! { <p class="none">"Choose a language first."</p> })}
+            {move || sources().is_empty().then(|| view! { <p class="none">{language_first.clone()}</p> })}
             <fieldset>
-                <legend>"Other Source(s) (Optional)"</legend>
+                <legend>{t("settings-other-sources")}</legend>
                 <div class="choices">
                     <For each=sources key=|s| s.id.clone() let:source>
                         {
@@ -403,11 +433,13 @@ fn SourceSection(form: Form, country: Country) -> impl IntoView {
     }
 }
 
+/// A language by its own name, and by its name in the interface language when that differs.
 fn language_label(l: Language) -> String {
-    if l == Language::En {
-        l.name().to_string()
+    let translated = language_name(l);
+    if translated == l.native_name() {
+        translated
     } else {
-        format!("{} ({})", l.native_name(), l.name())
+        format!("{} ({translated})", l.native_name())
     }
 }
 
@@ -416,8 +448,52 @@ fn source_label(s: &SourceInfo) -> String {
     if s.has_feed() {
         format!("{} · {language}", s.name)
     } else {
-        let why = s.no_feed.as_deref().unwrap_or("no feed available");
-        format!("{} · {language}: no feed available ({why})", s.name)
+        t_with(
+            "settings-no-feed",
+            vec![
+                ("source", (&s.name).into()),
+                ("language", language.into()),
+                ("why", s.no_feed.as_deref().unwrap_or("-").into()),
+            ],
+        )
+    }
+}
+
+/// Light, dark, or the system's: applied at once, remembered in a cookie so the server paints
+/// the next page that way.
+#[component]
+fn ThemeSection() -> impl IntoView {
+    use crate::display::{Display, Theme};
+    let display = expect_context::<Display>();
+    let choices = Theme::ALL
+        .into_iter()
+        .map(|theme| {
+            let label = t(&format!("theme-{}", theme.key()));
+            view! {
+                <label class="check">
+                    <input
+                        type="radio"
+                        name="theme"
+                        value=theme.key()
+                        prop:checked=move || display.theme.get() == theme
+                        on:change=move |_| {
+                            #[cfg(feature = "hydrate")]
+                            crate::display::set_theme(display, theme);
+                        }
+                    />
+                    {label}
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="settings-section" aria-labelledby="appearance-heading">
+            <h2 id="appearance-heading">{t("settings-appearance")}</h2>
+            <fieldset>
+                <legend>{t("settings-theme")}</legend>
+                <div class="choices">{choices}</div>
+            </fieldset>
+        </section>
     }
 }
 
@@ -438,9 +514,7 @@ fn FileSection(form: Form) -> impl IntoView {
             });
             match json {
                 Some(json) => download("panorama-preferences.json", &json),
-                None => form
-                    .status
-                    .set("Nothing to export: save your choices first.".into()),
+                None => form.status.set(form.msg("settings-nothing-to-export")),
             }
         }
     };
@@ -471,22 +545,29 @@ fn FileSection(form: Form) -> impl IntoView {
                     )
                 });
                 if let Some(why) = refused {
-                    form.status.set(format!("Not imported: {why}"));
+                    form.status.set(form.msg_with(
+                        "settings-not-imported",
+                        vec![("why", why.message_in(form.lang()).into())],
+                    ));
                     return;
                 }
                 match crate::edition::save(&loaded.prefs, edition) {
                     Ok(()) => {
                         form.draft.set(Some(Draft::from(&loaded.prefs)));
                         form.missing.set(Vec::new());
-                        let notes: Vec<String> =
-                            loaded.notices.iter().map(ToString::to_string).collect();
-                        form.status.set(
-                            format!("Imported and saved. {}", notes.join(" "))
-                                .trim_end()
-                                .to_string(),
-                        );
+                        let notes: Vec<String> = loaded
+                            .notices
+                            .iter()
+                            .map(|n| n.message_in(form.lang()))
+                            .collect();
+                        form.status.set(form.msg_with(
+                            "settings-imported",
+                            vec![("notes", notes.join(" ").into())],
+                        ));
                     }
-                    Err(why) => form.status.set(format!("Not imported: {why}")),
+                    Err(why) => form
+                        .status
+                        .set(form.msg_with("settings-not-imported", vec![("why", why.into())])),
                 }
             });
         }
@@ -501,23 +582,20 @@ fn FileSection(form: Form) -> impl IntoView {
                 .with_value(|c| crate::edition::reset(edition, c));
             form.draft.set(Some(Draft::from(&proposal)));
             form.missing.set(Vec::new());
-            form.status.set(
-                "Reset: your preferences are forgotten; the edition for your browser's language is shown."
-                    .into(),
-            );
+            form.status.set(form.msg("settings-reset-done"));
         }
     };
     view! {
         <section class="settings-section file-actions" aria-labelledby="file-heading">
-            <h2 id="file-heading">"Your preferences"</h2>
-            <p class="none">"They are kept in this browser only. Move them to another one with a file."</p>
+            <h2 id="file-heading">{t("settings-file")}</h2>
+            <p class="none">{t("settings-file-help")}</p>
             <div class="choices">
-                <button type="button" class="secondary" id="export-preferences" on:click=export>"Export"</button>
+                <button type="button" class="secondary" id="export-preferences" on:click=export>{t("settings-export")}</button>
                 <label class="secondary file-label">
-                    "Import"
+                    {t("settings-import")}
                     <input type="file" id="import-preferences" accept="application/json,.json" on:change=import/>
                 </label>
-                <button type="button" class="secondary" id="reset-preferences" on:click=reset>"Reset to defaults"</button>
+                <button type="button" class="secondary" id="reset-preferences" on:click=reset>{t("settings-reset")}</button>
             </div>
         </section>
     }

@@ -31,11 +31,22 @@ pub enum Missing {
 }
 
 impl Missing {
-    pub fn message(self) -> String {
+    /// What the reader is told under the field, in `language`.
+    pub fn message(self, language: Language) -> String {
+        use crate::i18n::{message, message_with};
+        let country = |c: Country| message(language, &format!("country-{}", c.code()));
         match self {
-            Missing::PrimaryCountry => "Choose a primary country.".into(),
-            Missing::PrimaryLanguage(c) => format!("Choose a primary language for {}.", c.name()),
-            Missing::PrimarySource(c) => format!("Choose a primary source for {}.", c.name()),
+            Missing::PrimaryCountry => message(language, "settings-missing-country"),
+            Missing::PrimaryLanguage(c) => message_with(
+                language,
+                "settings-missing-language",
+                vec![("country", country(c).into())],
+            ),
+            Missing::PrimarySource(c) => message_with(
+                language,
+                "settings-missing-source",
+                vec![("country", country(c).into())],
+            ),
         }
     }
 }
@@ -297,7 +308,7 @@ mod tests {
         let p = d.finish().unwrap();
         assert_eq!(p.source_ids(), vec!["aajtak-hi", "dw-de"]);
         assert_eq!(
-            Missing::PrimarySource(Country::DE).message(),
+            Missing::PrimarySource(Country::DE).message(Language::En),
             "Choose a primary source for Germany."
         );
     }

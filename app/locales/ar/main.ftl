@@ -1,0 +1,211 @@
+# واجهة Panorama بالعربية.
+
+## Site
+site-tagline = أخبار عدة بلدان، بعدة لغات
+site-description = Panorama: أخبار عدة بلدان بعدة لغات، في خط زمني واحد.
+nav-main = الرئيسية
+nav-news = الأخبار
+nav-saved = المحفوظة
+nav-settings = الإعدادات
+nav-skip = انتقل إلى الأخبار
+footer-nav = التذييل
+footer-archive = أرشيف الأخبار
+footer-privacy = سياسة الخصوصية
+footer-contact = اتصل بنا
+footer-language = اللغة
+footer-language-auto = مثل نسختي ({ $language })
+loading = جارٍ التحميل…
+back-to-news = العودة إلى الأخبار
+not-found-title = الصفحة غير موجودة
+
+## Countries, languages, categories
+country-IN = الهند
+country-US = الولايات المتحدة
+country-QA = قطر
+country-DE = ألمانيا
+country-CN = الصين
+country-CA = كندا
+country-WORLD = العالم
+language-en = الإنجليزية
+language-hi = الهندية
+language-ar = العربية
+language-de = الألمانية
+language-zh = الصينية
+language-fr = الفرنسية
+category-national = محلي
+category-international = دولي
+category-business = اقتصاد
+category-entertainment = ترفيه
+category-sports = رياضة
+category-special = خاص
+category-all = كل الأقسام
+categories-nav = الأقسام
+
+## Relative times
+time-just-now = الآن
+time-minutes = قبل { $n } دقيقة
+time-hours = قبل { $n } ساعة
+time-yesterday = أمس
+time-days = قبل { $n } يوم
+time-local = { $time } بتوقيتك
+
+## Timeline
+timeline-loading = جارٍ تحميل الأخبار…
+timeline-error = تعذّر تحميل الأخبار: { $error }
+timeline-stories = الأخبار
+timeline-empty = لا توجد أخبار هنا بعد.
+timeline-older = أخبار أقدم
+timeline-top = أبرز أخبار { $source }
+timeline-narrow = تضييق الخط الزمني
+timeline-all-sources = كل المصادر
+card-also = أيضًا من { $outlets }
+card-save = احفظ
+card-saved = محفوظ
+card-save-label = احفظ «{ $title }»
+
+## Source health
+sources = المصادر
+sources-failed = { $n } فشل
+sources-stale = { $n } قديم
+sources-loading = { $n } قيد التحميل
+health-stories = { $n ->
+    [one] خبر واحد
+    [two] خبران
+    [few] { $n } أخبار
+   *[other] { $n } خبرًا
+}
+health-ok = { $stories }، حُدّث { $updated }
+health-ok-newest = { $stories }، الأحدث { $newest }، حُدّث { $updated }
+health-stale = { $stories }، قديم: { $reason } (آخر تحديث { $updated })
+health-loading = ما زال قيد التحميل
+health-failed = فشل: { $reason }
+health-no-feed = لا توجد خلاصة متاحة
+
+## Edition banner and notices
+edition-title = نسختك
+edition-picked = ، مختارة حسب لغة متصفحك:
+edition-keep = احتفظ بهذه النسخة
+edition-choose = اختر البلدان واللغات والمصادر
+edition-not-kept = لم يتم الاحتفاظ بها: { $error }.
+notices-dismiss = إغلاق
+notice-unreadable = تعذّرت قراءة تفضيلاتك المحفوظة ({ $why })، لذا تُعرض النسخة الافتراضية.
+notice-newer = تفضيلاتك المحفوظة من إصدار أحدث من Panorama (الإصدار { $version })، لذا تُعرض النسخة الافتراضية.
+notice-migrated = تمت ترقية تفضيلاتك من الإصدار { $from }.
+notice-dropped-countries = بعض البلدان المحفوظة لم تعد متاحة وأُزيلت: { $names }.
+notice-dropped-languages = بعض اللغات المحفوظة لم تعد متاحة وأُزيلت: { $names }.
+notice-dropped-sources = بعض المصادر المحفوظة لم تعد متاحة وأُزيلت: { $names }.
+
+## Article page
+article-loading = جارٍ تحميل الخبر…
+article-error = تعذّر تحميل الخبر: { $error }
+article-pending = يجري جلب الخبر كاملًا من الناشر؛ وإلى ذلك الحين، الملخص من خلاصته.
+article-fallback = تعذّرت قراءة الخبر كاملًا من صفحة { $source } ({ $reason })؛ هذا هو الملخص من خلاصته.
+article-read-full = اقرأ الخبر كاملًا على { $source }
+article-related = المزيد من الأخبار ذات الصلة
+article-related-empty = لم يُعثر على تغطية ذات صلة بعد.
+article-gone-title = الخبر غير موجود
+article-gone-text = لا يملك Panorama هذا الخبر، أو لم يعد يحتفظ به.
+article-gone-link = اقرأ آخر الأخبار
+share-title = شارك هذا الخبر
+share-native = مشاركة…
+share-email = البريد الإلكتروني
+share-copy = نسخ الرابط
+share-copied = تم نسخ الرابط.
+share-copy-this = انسخ هذا الرابط: { $url }
+
+## Saved stories
+saved-title = الأخبار المحفوظة
+saved-lede = الأخبار التي حفظتها، الأحدث أولًا. تُحفظ في هذا المتصفح فقط.
+saved-empty = لم تحفظ شيئًا بعد. اضغط «احفظ» على خبر، أو المفتاح s.
+
+## Keyboard
+keys-title = اختصارات لوحة المفاتيح
+keys-next = الخبر التالي
+keys-previous = الخبر السابق
+keys-open = افتح الخبر
+keys-save = احفظ الخبر أو ألغِ حفظه
+keys-search = ابحث في الأخبار المحمّلة
+keys-help = اعرض هذه المساعدة
+keys-close = إغلاق
+search-label = ابحث في الأخبار المحمّلة
+search-count = عدد الأخبار المطابقة: { $n }
+
+## Settings
+settings-title = الإعدادات
+settings-loading = جارٍ تحميل تفضيلاتك…
+settings-catalog-error = تعذّر تحميل الفهرس: { $error }
+settings-countries = البلدان
+settings-primary-country = البلد الرئيسي (إلزامي)
+settings-choose-country = اختر بلدًا
+settings-other-countries = بلدان أخرى (اختياري)
+settings-languages = اختر لغة الأخبار لـ{ $country }
+settings-primary-language = اللغة الرئيسية (إلزامي)
+settings-choose-language = اختر لغة
+settings-other-languages = لغات أخرى (اختياري)
+settings-no-other-language = لا توجد لغة أخرى متاحة
+settings-sources = اختر مصدر الأخبار لـ{ $country }
+settings-primary-source = المصدر الرئيسي (إلزامي)
+settings-choose-source = اختر مصدرًا
+settings-other-sources = مصادر أخرى (اختياري)
+settings-language-first = اختر لغة أولًا.
+settings-no-feed = { $source } · { $language }: لا توجد خلاصة متاحة ({ $why })
+settings-save = حفظ
+settings-saved = تم الحفظ. يتبع خطك الزمني الآن هذه الاختيارات.
+settings-not-saved = لم يتم الحفظ: { $why }
+settings-missing = لم يتم الحفظ: عدد الاختيارات الإلزامية الناقصة: { $n }.
+settings-removed = أُزيل { $names }: لا يُنشر باللغات المختارة.
+settings-missing-country = اختر بلدًا رئيسيًا.
+settings-missing-language = اختر لغة رئيسية لـ{ $country }.
+settings-missing-source = اختر مصدرًا رئيسيًا لـ{ $country }.
+settings-appearance = المظهر
+settings-theme = السمة
+theme-system = حسب النظام
+theme-light = فاتحة
+theme-dark = داكنة
+settings-file = تفضيلاتك
+settings-export = تصدير
+settings-import = استيراد
+settings-reset = إعادة الضبط الافتراضي
+settings-nothing-to-export = لا شيء للتصدير: احفظ اختياراتك أولًا.
+settings-not-imported = لم يتم الاستيراد: { $why }
+settings-imported = تم الاستيراد والحفظ. { $notes }
+settings-reset-done = تمت إعادة الضبط: نُسيت تفضيلاتك، وتُعرض النسخة المناسبة للغة متصفحك.
+settings-file-help = تُحفظ في هذا المتصفح فقط. انقلها إلى متصفح آخر عبر ملف.
+
+## News Archive
+archive-title = أرشيف الأخبار
+archive-description = كل الأخبار التي رآها Panorama، حسب اليوم.
+archive-lede = الأخبار التي رآها Panorama، حسب اليوم، الأحدث أولًا.
+archive-loading = جارٍ تحميل الأرشيف…
+archive-error = تعذّر تحميل الأرشيف: { $error }
+archive-empty = لا توجد أخبار بعد: تظهر هنا بعد قراءة الخلاصات.
+archive-days = الأيام
+
+## Contact Us
+contact-title = اتصل بنا
+contact-description = كيف تتواصل مع القائمين على Panorama هذا.
+contact-error = تعذّر تحميل بيانات الاتصال: { $error }
+contact-unconfigured = لم ينشر مشغّل Panorama هذا بيانات الاتصال بعد. (للمشغّلين: اضبطوا { $email } و{ $address }.)
+contact-email = البريد الإلكتروني:
+
+## Privacy Policy
+privacy-title = سياسة الخصوصية
+privacy-description = ما يحفظه Panorama وأين ولماذا: لا حسابات ولا تتبّع.
+privacy-lede = لا توجد في Panorama حسابات ولا تتبّع. ما يُحفظ عنك يبقى في متصفحك.
+privacy-browser = في متصفحك
+privacy-prefs = تُحفظ تفضيلاتك (البلدان واللغات والمصادر) في التخزين المحلي لمتصفحك باسم { $key }. تتيح لك الإعدادات تصديرها أو استيرادها أو إعادة ضبطها.
+privacy-read = تُحفظ الأخبار التي فتحتها في { $key } (معرّفاتها فقط، 2,000 على الأكثر)، ليُظهرها الخط الزمني باهتة.
+privacy-saved = تُحفظ الأخبار التي حفظتها في { $key } (العنوان والناشر والوقت والملخص والروابط)، لتقرأ القائمة دون اتصال.
+privacy-cookie = ملف تعريف الارتباط { $cookie } يحمل معرّفات مصادر نسختك، ليعرض الخادم نسختك من أول تحميل (فهو لا يستطيع قراءة التخزين المحلي). قبل أن تختار نسخة، يحمل النسخة المقترحة من لغات متصفحك.
+privacy-display = ملفا تعريف الارتباط { $theme } و{ $lang } يحملان السمة ولغة الواجهة، للسبب نفسه.
+privacy-cookie-life = يدوم كل ملف تعريف ارتباط 400 يوم، ولا يُرسل إلا إلى هذا الموقع، ولا يحمل شيئًا آخر.
+privacy-clear = مسح بيانات هذا الموقع في متصفحك يزيلها كلها.
+privacy-server = على الخادم
+privacy-fetch = يجلب الخادم خلاصات الناشرين، وعندما تفتح خبرًا، صفحة ذلك الخبر. يرى الناشرون خادم Panorama، لا أنت.
+privacy-archive = يحتفظ بالأخبار التي قرأها في الذاكرة (أرشيف الأخبار)، ولا يحتفظ أبدًا بمن قرأها.
+privacy-logs = يسجّل الخادم الخلاصات التي فشلت (عنوان الخلاصة والخطأ) والطلبات التي فشلت من جهته. لا يسجّل عنوانك ولا ملفات تعريف الارتباط ولا تفضيلاتك، ولا يكتب سطرًا لكل زيارة صفحة.
+privacy-third = الأطراف الثالثة
+privacy-images = تُحمَّل صور الأخبار من خوادم الناشرين أنفسهم، التي ترى طلب متصفحك لها كما لأي صورة على الويب.
+privacy-links = «اقرأ الخبر كاملًا» وروابط المشاركة تنقلك إلى الناشر أو الشبكة التي تختارها، وفق سياستها. لا يرسل Panorama إليها أي مُحيل.
+privacy-none = لا توجد نصوص تحليلات أو إعلانات أو تتبّع، ولا نصوص برمجية من أطراف ثالثة من أي نوع.
+privacy-questions = أسئلة؟ اتصل بنا.

@@ -1,0 +1,218 @@
+# Panoramas Oberfläche auf Deutsch.
+
+## Site
+site-tagline = Die Nachrichten mehrerer Länder, in mehreren Sprachen
+site-description = Panorama: die Nachrichten mehrerer Länder in mehreren Sprachen, in einer Zeitleiste.
+nav-main = Hauptmenü
+nav-news = Nachrichten
+nav-saved = Gemerkt
+nav-settings = Einstellungen
+nav-skip = Zu den Nachrichten springen
+footer-nav = Fußzeile
+footer-archive = Nachrichtenarchiv
+footer-privacy = Datenschutz
+footer-contact = Kontakt
+footer-language = Sprache
+footer-language-auto = Wie meine Ausgabe ({ $language })
+loading = Wird geladen…
+back-to-news = Zurück zu den Nachrichten
+not-found-title = Seite nicht gefunden
+
+## Countries, languages, categories
+country-IN = Indien
+country-US = Vereinigte Staaten
+country-QA = Katar
+country-DE = Deutschland
+country-CN = China
+country-CA = Kanada
+country-WORLD = Welt
+language-en = Englisch
+language-hi = Hindi
+language-ar = Arabisch
+language-de = Deutsch
+language-zh = Chinesisch
+language-fr = Französisch
+category-national = Inland
+category-international = Ausland
+category-business = Wirtschaft
+category-entertainment = Unterhaltung
+category-sports = Sport
+category-special = Spezial
+category-all = Alle Rubriken
+categories-nav = Rubriken
+
+## Relative times
+time-just-now = gerade eben
+time-minutes = vor { $n } Min.
+time-hours = vor { $n } Std.
+time-yesterday = gestern
+time-days = { $n ->
+    [one] vor { $n } Tag
+   *[other] vor { $n } Tagen
+}
+time-local = { $time } Ihre Zeit
+
+## Timeline
+timeline-loading = Nachrichten werden geladen…
+timeline-error = Die Nachrichten konnten nicht geladen werden: { $error }
+timeline-stories = Meldungen
+timeline-empty = Hier gibt es noch keine Meldungen.
+timeline-older = Ältere Meldungen
+timeline-top = Top-Meldungen von { $source }
+timeline-narrow = Zeitleiste eingrenzen
+timeline-all-sources = Alle Quellen
+card-also = Auch bei { $outlets }
+card-save = Merken
+card-saved = Gemerkt
+card-save-label = „{ $title }“ merken
+
+## Source health
+sources = Quellen
+sources-failed = { $n } fehlgeschlagen
+sources-stale = { $n } veraltet
+sources-loading = { $n } lädt
+health-stories = { $n ->
+    [one] 1 Meldung
+   *[other] { $n } Meldungen
+}
+health-ok = { $stories }, aktualisiert { $updated }
+health-ok-newest = { $stories }, neueste { $newest }, aktualisiert { $updated }
+health-stale = { $stories }, veraltet: { $reason } (zuletzt aktualisiert { $updated })
+health-loading = lädt noch
+health-failed = fehlgeschlagen: { $reason }
+health-no-feed = kein Feed verfügbar
+
+## Edition banner and notices
+edition-title = Ihre Ausgabe
+edition-picked = , gewählt nach der Sprache Ihres Browsers:
+edition-keep = Diese Ausgabe behalten
+edition-choose = Länder, Sprachen und Quellen wählen
+edition-not-kept = Nicht behalten: { $error }.
+notices-dismiss = Schließen
+notice-unreadable = Ihre gespeicherten Einstellungen konnten nicht gelesen werden ({ $why }), deshalb wird die Standardausgabe gezeigt.
+notice-newer = Ihre gespeicherten Einstellungen stammen von einem neueren Panorama (Version { $version }), deshalb wird die Standardausgabe gezeigt.
+notice-migrated = Ihre Einstellungen wurden von Version { $from } aktualisiert.
+notice-dropped-countries = Einige gespeicherte Länder gibt es nicht mehr; sie wurden entfernt: { $names }.
+notice-dropped-languages = Einige gespeicherte Sprachen gibt es nicht mehr; sie wurden entfernt: { $names }.
+notice-dropped-sources = Einige gespeicherte Quellen gibt es nicht mehr; sie wurden entfernt: { $names }.
+
+## Article page
+article-loading = Meldung wird geladen…
+article-error = Die Meldung konnte nicht geladen werden: { $error }
+article-pending = Der vollständige Text wird beim Medium abgerufen; bis dahin die Zusammenfassung aus seinem Feed.
+article-fallback = Der vollständige Text konnte nicht von der Seite von { $source } gelesen werden ({ $reason }); dies ist die Zusammenfassung aus seinem Feed.
+article-read-full = Vollständig lesen bei { $source }
+article-related = Weitere Meldungen zum Thema
+article-related-empty = Noch keine weitere Berichterstattung gefunden.
+article-gone-title = Meldung nicht gefunden
+article-gone-text = Panorama hat diese Meldung nicht oder nicht mehr.
+article-gone-link = Die neuesten Nachrichten lesen
+share-title = Diese Meldung teilen
+share-native = Teilen…
+share-email = E-Mail
+share-copy = Link kopieren
+share-copied = Link kopiert.
+share-copy-this = Diesen Link kopieren: { $url }
+
+## Saved stories
+saved-title = Gemerkte Meldungen
+saved-lede = Ihre gemerkten Meldungen, die neuesten zuerst. Sie bleiben nur in diesem Browser.
+saved-empty = Noch nichts gemerkt. Drücken Sie bei einer Meldung auf „Merken“ oder die Taste s.
+
+## Keyboard
+keys-title = Tastenkürzel
+keys-next = nächste Meldung
+keys-previous = vorige Meldung
+keys-open = Meldung öffnen
+keys-save = Meldung merken oder vergessen
+keys-search = in den geladenen Meldungen suchen
+keys-help = diese Hilfe zeigen
+keys-close = Schließen
+search-label = In den geladenen Meldungen suchen
+search-count = { $n ->
+    [one] 1 Meldung passt
+   *[other] { $n } Meldungen passen
+}
+
+## Settings
+settings-title = Einstellungen
+settings-loading = Ihre Einstellungen werden geladen…
+settings-catalog-error = Der Katalog konnte nicht geladen werden: { $error }
+settings-countries = Länder
+settings-primary-country = Hauptland (Pflicht)
+settings-choose-country = Land wählen
+settings-other-countries = Weitere Länder (optional)
+settings-languages = Nachrichtensprache für { $country }
+settings-primary-language = Hauptsprache (Pflicht)
+settings-choose-language = Sprache wählen
+settings-other-languages = Weitere Sprachen (optional)
+settings-no-other-language = Keine weitere Sprache verfügbar
+settings-sources = Nachrichtenquelle für { $country }
+settings-primary-source = Hauptquelle (Pflicht)
+settings-choose-source = Quelle wählen
+settings-other-sources = Weitere Quellen (optional)
+settings-language-first = Wählen Sie zuerst eine Sprache.
+settings-no-feed = { $source } · { $language }: kein Feed verfügbar ({ $why })
+settings-save = Speichern
+settings-saved = Gespeichert. Ihre Zeitleiste folgt jetzt dieser Auswahl.
+settings-not-saved = Nicht gespeichert: { $why }
+settings-missing = { $n ->
+    [one] Nicht gespeichert: 1 Pflichtangabe fehlt.
+   *[other] Nicht gespeichert: { $n } Pflichtangaben fehlen.
+}
+settings-removed = { $names } entfernt: erscheint nicht in den gewählten Sprachen.
+settings-missing-country = Wählen Sie ein Hauptland.
+settings-missing-language = Wählen Sie eine Hauptsprache für { $country }.
+settings-missing-source = Wählen Sie eine Hauptquelle für { $country }.
+settings-appearance = Darstellung
+settings-theme = Farbschema
+theme-system = Wie das System
+theme-light = Hell
+theme-dark = Dunkel
+settings-file = Ihre Einstellungen
+settings-export = Exportieren
+settings-import = Importieren
+settings-reset = Zurücksetzen
+settings-nothing-to-export = Nichts zu exportieren: Speichern Sie zuerst Ihre Auswahl.
+settings-not-imported = Nicht importiert: { $why }
+settings-imported = Importiert und gespeichert. { $notes }
+settings-reset-done = Zurückgesetzt: Ihre Einstellungen sind vergessen; die Ausgabe für die Sprache Ihres Browsers wird gezeigt.
+settings-file-help = Sie bleiben nur in diesem Browser. Mit einer Datei nehmen Sie sie in einen anderen mit.
+
+## News Archive
+archive-title = Nachrichtenarchiv
+archive-description = Jede Meldung, die Panorama gesehen hat, nach Tagen.
+archive-lede = Die Meldungen, die Panorama gesehen hat, nach Tagen, die neuesten zuerst.
+archive-loading = Archiv wird geladen…
+archive-error = Das Archiv konnte nicht geladen werden: { $error }
+archive-empty = Noch keine Meldungen: Sie erscheinen hier, sobald Feeds gelesen wurden.
+archive-days = Tage
+
+## Contact Us
+contact-title = Kontakt
+contact-description = So erreichen Sie die Betreiber dieses Panorama.
+contact-error = Die Kontaktdaten konnten nicht geladen werden: { $error }
+contact-unconfigured = Der Betreiber dieses Panorama hat noch keine Kontaktdaten veröffentlicht. (Betreiber: { $email } und { $address } setzen.)
+contact-email = E-Mail:
+
+## Privacy Policy
+privacy-title = Datenschutz
+privacy-description = Was Panorama speichert, wo und warum: kein Konto, kein Tracking.
+privacy-lede = Panorama hat keine Konten und kein Tracking. Was es über Sie speichert, bleibt in Ihrem Browser.
+privacy-browser = In Ihrem Browser
+privacy-prefs = Ihre Einstellungen (Länder, Sprachen und Quellen) liegen im lokalen Speicher Ihres Browsers unter { $key }. In den Einstellungen können Sie sie exportieren, importieren oder zurücksetzen.
+privacy-read = Die Meldungen, die Sie geöffnet haben, liegen unter { $key } (nur ihre Kennungen, höchstens 2.000), damit die Zeitleiste sie abblenden kann.
+privacy-saved = Die Meldungen, die Sie sich merken, liegen unter { $key } (Titel, Medium, Zeit, Zusammenfassung und Links), damit Sie die Liste ohne Verbindung lesen können.
+privacy-cookie = Das Cookie { $cookie } enthält die Kennungen der Quellen Ihrer Ausgabe, damit der Server schon beim ersten Aufbau Ihre Ausgabe zeigt (den lokalen Speicher kann er nicht lesen). Bevor Sie eine Ausgabe wählen, enthält es die aus den Sprachen Ihres Browsers vorgeschlagene.
+privacy-display = Die Cookies { $theme } und { $lang } enthalten aus demselben Grund Ihr Farbschema und Ihre Oberflächensprache.
+privacy-cookie-life = Jedes Cookie gilt 400 Tage, wird nur an diese Website gesendet und enthält nichts anderes.
+privacy-clear = Wenn Sie die Daten dieser Website in Ihrem Browser löschen, ist all das entfernt.
+privacy-server = Auf dem Server
+privacy-fetch = Der Server ruft die Feeds der Medien ab und, wenn Sie eine Meldung öffnen, deren Seite. Die Medien sehen den Server von Panorama, nicht Sie.
+privacy-archive = Er behält die gelesenen Meldungen im Speicher (das Nachrichtenarchiv), nie aber, wer sie gelesen hat.
+privacy-logs = Sein Protokoll verzeichnet fehlgeschlagene Feeds (Adresse und Fehler) und Anfragen, die auf Serverseite fehlschlugen. Es verzeichnet weder Ihre Adresse noch Ihre Cookies oder Einstellungen und schreibt keine Zeile pro Seitenaufruf.
+privacy-third = Dritte
+privacy-images = Bilder zu Meldungen laden von den Servern der Medien selbst, die die Anfrage Ihres Browsers sehen wie bei jedem Bild im Web.
+privacy-links = „Vollständig lesen“ und die Teilen-Links führen Sie zum Medium oder Netzwerk Ihrer Wahl, unter dessen eigenen Regeln. Panorama sendet ihnen keinen Referrer.
+privacy-none = Es gibt keine Analyse-, Werbe- oder Tracking-Skripte und keinerlei Skripte von Dritten.
+privacy-questions = Fragen? Schreiben Sie uns.

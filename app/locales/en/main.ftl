@@ -1,0 +1,219 @@
+# Panorama's interface in English. Every language has the same keys (a unit test checks).
+# Outlet names, story text and server error details are not translated.
+
+## Site
+site-tagline = The news of several countries, in several languages
+site-description = Panorama: the news of several countries in several languages, in one timeline.
+nav-main = Main
+nav-news = News
+nav-saved = Saved
+nav-settings = Settings
+nav-skip = Skip to the news
+footer-nav = Footer
+footer-archive = News Archive
+footer-privacy = Privacy Policy
+footer-contact = Contact Us
+footer-language = Language
+footer-language-auto = Same as my edition ({ $language })
+loading = Loading…
+back-to-news = Back to the news
+not-found-title = Page not found
+
+## Countries, languages, categories
+country-IN = India
+country-US = United States
+country-QA = Qatar
+country-DE = Germany
+country-CN = China
+country-CA = Canada
+country-WORLD = World
+language-en = English
+language-hi = Hindi
+language-ar = Arabic
+language-de = German
+language-zh = Chinese
+language-fr = French
+category-national = National
+category-international = International
+category-business = Business
+category-entertainment = Entertainment
+category-sports = Sports
+category-special = Special
+category-all = All Categories
+categories-nav = Categories
+
+## Relative times
+time-just-now = just now
+time-minutes = { $n } min ago
+time-hours = { $n } h ago
+time-yesterday = yesterday
+time-days = { $n ->
+    [one] { $n } day ago
+   *[other] { $n } days ago
+}
+time-local = { $time } your time
+
+## Timeline
+timeline-loading = Loading the news…
+timeline-error = The news could not be loaded: { $error }
+timeline-stories = Stories
+timeline-empty = No stories here yet.
+timeline-older = Older stories
+timeline-top = Top from { $source }
+timeline-narrow = Narrow the timeline
+timeline-all-sources = All sources
+card-also = Also from { $outlets }
+card-save = Save
+card-saved = Saved
+card-save-label = Save “{ $title }”
+
+## Source health
+sources = Sources
+sources-failed = { $n } failed
+sources-stale = { $n } stale
+sources-loading = { $n } loading
+health-stories = { $n ->
+    [one] 1 story
+   *[other] { $n } stories
+}
+health-ok = { $stories }, updated { $updated }
+health-ok-newest = { $stories }, newest { $newest }, updated { $updated }
+health-stale = { $stories }, stale: { $reason } (last updated { $updated })
+health-loading = still loading
+health-failed = failed: { $reason }
+health-no-feed = no feed available
+
+## Edition banner and notices
+edition-title = Your edition
+edition-picked = , picked from your browser's language:
+edition-keep = Keep this edition
+edition-choose = Choose countries, languages and sources
+edition-not-kept = Not kept: { $error }.
+notices-dismiss = Dismiss
+notice-unreadable = Your saved preferences could not be read ({ $why }), so the default edition is shown.
+notice-newer = Your saved preferences come from a newer Panorama (version { $version }), so the default edition is shown.
+notice-migrated = Your preferences were upgraded from version { $from }.
+notice-dropped-countries = Some saved countries are no longer available and were removed: { $names }.
+notice-dropped-languages = Some saved languages are no longer available and were removed: { $names }.
+notice-dropped-sources = Some saved sources are no longer available and were removed: { $names }.
+
+## Article page
+article-loading = Loading the story…
+article-error = The story could not be loaded: { $error }
+article-pending = Fetching the full story from the outlet; meanwhile, the summary from its feed.
+article-fallback = The full story could not be read from { $source }'s page ({ $reason }); this is the summary from its feed.
+article-read-full = Read full story on { $source }
+article-related = More Related News
+article-related-empty = No related coverage found yet.
+article-gone-title = Story not found
+article-gone-text = Panorama does not have this story, or no longer keeps it.
+article-gone-link = Read the latest news
+share-title = Share this story
+share-native = Share…
+share-email = Email
+share-copy = Copy link
+share-copied = Link copied.
+share-copy-this = Copy this link: { $url }
+
+## Saved stories
+saved-title = Saved stories
+saved-lede = Stories you saved, newest first. They are kept in this browser only.
+saved-empty = Nothing saved yet. Press “Save” on a story, or the s key.
+
+## Keyboard
+keys-title = Keyboard shortcuts
+keys-next = next story
+keys-previous = previous story
+keys-open = open the story
+keys-save = save or unsave the story
+keys-search = search the loaded stories
+keys-help = show this help
+keys-close = Close
+search-label = Search the loaded stories
+search-count = { $n ->
+    [one] 1 story matches
+   *[other] { $n } stories match
+}
+
+## Settings
+settings-title = Settings
+settings-loading = Loading your preferences…
+settings-catalog-error = The catalog could not be loaded: { $error }
+settings-countries = Countries
+settings-primary-country = Primary Country (Mandatory)
+settings-choose-country = Choose a country
+settings-other-countries = Other Country (Optional)
+settings-languages = Set News Language for { $country }
+settings-primary-language = Primary Language (Mandatory)
+settings-choose-language = Choose a language
+settings-other-languages = Other Language(s) (Optional)
+settings-no-other-language = No other language available
+settings-sources = Set News Source for { $country }
+settings-primary-source = Primary Source (Mandatory)
+settings-choose-source = Choose a source
+settings-other-sources = Other Source(s) (Optional)
+settings-language-first = Choose a language first.
+settings-no-feed = { $source } · { $language }: no feed available ({ $why })
+settings-save = Save
+settings-saved = Saved. Your timeline now follows these choices.
+settings-not-saved = Not saved: { $why }
+settings-missing = { $n ->
+    [one] Not saved: 1 required choice is missing.
+   *[other] Not saved: { $n } required choices are missing.
+}
+settings-removed = Removed { $names }: not published in the chosen languages.
+settings-missing-country = Choose a primary country.
+settings-missing-language = Choose a primary language for { $country }.
+settings-missing-source = Choose a primary source for { $country }.
+settings-appearance = Appearance
+settings-theme = Theme
+theme-system = System default
+theme-light = Light
+theme-dark = Dark
+settings-file = Your preferences
+settings-export = Export
+settings-import = Import
+settings-reset = Reset to defaults
+settings-nothing-to-export = Nothing to export: save your choices first.
+settings-not-imported = Not imported: { $why }
+settings-imported = Imported and saved. { $notes }
+settings-reset-done = Reset: your preferences are forgotten; the edition for your browser's language is shown.
+settings-file-help = They are kept in this browser only. Move them to another one with a file.
+
+## News Archive
+archive-title = News Archive
+archive-description = Every story Panorama has seen, by day.
+archive-lede = The stories Panorama has seen, by day, newest first.
+archive-loading = Loading the archive…
+archive-error = The archive could not be loaded: { $error }
+archive-empty = No stories yet: they appear here once feeds have been read.
+archive-days = Days
+
+## Contact Us
+contact-title = Contact Us
+contact-description = How to reach the people who run this Panorama.
+contact-error = The contact details could not be loaded: { $error }
+contact-unconfigured = This Panorama's operator has not published contact details yet. (Operators: set { $email } and { $address }.)
+contact-email = Email:
+
+## Privacy Policy
+privacy-title = Privacy Policy
+privacy-description = What Panorama stores, where, and why: no account, no tracking.
+privacy-lede = Panorama has no accounts and no tracking. What it keeps about you stays in your browser.
+privacy-browser = In your browser
+privacy-prefs = Your preferences (countries, languages and sources) are kept in your browser's local storage under { $key }. Settings lets you export, import or reset them.
+privacy-read = The stories you have opened are kept under { $key } (their ids only, at most 2,000), so the timeline can dim them.
+privacy-saved = The stories you save are kept under { $key } (title, outlet, time, summary and links), so you can read the list without a connection.
+privacy-cookie = The cookie { $cookie } holds the ids of the sources of your edition, so the server can show your edition on the very first paint (it cannot read local storage). Before you choose an edition, it holds the one proposed from your browser's languages.
+privacy-display = The cookies { $theme } and { $lang } hold your theme and interface language, for the same reason.
+privacy-cookie-life = Each cookie lasts 400 days, is sent only to this site, and carries nothing else.
+privacy-clear = Clearing this site's data in your browser removes all of it.
+privacy-server = On the server
+privacy-fetch = The server fetches the outlets' feeds and, when you open a story, that story's page. The outlets see Panorama's server, not you.
+privacy-archive = It keeps the stories it has read in memory (the News Archive), never anything about who read them.
+privacy-logs = Its log records feeds that failed (the feed's address and the error) and requests that failed on the server's side. It does not log your address, your cookies or your preferences, and writes no line per page view.
+privacy-third = Third parties
+privacy-images = Story images load from the outlets' own servers, which see your browser's request for them as for any image on the web.
+privacy-links = "Read full story" and the share links take you to the outlet or the network you choose, under its own policy. Panorama sends them no referrer.
+privacy-none = There are no analytics, advertising or tracking scripts, and no third-party scripts of any kind.
+privacy-questions = Questions? Contact us.

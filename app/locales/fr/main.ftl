@@ -1,0 +1,218 @@
+# L'interface de Panorama en français.
+
+## Site
+site-tagline = L'actualité de plusieurs pays, en plusieurs langues
+site-description = Panorama : l'actualité de plusieurs pays en plusieurs langues, dans un seul fil.
+nav-main = Principal
+nav-news = Actualités
+nav-saved = Enregistrés
+nav-settings = Réglages
+nav-skip = Aller aux actualités
+footer-nav = Pied de page
+footer-archive = Archives
+footer-privacy = Confidentialité
+footer-contact = Nous contacter
+footer-language = Langue
+footer-language-auto = Comme mon édition ({ $language })
+loading = Chargement…
+back-to-news = Retour aux actualités
+not-found-title = Page introuvable
+
+## Countries, languages, categories
+country-IN = Inde
+country-US = États-Unis
+country-QA = Qatar
+country-DE = Allemagne
+country-CN = Chine
+country-CA = Canada
+country-WORLD = Monde
+language-en = anglais
+language-hi = hindi
+language-ar = arabe
+language-de = allemand
+language-zh = chinois
+language-fr = français
+category-national = National
+category-international = International
+category-business = Économie
+category-entertainment = Divertissement
+category-sports = Sports
+category-special = Spécial
+category-all = Toutes les rubriques
+categories-nav = Rubriques
+
+## Relative times
+time-just-now = à l'instant
+time-minutes = il y a { $n } min
+time-hours = il y a { $n } h
+time-yesterday = hier
+time-days = { $n ->
+    [one] il y a { $n } jour
+   *[other] il y a { $n } jours
+}
+time-local = { $time } chez vous
+
+## Timeline
+timeline-loading = Chargement des actualités…
+timeline-error = Impossible de charger les actualités : { $error }
+timeline-stories = Articles
+timeline-empty = Aucun article ici pour l'instant.
+timeline-older = Articles plus anciens
+timeline-top = À la une de { $source }
+timeline-narrow = Filtrer le fil
+timeline-all-sources = Toutes les sources
+card-also = Aussi chez { $outlets }
+card-save = Enregistrer
+card-saved = Enregistré
+card-save-label = Enregistrer « { $title } »
+
+## Source health
+sources = Sources
+sources-failed = { $n } en échec
+sources-stale = { $n } périmées
+sources-loading = { $n } en chargement
+health-stories = { $n ->
+    [one] { $n } article
+   *[other] { $n } articles
+}
+health-ok = { $stories }, mis à jour { $updated }
+health-ok-newest = { $stories }, le plus récent { $newest }, mis à jour { $updated }
+health-stale = { $stories }, périmé : { $reason } (dernière mise à jour { $updated })
+health-loading = chargement en cours
+health-failed = échec : { $reason }
+health-no-feed = aucun flux disponible
+
+## Edition banner and notices
+edition-title = Votre édition
+edition-picked = , choisie d'après la langue de votre navigateur :
+edition-keep = Garder cette édition
+edition-choose = Choisir pays, langues et sources
+edition-not-kept = Non conservée : { $error }.
+notices-dismiss = Fermer
+notice-unreadable = Vos préférences enregistrées n'ont pas pu être lues ({ $why }) : l'édition par défaut est affichée.
+notice-newer = Vos préférences enregistrées viennent d'un Panorama plus récent (version { $version }) : l'édition par défaut est affichée.
+notice-migrated = Vos préférences ont été mises à niveau depuis la version { $from }.
+notice-dropped-countries = Certains pays enregistrés ne sont plus disponibles et ont été retirés : { $names }.
+notice-dropped-languages = Certaines langues enregistrées ne sont plus disponibles et ont été retirées : { $names }.
+notice-dropped-sources = Certaines sources enregistrées ne sont plus disponibles et ont été retirées : { $names }.
+
+## Article page
+article-loading = Chargement de l'article…
+article-error = Impossible de charger l'article : { $error }
+article-pending = Récupération de l'article complet auprès du média ; en attendant, le résumé de son flux.
+article-fallback = L'article complet n'a pas pu être lu sur la page de { $source } ({ $reason }) ; voici le résumé de son flux.
+article-read-full = Lire l'article complet sur { $source }
+article-related = Plus d'actualités liées
+article-related-empty = Aucune couverture liée trouvée pour l'instant.
+article-gone-title = Article introuvable
+article-gone-text = Panorama n'a pas cet article, ou ne le conserve plus.
+article-gone-link = Lire les dernières actualités
+share-title = Partager cet article
+share-native = Partager…
+share-email = E-mail
+share-copy = Copier le lien
+share-copied = Lien copié.
+share-copy-this = Copiez ce lien : { $url }
+
+## Saved stories
+saved-title = Articles enregistrés
+saved-lede = Les articles que vous avez enregistrés, les plus récents d'abord. Ils restent dans ce navigateur uniquement.
+saved-empty = Rien d'enregistré pour l'instant. Appuyez sur « Enregistrer » sur un article, ou sur la touche s.
+
+## Keyboard
+keys-title = Raccourcis clavier
+keys-next = article suivant
+keys-previous = article précédent
+keys-open = ouvrir l'article
+keys-save = enregistrer ou retirer l'article
+keys-search = chercher dans les articles chargés
+keys-help = afficher cette aide
+keys-close = Fermer
+search-label = Chercher dans les articles chargés
+search-count = { $n ->
+    [one] { $n } article correspond
+   *[other] { $n } articles correspondent
+}
+
+## Settings
+settings-title = Réglages
+settings-loading = Chargement de vos préférences…
+settings-catalog-error = Impossible de charger le catalogue : { $error }
+settings-countries = Pays
+settings-primary-country = Pays principal (obligatoire)
+settings-choose-country = Choisir un pays
+settings-other-countries = Autres pays (facultatif)
+settings-languages = Langue des actualités pour { $country }
+settings-primary-language = Langue principale (obligatoire)
+settings-choose-language = Choisir une langue
+settings-other-languages = Autres langues (facultatif)
+settings-no-other-language = Aucune autre langue disponible
+settings-sources = Source des actualités pour { $country }
+settings-primary-source = Source principale (obligatoire)
+settings-choose-source = Choisir une source
+settings-other-sources = Autres sources (facultatif)
+settings-language-first = Choisissez d'abord une langue.
+settings-no-feed = { $source } · { $language } : aucun flux disponible ({ $why })
+settings-save = Enregistrer
+settings-saved = Enregistré. Votre fil suit maintenant ces choix.
+settings-not-saved = Non enregistré : { $why }
+settings-missing = { $n ->
+    [one] Non enregistré : { $n } choix obligatoire manque.
+   *[other] Non enregistré : { $n } choix obligatoires manquent.
+}
+settings-removed = { $names } retiré : pas publié dans les langues choisies.
+settings-missing-country = Choisissez un pays principal.
+settings-missing-language = Choisissez une langue principale pour { $country }.
+settings-missing-source = Choisissez une source principale pour { $country }.
+settings-appearance = Apparence
+settings-theme = Thème
+theme-system = Comme le système
+theme-light = Clair
+theme-dark = Sombre
+settings-file = Vos préférences
+settings-export = Exporter
+settings-import = Importer
+settings-reset = Rétablir les valeurs par défaut
+settings-nothing-to-export = Rien à exporter : enregistrez d'abord vos choix.
+settings-not-imported = Non importé : { $why }
+settings-imported = Importé et enregistré. { $notes }
+settings-reset-done = Réinitialisé : vos préférences sont oubliées ; l'édition de la langue de votre navigateur est affichée.
+settings-file-help = Elles restent dans ce navigateur uniquement. Un fichier permet de les emporter dans un autre.
+
+## News Archive
+archive-title = Archives
+archive-description = Tous les articles que Panorama a vus, par jour.
+archive-lede = Les articles que Panorama a vus, par jour, les plus récents d'abord.
+archive-loading = Chargement des archives…
+archive-error = Impossible de charger les archives : { $error }
+archive-empty = Aucun article pour l'instant : ils apparaissent ici une fois les flux lus.
+archive-days = Jours
+
+## Contact Us
+contact-title = Nous contacter
+contact-description = Comment joindre les personnes qui font fonctionner ce Panorama.
+contact-error = Impossible de charger les coordonnées : { $error }
+contact-unconfigured = L'exploitant de ce Panorama n'a pas encore publié ses coordonnées. (Exploitants : définissez { $email } et { $address }.)
+contact-email = E-mail :
+
+## Privacy Policy
+privacy-title = Politique de confidentialité
+privacy-description = Ce que Panorama conserve, où et pourquoi : pas de compte, pas de pistage.
+privacy-lede = Panorama n'a ni comptes ni pistage. Ce qu'il garde sur vous reste dans votre navigateur.
+privacy-browser = Dans votre navigateur
+privacy-prefs = Vos préférences (pays, langues et sources) sont gardées dans le stockage local de votre navigateur sous { $key }. Les réglages permettent de les exporter, importer ou réinitialiser.
+privacy-read = Les articles que vous avez ouverts sont gardés sous { $key } (leurs identifiants seulement, 2 000 au plus), pour que le fil les atténue.
+privacy-saved = Les articles que vous enregistrez sont gardés sous { $key } (titre, média, heure, résumé et liens), pour lire la liste sans connexion.
+privacy-cookie = Le cookie { $cookie } contient les identifiants des sources de votre édition, pour que le serveur affiche votre édition dès le premier affichage (il ne peut pas lire le stockage local). Avant que vous choisissiez une édition, il contient celle proposée d'après les langues de votre navigateur.
+privacy-display = Les cookies { $theme } et { $lang } contiennent votre thème et la langue de l'interface, pour la même raison.
+privacy-cookie-life = Chaque cookie dure 400 jours, n'est envoyé qu'à ce site et ne contient rien d'autre.
+privacy-clear = Effacer les données de ce site dans votre navigateur supprime tout cela.
+privacy-server = Sur le serveur
+privacy-fetch = Le serveur récupère les flux des médias et, quand vous ouvrez un article, la page de cet article. Les médias voient le serveur de Panorama, pas vous.
+privacy-archive = Il garde en mémoire les articles lus (les archives), jamais qui les a lus.
+privacy-logs = Son journal note les flux en échec (adresse du flux et erreur) et les requêtes en échec côté serveur. Il ne note ni votre adresse, ni vos cookies, ni vos préférences, et n'écrit aucune ligne par page vue.
+privacy-third = Tiers
+privacy-images = Les images des articles se chargent depuis les serveurs des médias eux-mêmes, qui voient la requête de votre navigateur comme pour toute image du web.
+privacy-links = « Lire l'article complet » et les liens de partage vous mènent au média ou au réseau de votre choix, sous sa propre politique. Panorama ne leur envoie aucun référent.
+privacy-none = Il n'y a aucun script d'analyse, de publicité ou de pistage, ni aucun script tiers.
+privacy-questions = Des questions ? Contactez-nous.

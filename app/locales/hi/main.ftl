@@ -1,0 +1,212 @@
+# Panorama का इंटरफ़ेस, हिन्दी में।
+
+## Site
+site-tagline = कई देशों की ख़बरें, कई भाषाओं में
+site-description = Panorama: कई देशों की ख़बरें, कई भाषाओं में, एक ही टाइमलाइन में।
+nav-main = मुख्य
+nav-news = ख़बरें
+nav-saved = सहेजी गईं
+nav-settings = सेटिंग्स
+nav-skip = सीधे ख़बरों पर जाएँ
+footer-nav = फ़ुटर
+footer-archive = समाचार संग्रह
+footer-privacy = गोपनीयता नीति
+footer-contact = संपर्क करें
+footer-language = भाषा
+footer-language-auto = मेरे संस्करण जैसी ({ $language })
+loading = लोड हो रहा है…
+back-to-news = ख़बरों पर वापस
+not-found-title = पेज नहीं मिला
+
+## Countries, languages, categories
+country-IN = भारत
+country-US = संयुक्त राज्य अमेरिका
+country-QA = क़तर
+country-DE = जर्मनी
+country-CN = चीन
+country-CA = कनाडा
+country-WORLD = विश्व
+language-en = अंग्रेज़ी
+language-hi = हिन्दी
+language-ar = अरबी
+language-de = जर्मन
+language-zh = चीनी
+language-fr = फ़्रेंच
+category-national = राष्ट्रीय
+category-international = अंतरराष्ट्रीय
+category-business = व्यापार
+category-entertainment = मनोरंजन
+category-sports = खेल
+category-special = विशेष
+category-all = सभी श्रेणियाँ
+categories-nav = श्रेणियाँ
+
+## Relative times
+time-just-now = अभी
+time-minutes = { $n } मिनट पहले
+time-hours = { $n } घंटे पहले
+time-yesterday = कल
+time-days = { $n } दिन पहले
+time-local = आपके समय से { $time }
+
+## Timeline
+timeline-loading = ख़बरें लोड हो रही हैं…
+timeline-error = ख़बरें लोड नहीं हो सकीं: { $error }
+timeline-stories = ख़बरें
+timeline-empty = यहाँ अभी कोई ख़बर नहीं है।
+timeline-older = पुरानी ख़बरें
+timeline-top = { $source } की प्रमुख ख़बरें
+timeline-narrow = टाइमलाइन सीमित करें
+timeline-all-sources = सभी स्रोत
+card-also = { $outlets } में भी
+card-save = सहेजें
+card-saved = सहेजी गई
+card-save-label = “{ $title }” सहेजें
+
+## Source health
+sources = स्रोत
+sources-failed = { $n } विफल
+sources-stale = { $n } पुराने
+sources-loading = { $n } लोड हो रहे
+health-stories = { $n ->
+    [one] { $n } ख़बर
+   *[other] { $n } ख़बरें
+}
+health-ok = { $stories }, अपडेट { $updated }
+health-ok-newest = { $stories }, नवीनतम { $newest }, अपडेट { $updated }
+health-stale = { $stories }, पुराना: { $reason } (अंतिम अपडेट { $updated })
+health-loading = अभी लोड हो रहा है
+health-failed = विफल: { $reason }
+health-no-feed = कोई फ़ीड उपलब्ध नहीं
+
+## Edition banner and notices
+edition-title = आपका संस्करण
+edition-picked = , आपके ब्राउज़र की भाषा से चुना गया:
+edition-keep = यही संस्करण रखें
+edition-choose = देश, भाषाएँ और स्रोत चुनें
+edition-not-kept = नहीं रखा गया: { $error }।
+notices-dismiss = बंद करें
+notice-unreadable = आपकी सहेजी गई पसंद पढ़ी नहीं जा सकी ({ $why }), इसलिए डिफ़ॉल्ट संस्करण दिखाया गया है।
+notice-newer = आपकी सहेजी गई पसंद Panorama के नए संस्करण (संस्करण { $version }) की है, इसलिए डिफ़ॉल्ट संस्करण दिखाया गया है।
+notice-migrated = आपकी पसंद संस्करण { $from } से अपग्रेड की गई।
+notice-dropped-countries = कुछ सहेजे गए देश अब उपलब्ध नहीं हैं और हटा दिए गए: { $names }।
+notice-dropped-languages = कुछ सहेजी गई भाषाएँ अब उपलब्ध नहीं हैं और हटा दी गईं: { $names }।
+notice-dropped-sources = कुछ सहेजे गए स्रोत अब उपलब्ध नहीं हैं और हटा दिए गए: { $names }।
+
+## Article page
+article-loading = ख़बर लोड हो रही है…
+article-error = ख़बर लोड नहीं हो सकी: { $error }
+article-pending = पूरी ख़बर प्रकाशक से लाई जा रही है; तब तक उसकी फ़ीड का सारांश।
+article-fallback = पूरी ख़बर { $source } के पेज से पढ़ी नहीं जा सकी ({ $reason }); यह उसकी फ़ीड का सारांश है।
+article-read-full = पूरी ख़बर { $source } पर पढ़ें
+article-related = और संबंधित ख़बरें
+article-related-empty = अभी कोई संबंधित कवरेज नहीं मिला।
+article-gone-title = ख़बर नहीं मिली
+article-gone-text = Panorama के पास यह ख़बर नहीं है, या अब नहीं रखी जाती।
+article-gone-link = ताज़ा ख़बरें पढ़ें
+share-title = यह ख़बर साझा करें
+share-native = साझा करें…
+share-email = ईमेल
+share-copy = लिंक कॉपी करें
+share-copied = लिंक कॉपी हो गया।
+share-copy-this = यह लिंक कॉपी करें: { $url }
+
+## Saved stories
+saved-title = सहेजी गई ख़बरें
+saved-lede = आपकी सहेजी गई ख़बरें, नवीनतम पहले। ये केवल इसी ब्राउज़र में रखी जाती हैं।
+saved-empty = अभी कुछ सहेजा नहीं गया। किसी ख़बर पर “सहेजें” दबाएँ, या s कुंजी।
+
+## Keyboard
+keys-title = कीबोर्ड शॉर्टकट
+keys-next = अगली ख़बर
+keys-previous = पिछली ख़बर
+keys-open = ख़बर खोलें
+keys-save = ख़बर सहेजें या हटाएँ
+keys-search = लोड की गई ख़बरों में खोजें
+keys-help = यह सहायता दिखाएँ
+keys-close = बंद करें
+search-label = लोड की गई ख़बरों में खोजें
+search-count = { $n ->
+    [one] { $n } ख़बर मेल खाती है
+   *[other] { $n } ख़बरें मेल खाती हैं
+}
+
+## Settings
+settings-title = सेटिंग्स
+settings-loading = आपकी पसंद लोड हो रही है…
+settings-catalog-error = सूची लोड नहीं हो सकी: { $error }
+settings-countries = देश
+settings-primary-country = मुख्य देश (अनिवार्य)
+settings-choose-country = देश चुनें
+settings-other-countries = अन्य देश (वैकल्पिक)
+settings-languages = { $country } के लिए समाचार भाषा चुनें
+settings-primary-language = मुख्य भाषा (अनिवार्य)
+settings-choose-language = भाषा चुनें
+settings-other-languages = अन्य भाषाएँ (वैकल्पिक)
+settings-no-other-language = कोई अन्य भाषा उपलब्ध नहीं
+settings-sources = { $country } के लिए समाचार स्रोत चुनें
+settings-primary-source = मुख्य स्रोत (अनिवार्य)
+settings-choose-source = स्रोत चुनें
+settings-other-sources = अन्य स्रोत (वैकल्पिक)
+settings-language-first = पहले भाषा चुनें।
+settings-no-feed = { $source } · { $language }: कोई फ़ीड उपलब्ध नहीं ({ $why })
+settings-save = सहेजें
+settings-saved = सहेजा गया। आपकी टाइमलाइन अब इन्हीं विकल्पों के अनुसार है।
+settings-not-saved = सहेजा नहीं गया: { $why }
+settings-missing = सहेजा नहीं गया: { $n } आवश्यक विकल्प बाकी हैं।
+settings-removed = { $names } हटाए गए: चुनी गई भाषाओं में प्रकाशित नहीं।
+settings-missing-country = मुख्य देश चुनें।
+settings-missing-language = { $country } के लिए मुख्य भाषा चुनें।
+settings-missing-source = { $country } के लिए मुख्य स्रोत चुनें।
+settings-appearance = रूप
+settings-theme = थीम
+theme-system = सिस्टम के अनुसार
+theme-light = हल्की
+theme-dark = गहरी
+settings-file = आपकी पसंद
+settings-export = निर्यात
+settings-import = आयात
+settings-reset = डिफ़ॉल्ट पर लौटें
+settings-nothing-to-export = निर्यात के लिए कुछ नहीं: पहले अपने विकल्प सहेजें।
+settings-not-imported = आयात नहीं हुआ: { $why }
+settings-imported = आयात करके सहेजा गया। { $notes }
+settings-reset-done = रीसेट: आपकी पसंद भुला दी गई; आपके ब्राउज़र की भाषा का संस्करण दिखाया गया है।
+settings-file-help = ये केवल इसी ब्राउज़र में रखी जाती हैं। फ़ाइल के ज़रिए इन्हें दूसरे ब्राउज़र में ले जाएँ।
+
+## News Archive
+archive-title = समाचार संग्रह
+archive-description = Panorama ने जो भी ख़बरें देखीं, दिन के अनुसार।
+archive-lede = Panorama ने जो ख़बरें देखीं, दिन के अनुसार, नवीनतम पहले।
+archive-loading = संग्रह लोड हो रहा है…
+archive-error = संग्रह लोड नहीं हो सका: { $error }
+archive-empty = अभी कोई ख़बर नहीं: फ़ीड पढ़ी जाने के बाद ख़बरें यहाँ दिखेंगी।
+archive-days = दिन
+
+## Contact Us
+contact-title = संपर्क करें
+contact-description = इस Panorama को चलाने वालों से कैसे संपर्क करें।
+contact-error = संपर्क विवरण लोड नहीं हो सका: { $error }
+contact-unconfigured = इस Panorama के संचालक ने अभी संपर्क विवरण प्रकाशित नहीं किया है। (संचालक: { $email } और { $address } सेट करें।)
+contact-email = ईमेल:
+
+## Privacy Policy
+privacy-title = गोपनीयता नीति
+privacy-description = Panorama क्या रखता है, कहाँ और क्यों: कोई खाता नहीं, कोई ट्रैकिंग नहीं।
+privacy-lede = Panorama में कोई खाता और कोई ट्रैकिंग नहीं है। आपके बारे में जो रखा जाता है, वह आपके ब्राउज़र में ही रहता है।
+privacy-browser = आपके ब्राउज़र में
+privacy-prefs = आपकी पसंद (देश, भाषाएँ और स्रोत) आपके ब्राउज़र के लोकल स्टोरेज में { $key } नाम से रखी जाती है। सेटिंग्स में आप इसे निर्यात, आयात या रीसेट कर सकते हैं।
+privacy-read = आपकी खोली गई ख़बरें { $key } में रखी जाती हैं (केवल उनकी आईडी, अधिकतम 2,000), ताकि टाइमलाइन उन्हें धुंधला दिखा सके।
+privacy-saved = आपकी सहेजी गई ख़बरें { $key } में रखी जाती हैं (शीर्षक, प्रकाशक, समय, सारांश और लिंक), ताकि आप बिना कनेक्शन के सूची पढ़ सकें।
+privacy-cookie = कुकी { $cookie } में आपके संस्करण के स्रोतों की आईडी रहती है, ताकि सर्वर पहली बार में ही आपका संस्करण दिखा सके (वह लोकल स्टोरेज नहीं पढ़ सकता)। संस्करण चुनने से पहले इसमें आपके ब्राउज़र की भाषाओं से सुझाया गया संस्करण रहता है।
+privacy-display = कुकी { $theme } और { $lang } में इसी कारण से आपकी थीम और इंटरफ़ेस भाषा रहती है।
+privacy-cookie-life = हर कुकी 400 दिन तक रहती है, केवल इसी साइट को भेजी जाती है और इसके अलावा कुछ नहीं रखती।
+privacy-clear = अपने ब्राउज़र में इस साइट का डेटा मिटाने से यह सब हट जाता है।
+privacy-server = सर्वर पर
+privacy-fetch = सर्वर प्रकाशकों की फ़ीड लाता है और, जब आप कोई ख़बर खोलते हैं, उस ख़बर का पेज। प्रकाशक Panorama के सर्वर को देखते हैं, आपको नहीं।
+privacy-archive = वह पढ़ी गई ख़बरें मेमोरी में रखता है (समाचार संग्रह), पर यह कभी नहीं कि उन्हें किसने पढ़ा।
+privacy-logs = उसके लॉग में विफल फ़ीड (फ़ीड का पता और त्रुटि) और सर्वर की ओर से विफल अनुरोध दर्ज होते हैं। वह आपका पता, आपकी कुकी या आपकी पसंद दर्ज नहीं करता, और हर पेज देखने पर कोई पंक्ति नहीं लिखता।
+privacy-third = तीसरे पक्ष
+privacy-images = ख़बरों की तस्वीरें प्रकाशकों के अपने सर्वर से लोड होती हैं, जो वेब की किसी भी तस्वीर की तरह आपके ब्राउज़र का अनुरोध देखते हैं।
+privacy-links = “पूरी ख़बर पढ़ें” और साझा करने के लिंक आपको आपके चुने प्रकाशक या नेटवर्क पर ले जाते हैं, जिसकी अपनी नीति लागू होती है। Panorama उन्हें कोई रेफ़रर नहीं भेजता।
+privacy-none = कोई एनालिटिक्स, विज्ञापन या ट्रैकिंग स्क्रिप्ट नहीं है, और किसी भी तरह की तीसरे पक्ष की स्क्रिप्ट नहीं।
+privacy-questions = सवाल? हमसे संपर्क करें।

@@ -1,0 +1,206 @@
+# Panorama 的中文界面。
+
+## Site
+site-tagline = 多国新闻，多种语言
+site-description = Panorama：多国、多语言的新闻，汇于同一条时间线。
+nav-main = 主导航
+nav-news = 新闻
+nav-saved = 收藏
+nav-settings = 设置
+nav-skip = 跳到新闻
+footer-nav = 页脚
+footer-archive = 新闻存档
+footer-privacy = 隐私政策
+footer-contact = 联系我们
+footer-language = 语言
+footer-language-auto = 与我的版本相同（{ $language }）
+loading = 加载中…
+back-to-news = 返回新闻
+not-found-title = 找不到页面
+
+## Countries, languages, categories
+country-IN = 印度
+country-US = 美国
+country-QA = 卡塔尔
+country-DE = 德国
+country-CN = 中国
+country-CA = 加拿大
+country-WORLD = 世界
+language-en = 英语
+language-hi = 印地语
+language-ar = 阿拉伯语
+language-de = 德语
+language-zh = 中文
+language-fr = 法语
+category-national = 国内
+category-international = 国际
+category-business = 财经
+category-entertainment = 娱乐
+category-sports = 体育
+category-special = 专题
+category-all = 全部分类
+categories-nav = 分类
+
+## Relative times
+time-just-now = 刚刚
+time-minutes = { $n } 分钟前
+time-hours = { $n } 小时前
+time-yesterday = 昨天
+time-days = { $n } 天前
+time-local = 您的时间 { $time }
+
+## Timeline
+timeline-loading = 正在加载新闻…
+timeline-error = 无法加载新闻：{ $error }
+timeline-stories = 新闻
+timeline-empty = 这里还没有新闻。
+timeline-older = 更早的新闻
+timeline-top = { $source } 头条
+timeline-narrow = 筛选时间线
+timeline-all-sources = 全部来源
+card-also = 另见 { $outlets }
+card-save = 收藏
+card-saved = 已收藏
+card-save-label = 收藏“{ $title }”
+
+## Source health
+sources = 来源
+sources-failed = { $n } 个失败
+sources-stale = { $n } 个过时
+sources-loading = { $n } 个加载中
+health-stories = { $n } 条新闻
+health-ok = { $stories }，更新于 { $updated }
+health-ok-newest = { $stories }，最新 { $newest }，更新于 { $updated }
+health-stale = { $stories }，已过时：{ $reason }（上次更新 { $updated }）
+health-loading = 仍在加载
+health-failed = 失败：{ $reason }
+health-no-feed = 没有可用的订阅源
+
+## Edition banner and notices
+edition-title = 您的版本
+edition-picked = ，根据您浏览器的语言选择：
+edition-keep = 保留此版本
+edition-choose = 选择国家、语言和来源
+edition-not-kept = 未保留：{ $error }。
+notices-dismiss = 关闭
+notice-unreadable = 无法读取您保存的偏好设置（{ $why }），因此显示默认版本。
+notice-newer = 您保存的偏好设置来自更新的 Panorama（版本 { $version }），因此显示默认版本。
+notice-migrated = 您的偏好设置已从版本 { $from } 升级。
+notice-dropped-countries = 部分已保存的国家已不再提供，已被移除：{ $names }。
+notice-dropped-languages = 部分已保存的语言已不再提供，已被移除：{ $names }。
+notice-dropped-sources = 部分已保存的来源已不再提供，已被移除：{ $names }。
+
+## Article page
+article-loading = 正在加载新闻…
+article-error = 无法加载新闻：{ $error }
+article-pending = 正在从媒体获取全文；在此之前，显示其订阅源中的摘要。
+article-fallback = 无法从 { $source } 的页面读取全文（{ $reason }）；以下是其订阅源中的摘要。
+article-read-full = 在 { $source } 阅读全文
+article-related = 更多相关新闻
+article-related-empty = 暂未找到相关报道。
+article-gone-title = 找不到这条新闻
+article-gone-text = Panorama 没有这条新闻，或已不再保留。
+article-gone-link = 阅读最新新闻
+share-title = 分享这条新闻
+share-native = 分享…
+share-email = 电子邮件
+share-copy = 复制链接
+share-copied = 链接已复制。
+share-copy-this = 复制此链接：{ $url }
+
+## Saved stories
+saved-title = 收藏的新闻
+saved-lede = 您收藏的新闻，最新的在前。它们只保存在此浏览器中。
+saved-empty = 还没有收藏。在新闻上点“收藏”，或按 s 键。
+
+## Keyboard
+keys-title = 键盘快捷键
+keys-next = 下一条新闻
+keys-previous = 上一条新闻
+keys-open = 打开新闻
+keys-save = 收藏或取消收藏
+keys-search = 搜索已加载的新闻
+keys-help = 显示此帮助
+keys-close = 关闭
+search-label = 搜索已加载的新闻
+search-count = { $n } 条新闻匹配
+
+## Settings
+settings-title = 设置
+settings-loading = 正在加载您的偏好设置…
+settings-catalog-error = 无法加载目录：{ $error }
+settings-countries = 国家
+settings-primary-country = 主要国家（必选）
+settings-choose-country = 选择国家
+settings-other-countries = 其他国家（可选）
+settings-languages = 设置{ $country }的新闻语言
+settings-primary-language = 主要语言（必选）
+settings-choose-language = 选择语言
+settings-other-languages = 其他语言（可选）
+settings-no-other-language = 没有其他可用语言
+settings-sources = 设置{ $country }的新闻来源
+settings-primary-source = 主要来源（必选）
+settings-choose-source = 选择来源
+settings-other-sources = 其他来源（可选）
+settings-language-first = 请先选择语言。
+settings-no-feed = { $source } · { $language }：没有可用的订阅源（{ $why }）
+settings-save = 保存
+settings-saved = 已保存。您的时间线现在按这些选择显示。
+settings-not-saved = 未保存：{ $why }
+settings-missing = 未保存：缺少 { $n } 项必选内容。
+settings-removed = 已移除 { $names }：不以所选语言发布。
+settings-missing-country = 请选择主要国家。
+settings-missing-language = 请为{ $country }选择主要语言。
+settings-missing-source = 请为{ $country }选择主要来源。
+settings-appearance = 外观
+settings-theme = 主题
+theme-system = 跟随系统
+theme-light = 浅色
+theme-dark = 深色
+settings-file = 您的偏好设置
+settings-export = 导出
+settings-import = 导入
+settings-reset = 恢复默认
+settings-nothing-to-export = 没有可导出的内容：请先保存您的选择。
+settings-not-imported = 未导入：{ $why }
+settings-imported = 已导入并保存。{ $notes }
+settings-reset-done = 已重置：您的偏好设置已清除；现在显示适合您浏览器语言的版本。
+settings-file-help = 它们只保存在此浏览器中。可通过文件转移到其他浏览器。
+
+## News Archive
+archive-title = 新闻存档
+archive-description = Panorama 见过的每条新闻，按日期排列。
+archive-lede = Panorama 见过的新闻，按日期排列，最新的在前。
+archive-loading = 正在加载存档…
+archive-error = 无法加载存档：{ $error }
+archive-empty = 还没有新闻：读取订阅源后会出现在这里。
+archive-days = 日期
+
+## Contact Us
+contact-title = 联系我们
+contact-description = 如何联系运营此 Panorama 的人。
+contact-error = 无法加载联系信息：{ $error }
+contact-unconfigured = 此 Panorama 的运营者尚未公布联系信息。（运营者：请设置 { $email } 和 { $address }。）
+contact-email = 电子邮件：
+
+## Privacy Policy
+privacy-title = 隐私政策
+privacy-description = Panorama 保存什么、保存在哪里、为什么：没有账户，没有跟踪。
+privacy-lede = Panorama 没有账户，也没有跟踪。关于您的内容都保存在您的浏览器中。
+privacy-browser = 在您的浏览器中
+privacy-prefs = 您的偏好设置（国家、语言和来源）保存在浏览器本地存储的 { $key } 中。您可以在设置中导出、导入或重置。
+privacy-read = 您打开过的新闻保存在 { $key } 中（仅其编号，最多 2,000 条），以便时间线将其变暗显示。
+privacy-saved = 您收藏的新闻保存在 { $key } 中（标题、媒体、时间、摘要和链接），以便离线阅读列表。
+privacy-cookie = Cookie { $cookie } 保存您版本中各来源的编号，以便服务器在首次显示时就呈现您的版本（服务器无法读取本地存储）。在您选择版本之前，它保存根据浏览器语言推荐的版本。
+privacy-display = Cookie { $theme } 和 { $lang } 出于同样的原因保存您的主题和界面语言。
+privacy-cookie-life = 每个 Cookie 有效期 400 天，只发送给本网站，不含其他内容。
+privacy-clear = 在浏览器中清除本网站的数据即可全部删除。
+privacy-server = 在服务器上
+privacy-fetch = 服务器获取媒体的订阅源，并在您打开新闻时获取该新闻的页面。媒体看到的是 Panorama 的服务器，而不是您。
+privacy-archive = 它在内存中保留读取过的新闻（新闻存档），但从不记录是谁读了它们。
+privacy-logs = 它的日志记录失败的订阅源（地址和错误）以及服务器端失败的请求。它不记录您的地址、Cookie 或偏好设置，也不为每次页面浏览写日志。
+privacy-third = 第三方
+privacy-images = 新闻图片从媒体自己的服务器加载，和网上任何图片一样，它们会看到您浏览器的请求。
+privacy-links = “阅读全文”和分享链接会带您前往您选择的媒体或网络，适用其自身政策。Panorama 不向它们发送来源页信息。
+privacy-none = 没有任何分析、广告或跟踪脚本，也没有任何第三方脚本。
+privacy-questions = 有问题？联系我们。

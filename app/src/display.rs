@@ -1,0 +1,276 @@
+//! How Panorama looks for this reader: the theme and the interface language. Both are mirrored
+//! in cookies so the server paints the first page the reader's way (no flash of the wrong theme
+//! or language) and hydration starts from the very same values.
+
+use crate::model::Language;
+use leptos::prelude::*;
+
+/// `light` or `dark`; absent: follow the system.
+pub const THEME_COOKIE: &str = "panorama_theme";
+/// A language code; after a `~` when it follows the edition's primary language rather than the
+/// reader's explicit choice.
+pub const LANG_COOKIE: &str = "panorama_lang";
+const MAX_AGE_SECS: u64 = 400 * 24 * 3600;
+const AUTOMATIC: char = '~';
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Theme {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub const ALL: [Theme; 3] = [Theme::System, Theme::Light, Theme::Dark];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Theme::System => "system",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    fn from_key(key: &str) -> Theme {
+        match key {
+            "light" => Theme::Light,
+            "dark" => Theme::Dark,
+            _ => Theme::System,
+        }
+    }
+}
+
+/// The interface language, whether the reader chose it, and the edition's primary language
+/// (what it follows when not chosen).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct UiLanguage {
+    pub language: Language,
+    /// True when it follows the edition's primary language.
+    pub automatic: bool,
+    pub edition: Language,
+}
+
+impl UiLanguage {
+    pub fn automatic(edition: Language) -> UiLanguage {
+        UiLanguage {
+            language: edition,
+            automatic: true,
+            edition,
+        }
+    }
+
+    /// `~en` (following the edition, English), or `ar~en` (Arabic chosen, edition English).
+    fn encode(self) -> String {
+        let edition = self.edition.code();
+        if self.automatic {
+            format!("{AUTOMATIC}{edition}")
+        } else {
+            format!("{}{AUTOMATIC}{edition}", self.language.code())
+        }
+    }
+
+    fn decode(value: &str) -> Option<UiLanguage> {
+        let (chosen, edition) = value.split_once(AUTOMATIC).unwrap_or((value, "en"));
+        let edition = Language::from_code(edition)?;
+        if chosen.is_empty() {
+            return Some(UiLanguage::automatic(edition));
+        }
+        Language::from_code(chosen).map(|language| UiLanguage {
+            language,
+            automatic: false,
+            edition,
+        })
+    }
+}
+
+/// Shared through the context.
+#[derive(Clone, Copy)]
+pub struct Display {
+    pub theme: RwSignal<Theme>,
+    pub ui: RwSignal<UiLanguage>,
+}
+
+impl Display {
+    pub fn language(&self) -> Language {
+        self.ui.get().language
+    }
+}
+
+/// The value of cookie `name` in a `Cookie` header (or `document.cookie`).
+pub fn cookie_value<'a>(header: &'a str, name: &str) -> Option<&'a str> {
+    header
+        .split(';')
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(n, _)| *n == name)
+        .map(|(_, v)| v)
+}
+
+fn set_cookie(name: &str, value: Option<&str>) -> String {
+    match value {
+        Some(v) => format!("{name}={v}; Path=/; Max-Age={MAX_AGE_SECS}; SameSite=Lax"),
+        None => format!("{name}=; Path=/; Max-Age=0; SameSite=Lax"),
+    }
+}
+
+/// Provides [`Display`] for the first render.
+pub fn provide_display(edition: &crate::edition::Edition) -> Display {
+    let cookies = request_cookies().unwrap_or_default();
+    let theme = cookie_value(&cookies, THEME_COOKIE)
+        .map(Theme::from_key)
+        .unwrap_or_default();
+    let from_cookie = cookie_value(&cookies, LANG_COOKIE).and_then(UiLanguage::decode);
+    // Without the cookie (a first visit), the edition's lead source gives the language; the
+    // browser keeps the cookie in step with the preferences from then on.
+    let ui = from_cookie.unwrap_or_else(|| {
+        UiLanguage::automatic(edition_language(&edition.sources.get_untracked()))
+    });
+    #[cfg(feature = "ssr")]
+    if from_cookie != Some(ui) {
+        respond_with_cookie(&set_cookie(LANG_COOKIE, Some(&ui.encode())));
+    }
+    let display = Display {
+        theme: RwSignal::new(theme),
+        ui: RwSignal::new(ui),
+    };
+    provide_context(display);
+    display
+}
+
+/// The primary language of the edition made of `ids` (the lead source's).
+#[cfg(feature = "ssr")]
+fn edition_language(ids: &[String]) -> Language {
+    let Some(backend) = use_context::<crate::api::Backend>() else {
+        return Language::En;
+    };
+    let catalog = backend.0.catalog();
+    ids.first()
+        .and_then(|lead| catalog.sources.iter().find(|s| &s.id == lead))
+        .map(|s| s.language)
+        // The default edition is World in English.
+        .unwrap_or(Language::En)
+}
+
+/// In the browser the server has already written the cookie; without cookies, the default
+/// edition (English) is all the server could have shown.
+#[cfg(not(feature = "ssr"))]
+fn edition_language(_ids: &[String]) -> Language {
+    Language::En
+}
+
+#[cfg(feature = "ssr")]
+fn request_cookies() -> Option<String> {
+    let parts = use_context::<http::request::Parts>()?;
+    let value = parts.headers.get(http::header::COOKIE)?;
+    value.to_str().ok().map(str::to_string)
+}
+
+#[cfg(feature = "ssr")]
+fn respond_with_cookie(value: &str) {
+    if let (Some(response), Ok(value)) = (
+        use_context::<leptos_axum::ResponseOptions>(),
+        http::HeaderValue::from_str(value),
+    ) {
+        response.append_header(http::header::SET_COOKIE, value);
+    }
+}
+
+#[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+fn request_cookies() -> Option<String> {
+    use wasm_bindgen::JsCast;
+    document()
+        .dyn_into::<web_sys::HtmlDocument>()
+        .ok()?
+        .cookie()
+        .ok()
+}
+
+#[cfg(not(any(feature = "ssr", feature = "hydrate")))]
+fn request_cookies() -> Option<String> {
+    None
+}
+
+#[cfg(feature = "hydrate")]
+fn write_cookie(value: &str) {
+    use wasm_bindgen::JsCast;
+    if let Ok(doc) = document().dyn_into::<web_sys::HtmlDocument>() {
+        let _ = doc.set_cookie(value);
+    }
+}
+
+/// The reader's theme choice, applied at once and remembered.
+#[cfg(feature = "hydrate")]
+pub fn set_theme(display: Display, theme: Theme) {
+    let value = (theme != Theme::System).then(|| theme.key());
+    write_cookie(&set_cookie(THEME_COOKIE, value));
+    display.theme.set(theme);
+}
+
+/// The reader's interface language: a language, or `None` to follow the edition again.
+#[cfg(feature = "hydrate")]
+pub fn set_language(display: Display, chosen: Option<Language>) {
+    let edition = display.ui.get_untracked().edition;
+    let ui = match chosen {
+        Some(language) => UiLanguage {
+            language,
+            automatic: false,
+            edition,
+        },
+        None => UiLanguage::automatic(edition),
+    };
+    write_cookie(&set_cookie(LANG_COOKIE, Some(&ui.encode())));
+    display.ui.set(ui);
+}
+
+/// The preferences changed: an interface language that follows their primary language follows.
+#[cfg(feature = "hydrate")]
+pub fn follow_edition(edition: Language) {
+    let Some(display) = use_context::<Display>() else {
+        return;
+    };
+    let now = display.ui.get_untracked();
+    let next = if now.automatic {
+        UiLanguage::automatic(edition)
+    } else {
+        UiLanguage { edition, ..now }
+    };
+    if next != now {
+        write_cookie(&set_cookie(LANG_COOKIE, Some(&next.encode())));
+        // A new language rebuilds the page: not in the middle of the handler that saved the
+        // preferences, whose component is about to go away.
+        set_timeout(move || display.ui.set(next), std::time::Duration::ZERO);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cookies_round_trip() {
+        for ui in [
+            UiLanguage::automatic(Language::Ar),
+            UiLanguage {
+                language: Language::Zh,
+                automatic: false,
+                edition: Language::De,
+            },
+        ] {
+            assert_eq!(UiLanguage::decode(&ui.encode()), Some(ui));
+        }
+        assert_eq!(UiLanguage::decode("~xx"), None);
+        assert_eq!(
+            UiLanguage::decode("fr"),
+            Some(UiLanguage {
+                language: Language::Fr,
+                automatic: false,
+                edition: Language::En
+            })
+        );
+        assert_eq!(
+            cookie_value("a=1; panorama_theme=dark", THEME_COOKIE),
+            Some("dark")
+        );
+        assert_eq!(Theme::from_key("purple"), Theme::System);
+    }
+}

@@ -1,0 +1,148 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startStack, cardTitles } from './support.mjs';
+
+// The default edition (World, English): see home.test.mjs for its stories.
+const FIRST = 'Summit opens with climate pledge';
+const SECOND = 'Rail strike ends after talks';
+
+let stack;
+before(async () => {
+  stack = await startStack();
+});
+after(async () => {
+  await stack?.stop();
+});
+
+async function home(options) {
+  const page = await stack.newPage(options);
+  await page.goto(stack.url('/'));
+  await page.waitForSelector('html[data-hydrated]');
+  return page;
+}
+
+test('saved stories: saved from a card, listed under Saved, kept across reloads, removable', async () => {
+  const page = await home();
+  const card = page.locator('.card', { hasText: SECOND });
+  const save = card.locator('button.save');
+  assert.equal(await save.getAttribute('aria-pressed'), 'false');
+  await save.click();
+  assert.equal(await save.getAttribute('aria-pressed'), 'true');
+  assert.equal((await save.textContent()).trim(), 'Saved');
+
+  await page.click('.site-nav a[href="/saved"]');
+  await page.waitForSelector('.saved-list .card');
+  assert.deepEqual(await cardTitles(page), [SECOND]);
+  await page.reload();
+  await page.waitForSelector('.saved-list .card');
+  assert.deepEqual(await cardTitles(page), [SECOND]);
+  assert.match(await page.locator('.saved-list .card-meta').textContent(), /Globe Daily · World · Monday, January 17, 2022 8:00:00 AM UTC/);
+  // Opened from the list, the story is Panorama's article page.
+  assert.match(await page.locator('.saved-list .card-title a').getAttribute('href'), /^\/article\/[0-9a-f]{16}$/);
+
+  await page.click('.saved-list button.save');
+  await page.waitForSelector('.saved-list .empty');
+  assert.equal(await page.evaluate(() => localStorage.getItem('panorama.saved')), '[]');
+  await page.context().close();
+});
+
+test('keyboard: j/k move, s saves, o opens, / searches the loaded stories, ? shows help', async () => {
+  const page = await home();
+  await page.keyboard.press('j');
+  assert.equal(await page.locator('.card.current .card-title').textContent(), FIRST);
+  await page.keyboard.press('j');
+  assert.equal(await page.locator('.card.current .card-title').textContent(), SECOND);
+  await page.keyboard.press('k');
+  assert.equal(await page.locator('.card.current .card-title').textContent(), FIRST);
+  await page.keyboard.press('s');
+  assert.equal(await page.locator('.card.current button.save').getAttribute('aria-pressed'), 'true');
+
+  await page.keyboard.press('?');
+  await page.waitForSelector('.keys-help:not([hidden])');
+  assert.match(await page.locator('.keys-help').textContent(), /next story.*previous story/s);
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('.keys-help', { state: 'hidden' });
+
+  await page.keyboard.press('/');
+  await page.waitForSelector('#story-search:focus');
+  await page.keyboard.type('tennis');
+  await page.waitForFunction(() => document.querySelectorAll('.card:not([hidden])').length === 1);
+  assert.match(await page.locator('.search-count').textContent(), /1 story matches/);
+  // Typing in the box is typing: "j" went into the search, not to the cards.
+  assert.equal(await page.inputValue('#story-search'), 'tennis');
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => document.querySelectorAll('.card[hidden]').length === 0);
+
+  // The keyboard is still on the first story: j goes on to the second, o opens it.
+  await page.keyboard.press('j');
+  await page.keyboard.press('o');
+  await page.waitForSelector('.article h1');
+  assert.equal((await page.locator('.article h1').textContent()).trim(), SECOND);
+  await page.context().close();
+});
+
+test('theme: the system default until the reader picks one, remembered and painted by the server', async () => {
+  const page = await stack.newPage({ colorScheme: 'dark' });
+  await page.goto(stack.url('/settings'));
+  await page.waitForSelector('html[data-hydrated]');
+  const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  assert.equal(await page.locator('html').getAttribute('data-theme'), null);
+  assert.equal(await bg(), 'rgb(19, 20, 22)', 'a dark system gets the dark palette');
+  await page.waitForSelector('input[name="theme"]');
+  await page.check('input[name="theme"][value="light"]');
+  assert.equal(await page.locator('html').getAttribute('data-theme'), 'light');
+  assert.equal(await bg(), 'rgb(251, 250, 248)');
+  // The server paints the next page light too: no flash of the wrong theme.
+  const html = await (await page.reload()).text();
+  assert.match(html, /<html[^>]* data-theme="light"/);
+  await page.waitForSelector('html[data-hydrated]');
+  assert.equal(await page.isChecked('input[name="theme"][value="light"]'), true);
+  await page.check('input[name="theme"][value="system"]');
+  assert.equal(await page.locator('html').getAttribute('data-theme'), null);
+  await page.context().close();
+});
+
+test('interface language: switchable in the footer, Arabic lays the page out right to left', async () => {
+  const page = await home();
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  await page.selectOption('#ui-language', 'ar');
+  await page.waitForSelector('html[lang="ar"][dir="rtl"]');
+  assert.equal((await page.locator('.site-nav a[href="/settings"]').textContent()).trim(), 'الإعدادات');
+  assert.equal((await page.locator('#top-heading').textContent()).trim(), 'أبرز أخبار Globe Daily');
+  assert.equal(await page.locator('.category-tabs a[data-category="sports"]').textContent(), 'رياضة');
+  // Feed text keeps its own language and direction.
+  const title = page.locator('.card-title').first();
+  assert.equal(await title.getAttribute('lang'), 'en');
+  assert.equal(await title.evaluate((e) => getComputedStyle(e).direction), 'ltr');
+  // The choice is remembered: the server renders the next page in Arabic.
+  const html = await (await page.reload()).text();
+  assert.match(html, /<html[^>]* lang="ar" dir="rtl"/);
+  assert.ok(html.includes('الإعدادات'));
+  await page.waitForSelector('html[data-hydrated]');
+  // Back to following the edition.
+  await page.selectOption('#ui-language', '');
+  await page.waitForSelector('html[lang="en"][dir="ltr"]');
+  await page.context().close();
+  assert.deepEqual(stack.consoleErrors, []);
+});
+
+test('a story in another language than the reader\'s primary one says which', async () => {
+  const prefs = {
+    version: 1,
+    primary_country: 'IN',
+    other_countries: ['CN'],
+    editions: [
+      { country: 'IN', primary_language: 'hi', other_languages: [], primary_source: 'hindi-hi', other_sources: [] },
+      { country: 'CN', primary_language: 'zh', other_languages: [], primary_source: 'voa-zh', other_sources: [] },
+    ],
+  };
+  const page = await stack.newPage();
+  await page.goto(stack.url('/favicon.svg'));
+  await page.evaluate((v) => localStorage.setItem('panorama.preferences', v), JSON.stringify(prefs));
+  await page.goto(stack.url('/'));
+  await page.waitForSelector('html[data-hydrated]');
+  await page.waitForSelector('.card[data-source="voa-zh"] .card-lang');
+  assert.equal(await page.locator('.card[data-source="voa-zh"] .card-lang').first().textContent(), '中文');
+  assert.equal(await page.locator('.card[data-source="hindi-hi"] .card-lang').count(), 0);
+  await page.context().close();
+});
