@@ -37,6 +37,13 @@ export async function startFeedServer(port = 0) {
       res.writeHead(Number(name), { 'content-type': 'text/plain' }).end(`fixture status ${name}\n`);
       return;
     }
+    if (root === 'img' && name) {
+      // Any image a fixture page names: a placeholder, so pages load as they would online.
+      res.writeHead(200, { 'content-type': 'image/svg+xml' }).end(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="16" height="9"><rect width="16" height="9" fill="#888"/></svg>',
+      );
+      return;
+    }
     if (!(root in roots) || !name || name !== basename(name)) {
       res.writeHead(404).end();
       return;

@@ -137,6 +137,8 @@ fn ArticleView(page: ArticlePage) -> impl IntoView {
 #[component]
 fn LocalTime(at: chrono::DateTime<chrono::Utc>) -> impl IntoView {
     let local = RwSignal::new(None::<String>);
+    let language = crate::i18n::language();
+    // Written by the browser's Intl, in the interface language, in the reader's time zone.
     #[cfg(feature = "hydrate")]
     Effect::new(move |_| {
         let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(
@@ -146,12 +148,11 @@ fn LocalTime(at: chrono::DateTime<chrono::Utc>) -> impl IntoView {
         for (key, value) in [("dateStyle", "medium"), ("timeStyle", "short")] {
             let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
         }
-        let text = date.to_locale_string("default", &options);
+        let text = date.to_locale_string(language.code(), &options);
         local.set(text.as_string());
     });
     #[cfg(not(feature = "hydrate"))]
     let _ = at;
-    let language = crate::i18n::language();
     move || {
         local.get().map(|time| {
             let text =

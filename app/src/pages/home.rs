@@ -100,6 +100,8 @@ pub fn HomePage() -> impl IntoView {
 
     Either::Right(view! {
         <Meta name="description" content=t("site-description")/>
+        // The page's name for assistive technology; the tabs show it to everyone else.
+        <h1 class="visually-hidden">{move || crate::i18n::category(category.get())}</h1>
         <CategoryTabs active=category extra=filter_query/>
         <Transition fallback=|| view! { <p class="loading" role="status">{t("timeline-loading")}</p> }>
             {move || Suspend::new(async move {
