@@ -26,9 +26,24 @@ const types = {
 
 export async function startFeedServer(port = 0) {
   const hits = new Map();
+  // Feeds a test writes while it runs (PUT /live/<name>), for stories that arrive later.
+  const live = new Map();
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://x');
     const path = url.pathname;
+    if (path.startsWith('/live/')) {
+      if (req.method === 'PUT') {
+        const chunks = [];
+        for await (const chunk of req) chunks.push(chunk);
+        live.set(path, Buffer.concat(chunks));
+        res.writeHead(204).end();
+      } else if (live.has(path)) {
+        res.writeHead(200, { 'content-type': 'application/xml; charset=utf-8' }).end(live.get(path));
+      } else {
+        res.writeHead(404).end();
+      }
+      return;
+    }
     hits.set(path, (hits.get(path) ?? 0) + 1);
     const delay = Number(url.searchParams.get('delay') ?? 0);
     if (delay > 0) await new Promise((r) => setTimeout(r, delay));

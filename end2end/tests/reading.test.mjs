@@ -146,3 +146,47 @@ test('a story in another language than the reader\'s primary one says which', as
   assert.equal(await page.locator('.card[data-source="hindi-hi"] .card-lang').count(), 0);
   await page.context().close();
 });
+
+test('newer stories wait behind a notice instead of pushing the list down', async () => {
+  // Its own server: every request revalidates the feed (no TTL, no page memo).
+  const live = await startStack({ env: { PANORAMA_FEED_TTL_SECS: '0', PANORAMA_PAGE_MEMO_MS: '0' } });
+  try {
+    const item = (n, hour) => `<item><title>Live story ${n}</title><link>https://live.example/${n}</link><guid>live-${n}</guid><pubDate>Mon, 17 Jan 2022 ${hour}:00:00 +0000</pubDate><description>Story ${n}.</description></item>`;
+    const feed = (...items) => `<?xml version="1.0"?><rss version="2.0"><channel><title>Live Wire</title><link>https://live.example/</link><description>x</description>${items.join('')}</channel></rss>`;
+    const put = (body) => fetch(`${live.feeds.base}/live/us.xml`, { method: 'PUT', body });
+    await put(feed(item(1, 10)));
+    const prefs = {
+      version: 1,
+      primary_country: 'US',
+      other_countries: [],
+      editions: [{ country: 'US', primary_language: 'en', other_languages: [], primary_source: 'live-en', other_sources: [] }],
+    };
+    const page = await live.newPage();
+    await page.goto(live.url('/favicon.svg'));
+    await page.evaluate((v) => localStorage.setItem('panorama.preferences', v), JSON.stringify(prefs));
+    await page.goto(live.url('/'));
+    await page.waitForSelector('html[data-hydrated]');
+    await page.waitForFunction(() => [...document.querySelectorAll('.card-title')].map((e) => e.textContent.trim()).join() === 'Live story 1');
+
+    await put(feed(item(2, 11), item(1, 10)));
+    // The reader comes back to the tab: the page checks for news (the first check refreshes
+    // the feed in the background; a later one sees the new story).
+    await page.waitForFunction(
+      () => {
+        document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+        return document.querySelector('.new-stories button') !== null;
+      },
+      null,
+      { polling: 500, timeout: 15000 },
+    );
+    assert.equal((await page.locator('.new-stories button').textContent()).trim(), '1 new story');
+    assert.deepEqual(await cardTitles(page), ['Live story 1'], 'the list moved under the reader');
+    await page.click('.new-stories button');
+    await page.waitForFunction(() => document.querySelectorAll('.card-title').length === 2);
+    assert.deepEqual(await cardTitles(page), ['Live story 2', 'Live story 1']);
+    assert.equal(await page.locator('.new-stories').count(), 0);
+    await page.context().close();
+  } finally {
+    await live.stop();
+  }
+});

@@ -54,6 +54,7 @@ timeline-loading = جارٍ تحميل الأخبار…
 timeline-error = تعذّر تحميل الأخبار: { $error }
 timeline-stories = الأخبار
 timeline-empty = لا توجد أخبار هنا بعد.
+new-stories = أخبار جديدة: { $n }
 timeline-older = أخبار أقدم
 timeline-top = أبرز أخبار { $source }
 timeline-narrow = تضييق الخط الزمني

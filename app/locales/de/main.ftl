@@ -57,6 +57,10 @@ timeline-loading = Nachrichten werden geladen…
 timeline-error = Die Nachrichten konnten nicht geladen werden: { $error }
 timeline-stories = Meldungen
 timeline-empty = Hier gibt es noch keine Meldungen.
+new-stories = { $n ->
+    [one] 1 neue Meldung
+   *[other] { $n } neue Meldungen
+}
 timeline-older = Ältere Meldungen
 timeline-top = Top-Meldungen von { $source }
 timeline-narrow = Zeitleiste eingrenzen

@@ -58,6 +58,10 @@ timeline-loading = Loading the news…
 timeline-error = The news could not be loaded: { $error }
 timeline-stories = Stories
 timeline-empty = No stories here yet.
+new-stories = { $n ->
+    [one] 1 new story
+   *[other] { $n } new stories
+}
 timeline-older = Older stories
 timeline-top = Top from { $source }
 timeline-narrow = Narrow the timeline

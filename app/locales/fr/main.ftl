@@ -57,6 +57,10 @@ timeline-loading = Chargement des actualités…
 timeline-error = Impossible de charger les actualités : { $error }
 timeline-stories = Articles
 timeline-empty = Aucun article ici pour l'instant.
+new-stories = { $n ->
+    [one] { $n } nouvel article
+   *[other] { $n } nouveaux articles
+}
 timeline-older = Articles plus anciens
 timeline-top = À la une de { $source }
 timeline-narrow = Filtrer le fil

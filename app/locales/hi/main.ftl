@@ -54,6 +54,10 @@ timeline-loading = ख़बरें लोड हो रही हैं…
 timeline-error = ख़बरें लोड नहीं हो सकीं: { $error }
 timeline-stories = ख़बरें
 timeline-empty = यहाँ अभी कोई ख़बर नहीं है।
+new-stories = { $n ->
+    [one] { $n } नई ख़बर
+   *[other] { $n } नई ख़बरें
+}
 timeline-older = पुरानी ख़बरें
 timeline-top = { $source } की प्रमुख ख़बरें
 timeline-narrow = टाइमलाइन सीमित करें

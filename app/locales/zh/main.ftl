@@ -54,6 +54,7 @@ timeline-loading = 正在加载新闻…
 timeline-error = 无法加载新闻：{ $error }
 timeline-stories = 新闻
 timeline-empty = 这里还没有新闻。
+new-stories = { $n } 条新闻更新
 timeline-older = 更早的新闻
 timeline-top = { $source } 头条
 timeline-narrow = 筛选时间线

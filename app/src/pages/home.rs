@@ -63,23 +63,62 @@ pub fn HomePage() -> impl IntoView {
                 edition.sources.get(),
             )
         },
-        |(category, filter, cursor, sources)| {
-            let sources = (!sources.is_empty()).then(|| sources.join(","));
-            let (country, source) = match filter {
-                Some(TimelineFilter::Country(c)) => (Some(c.code().to_string()), None),
-                Some(TimelineFilter::Source(id)) => (None, Some(id)),
-                None => (None, None),
-            };
-            get_timeline(
-                category.map(|c| c.slug().to_string()),
-                sources,
-                country,
-                source,
-                cursor,
-                None,
-            )
-        },
+        fetch_page,
     );
+
+    // Newer stories do not push the list down under the reader: a notice says how many, and
+    // shows them when asked. Checked every few minutes and when the reader comes back to the tab.
+    let fresh = RwSignal::new(0usize);
+    #[cfg(feature = "hydrate")]
+    {
+        let check = move || {
+            if cursor.get_untracked().is_some() {
+                return;
+            }
+            let shown: Vec<String> = timeline.with_untracked(|p| match p {
+                Some(Ok(p)) => p
+                    .top
+                    .iter()
+                    .chain(&p.articles)
+                    .map(|a| a.id.clone())
+                    .collect(),
+                _ => Vec::new(),
+            });
+            let key = (
+                category.get_untracked(),
+                filter.get_untracked(),
+                None,
+                edition.sources.get_untracked(),
+            );
+            leptos::task::spawn_local(async move {
+                if let Ok(page) = fetch_page(key).await {
+                    let new = page
+                        .top
+                        .iter()
+                        .chain(&page.articles)
+                        .filter(|a| !shown.contains(&a.id))
+                        .count();
+                    fresh.set(new);
+                }
+            });
+        };
+        if let Ok(every) = set_interval_with_handle(check, CHECK_EVERY) {
+            on_cleanup(move || every.clear());
+        }
+        let back = window_event_listener_untyped("visibilitychange", move |_| {
+            if document().visibility_state() == web_sys::VisibilityState::Visible {
+                check();
+            }
+        });
+        on_cleanup(move || back.remove());
+    }
+    let language = crate::i18n::language();
+    let show_fresh = move |_| {
+        fresh.set(0);
+        timeline.refetch();
+        #[cfg(feature = "hydrate")]
+        window().scroll_to_with_x_and_y(0.0, 0.0);
+    };
 
     // Sources still loading when the server answered fill in without a reload: the page asks
     // again a little later, a bounded number of times (a hung feed gives up at the fetch limit).
@@ -103,6 +142,10 @@ pub fn HomePage() -> impl IntoView {
         // The page's name for assistive technology; the tabs show it to everyone else.
         <h1 class="visually-hidden">{move || crate::i18n::category(category.get())}</h1>
         <CategoryTabs active=category extra=filter_query/>
+        {move || (fresh.get() > 0).then(|| {
+            let text = crate::i18n::message_with(language, "new-stories", vec![("n", fresh.get().into())]);
+            view! { <p class="new-stories"><button type="button" class="primary" on:click=show_fresh>{text}</button></p> }
+        })}
         <Transition fallback=|| view! { <p class="loading" role="status">{t("timeline-loading")}</p> }>
             {move || Suspend::new(async move {
                 match timeline.await {
@@ -118,6 +161,34 @@ pub fn HomePage() -> impl IntoView {
 
 const FILL_IN_DELAY: std::time::Duration = std::time::Duration::from_millis(1500);
 const FILL_IN_ATTEMPTS: u32 = 15;
+#[cfg(feature = "hydrate")]
+const CHECK_EVERY: std::time::Duration = std::time::Duration::from_secs(120);
+
+type PageKey = (
+    Option<Category>,
+    Option<TimelineFilter>,
+    Option<String>,
+    Vec<String>,
+);
+
+fn fetch_page(
+    (category, filter, cursor, sources): PageKey,
+) -> impl std::future::Future<Output = Result<TimelinePage, crate::api::AppError>> {
+    let sources = (!sources.is_empty()).then(|| sources.join(","));
+    let (country, source) = match filter {
+        Some(TimelineFilter::Country(c)) => (Some(c.code().to_string()), None),
+        Some(TimelineFilter::Source(id)) => (None, Some(id)),
+        None => (None, None),
+    };
+    get_timeline(
+        category.map(|c| c.slug().to_string()),
+        sources,
+        country,
+        source,
+        cursor,
+        None,
+    )
+}
 
 /// The query-string part (`&country=DE`, `&source=dw-de`, or nothing) that keeps a filter.
 fn filter_param(filter: Option<&TimelineFilter>) -> String {
