@@ -190,3 +190,28 @@ test('newer stories wait behind a notice instead of pushing the list down', asyn
     await live.stop();
   }
 });
+
+test('pull to refresh on a phone', async () => {
+  const page = await stack.newPage({ viewport: { width: 360, height: 780 }, hasTouch: true, isMobile: true });
+  await page.goto(stack.url('/'));
+  await page.waitForSelector('html[data-hydrated]');
+  const touch = (type, y) =>
+    page.evaluate(
+      ([type, y]) => {
+        const t = new Touch({ identifier: 1, target: document.body, clientX: 100, clientY: y });
+        window.dispatchEvent(new TouchEvent(type, { touches: type === 'touchend' ? [] : [t], changedTouches: [t], bubbles: true }));
+      },
+      [type, y],
+    );
+  await touch('touchstart', 100);
+  await touch('touchmove', 140);
+  assert.equal((await page.locator('.pull').textContent()).trim(), 'Pull to refresh');
+  await touch('touchmove', 220);
+  assert.equal((await page.locator('.pull').textContent()).trim(), 'Release to refresh');
+  const refetch = page.waitForRequest((r) => r.url().includes('/api/timeline'), { timeout: 5000 });
+  await touch('touchend', 220);
+  await refetch;
+  await page.waitForSelector('.pull', { state: 'detached' });
+  assert.equal((await cardTitles(page)).length, 5);
+  await page.context().close();
+});

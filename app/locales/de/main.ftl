@@ -61,6 +61,8 @@ new-stories = { $n ->
     [one] 1 neue Meldung
    *[other] { $n } neue Meldungen
 }
+pull-more = Zum Aktualisieren ziehen
+pull-release = Zum Aktualisieren loslassen
 timeline-older = Ältere Meldungen
 timeline-top = Top-Meldungen von { $source }
 timeline-narrow = Zeitleiste eingrenzen

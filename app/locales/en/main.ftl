@@ -62,6 +62,8 @@ new-stories = { $n ->
     [one] 1 new story
    *[other] { $n } new stories
 }
+pull-more = Pull to refresh
+pull-release = Release to refresh
 timeline-older = Older stories
 timeline-top = Top from { $source }
 timeline-narrow = Narrow the timeline

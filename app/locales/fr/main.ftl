@@ -61,6 +61,8 @@ new-stories = { $n ->
     [one] { $n } nouvel article
    *[other] { $n } nouveaux articles
 }
+pull-more = Tirez pour actualiser
+pull-release = Relâchez pour actualiser
 timeline-older = Articles plus anciens
 timeline-top = À la une de { $source }
 timeline-narrow = Filtrer le fil

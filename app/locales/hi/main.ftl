@@ -58,6 +58,8 @@ new-stories = { $n ->
     [one] { $n } नई ख़बर
    *[other] { $n } नई ख़बरें
 }
+pull-more = ताज़ा करने के लिए खींचें
+pull-release = ताज़ा करने के लिए छोड़ें
 timeline-older = पुरानी ख़बरें
 timeline-top = { $source } की प्रमुख ख़बरें
 timeline-narrow = टाइमलाइन सीमित करें

@@ -69,6 +69,8 @@ pub fn HomePage() -> impl IntoView {
     // Newer stories do not push the list down under the reader: a notice says how many, and
     // shows them when asked. Checked every few minutes and when the reader comes back to the tab.
     let fresh = RwSignal::new(0usize);
+    // How far the reader has pulled the page down from its top, in CSS pixels.
+    let pull = RwSignal::new(0i32);
     #[cfg(feature = "hydrate")]
     {
         let check = move || {
@@ -111,6 +113,33 @@ pub fn HomePage() -> impl IntoView {
             }
         });
         on_cleanup(move || back.remove());
+
+        // Pull to refresh on touch screens: pulling down from the top of the page, past a
+        // threshold, fetches the timeline again.
+        let start = StoredValue::new(None::<i32>);
+        let touch_y = |ev: &web_sys::TouchEvent| ev.touches().get(0).map(|t| t.client_y());
+        let down = window_event_listener(leptos::ev::touchstart, move |ev| {
+            let top = window().scroll_y().unwrap_or(0.0) <= 0.0;
+            start.set_value(if top { touch_y(&ev) } else { None });
+        });
+        let moving = window_event_listener(leptos::ev::touchmove, move |ev| {
+            if let (Some(from), Some(y)) = (start.get_value(), touch_y(&ev)) {
+                pull.set((y - from).clamp(0, PULL_MAX));
+            }
+        });
+        let up = window_event_listener(leptos::ev::touchend, move |_| {
+            if pull.get_untracked() >= PULL_THRESHOLD {
+                fresh.set(0);
+                timeline.refetch();
+            }
+            start.set_value(None);
+            pull.set(0);
+        });
+        on_cleanup(move || {
+            down.remove();
+            moving.remove();
+            up.remove();
+        });
     }
     let language = crate::i18n::language();
     let show_fresh = move |_| {
@@ -142,6 +171,14 @@ pub fn HomePage() -> impl IntoView {
         // The page's name for assistive technology; the tabs show it to everyone else.
         <h1 class="visually-hidden">{move || crate::i18n::category(category.get())}</h1>
         <CategoryTabs active=category extra=filter_query/>
+        {move || (pull.get() > 0).then(|| {
+            let key = if pull.get() >= PULL_THRESHOLD { "pull-release" } else { "pull-more" };
+            view! {
+                <p class="pull" role="status" style:height=format!("{}px", pull.get() / 2 + 24)>
+                    {crate::i18n::message(language, key)}
+                </p>
+            }
+        })}
         {move || (fresh.get() > 0).then(|| {
             let text = crate::i18n::message_with(language, "new-stories", vec![("n", fresh.get().into())]);
             view! { <p class="new-stories"><button type="button" class="primary" on:click=show_fresh>{text}</button></p> }
@@ -161,6 +198,9 @@ pub fn HomePage() -> impl IntoView {
 
 const FILL_IN_DELAY: std::time::Duration = std::time::Duration::from_millis(1500);
 const FILL_IN_ATTEMPTS: u32 = 15;
+const PULL_THRESHOLD: i32 = 70;
+#[cfg(feature = "hydrate")]
+const PULL_MAX: i32 = 120;
 #[cfg(feature = "hydrate")]
 const CHECK_EVERY: std::time::Duration = std::time::Duration::from_secs(120);
 
