@@ -7,3 +7,4 @@ pub mod notices;
 pub mod save_button;
 pub mod share;
 pub mod source_states;
+pub mod when;

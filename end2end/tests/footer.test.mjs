@@ -55,6 +55,14 @@ test('the News Archive lists the stories seen, by day, newest first', async () =
   assert.deepEqual(sunday, ['Underdogs win the cup final', 'Open tennis: seeds advance']);
   assert.equal((await fetch(stack.url('/api/archive?day=yesterday'))).status, 400);
   await page.context().close();
+
+  // In French, once the page is interactive, the browser's Intl writes the days.
+  const fr = await stack.newPage();
+  await fr.context().addCookies([{ name: 'panorama_lang', value: 'fr~en', url: stack.base }]);
+  await fr.goto(stack.url('/archive'));
+  await fr.waitForSelector('html[data-hydrated]');
+  await fr.waitForFunction(() => document.querySelector('#archive-day-heading')?.textContent.trim() === 'lundi 17 janvier 2022');
+  await fr.context().close();
 });
 
 test('the privacy policy names what the code stores', async () => {

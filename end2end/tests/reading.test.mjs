@@ -155,6 +155,21 @@ test('newer stories wait behind a notice instead of pushing the list down', asyn
     const feed = (...items) => `<?xml version="1.0"?><rss version="2.0"><channel><title>Live Wire</title><link>https://live.example/</link><description>x</description>${items.join('')}</channel></rss>`;
     const put = (body) => fetch(`${live.feeds.base}/live/us.xml`, { method: 'PUT', body });
     await put(feed(item(1, 10)));
+    // Meanwhile, times as the browser's Intl writes them in the interface language.
+    const recent = new Date(Date.now() - 330_000).toUTCString().replace('GMT', '+0000');
+    await put(feed(item(1, 10).replace(/<pubDate>.*<\/pubDate>/, `<pubDate>${recent}</pubDate>`)));
+    const german = await live.newPage();
+    await german.context().addCookies([{ name: 'panorama_lang', value: 'de~en', url: live.base }]);
+    await german.goto(live.url('/favicon.svg'));
+    await german.evaluate((v) => localStorage.setItem('panorama.preferences', v), JSON.stringify({
+      version: 1, primary_country: 'US', other_countries: [],
+      editions: [{ country: 'US', primary_language: 'en', other_languages: [], primary_source: 'live-en', other_sources: [] }],
+    }));
+    await german.goto(live.url('/'));
+    await german.waitForSelector('html[data-hydrated]');
+    await german.waitForFunction(() => document.querySelector('.card time')?.textContent.trim() === 'vor 5 Minuten');
+    await german.context().close();
+    await put(feed(item(1, 10)));
     const prefs = {
       version: 1,
       primary_country: 'US',

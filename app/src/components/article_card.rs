@@ -1,5 +1,6 @@
 use crate::components::save_button::SaveButton;
-use crate::i18n::{country, relative_time, t_with};
+use crate::components::when::When;
+use crate::i18n::{country, t_with};
 use crate::model::{Article, Language, utc_line};
 use crate::reading::{Reading, SavedStory};
 use chrono::{DateTime, Utc};
@@ -15,7 +16,6 @@ pub fn ArticleCard(
     primary: Option<Language>,
 ) -> impl IntoView {
     let lang = article.language.code();
-    let when = relative_time(article.published, now);
     let iso = article.published.to_rfc3339();
     let utc = utc_line(article.published);
     let reading = use_context::<Reading>();
@@ -70,7 +70,7 @@ pub fn ArticleCard(
                     <span class="card-country">{country(article.country)}</span>
                     {language}
                     " · "
-                    <time datetime=iso title=utc>{when}</time>
+                    <time datetime=iso title=utc><When then=article.published now/></time>
                 </p>
                 {summary}
                 {also}

@@ -1,4 +1,5 @@
 use crate::api::get_archive;
+use crate::components::when::Day;
 use crate::i18n::{country, t, t_with};
 use crate::model::ArchivePage;
 use leptos::either::Either;
@@ -47,14 +48,14 @@ fn ArchiveView(page: ArchivePage) -> impl IntoView {
             view! {
                 <li>
                     <a href=format!("/archive?day={}", d.day) aria-current=current>
-                        <time datetime=d.day.to_string()>{day_name(d.day)}</time>
+                        <time datetime=d.day.to_string()><Day day=d.day/></time>
                         <span class="count">{format!(" ({})", d.count)}</span>
                     </a>
                 </li>
             }
         })
         .collect_view();
-    let heading = shown.map(day_name).unwrap_or_default();
+    let heading = shown.map(|day| view! { <Day day/> });
     let stories = page
         .articles
         .into_iter()
@@ -82,14 +83,4 @@ fn ArchiveView(page: ArchivePage) -> impl IntoView {
             </section>
         </div>
     })
-}
-
-/// A day as the reader's interface writes it: spelled out in English, and in the ISO form
-/// every script reads alike otherwise (the server has no locale data for the others).
-fn day_name(day: chrono::NaiveDate) -> String {
-    if crate::i18n::language() == crate::model::Language::En {
-        day.format("%A, %B %-d, %Y").to_string()
-    } else {
-        day.format("%Y-%m-%d").to_string()
-    }
 }

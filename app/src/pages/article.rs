@@ -1,7 +1,8 @@
 use crate::api::{AppError, get_article};
 use crate::components::save_button::SaveButton;
 use crate::components::share::Share;
-use crate::i18n::{country, relative_time, t, t_with};
+use crate::components::when::When;
+use crate::i18n::{country, t, t_with};
 use crate::model::{ArticlePage, StoryOrigin, utc_line};
 use crate::reading::SavedStory;
 use leptos::either::EitherOf3;
@@ -110,7 +111,7 @@ fn ArticleView(page: ArticlePage) -> impl IntoView {
                 <p class="article-time">
                     <time datetime=article.published.to_rfc3339()>{utc_line(article.published)}</time>
                     <span class="article-relative">
-                        " · " {relative_time(article.published, generated_at)}
+                        " · " <When then=article.published now=generated_at/>
                         <LocalTime at=article.published/>
                     </span>
                 </p>
