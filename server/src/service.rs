@@ -104,6 +104,8 @@ async fn refresh_feed(
         Ok(Fetch::NotModified) => return Ok(Refresh::NotModified),
         Ok(Fetch::Body(fetched)) => fetched,
         Err(e) => {
+            // The operator's record of failing feeds (the Privacy Policy says what is logged).
+            tracing::warn!(source = %source.id, feed = %url, "{e}");
             return Err(Failure {
                 reason: e.to_string(),
                 retry_after: e.retry_after(),
@@ -116,8 +118,10 @@ async fn refresh_feed(
         url: &fetched.url,
         fetched_at: Utc::now(),
     };
-    let parsed = parse_feed(&fetched.body, fetched.content_type.as_deref(), &ctx)
-        .map_err(|e| Failure::from(e.to_string()))?;
+    let parsed = parse_feed(&fetched.body, fetched.content_type.as_deref(), &ctx).map_err(|e| {
+        tracing::warn!(source = %source.id, feed = %url, "{e}");
+        Failure::from(e.to_string())
+    })?;
     if parsed.decoding.replaced_invalid_bytes {
         tracing::warn!(feed = %url, encoding = parsed.decoding.encoding, "bytes invalid in the feed's encoding were replaced");
     }
