@@ -2,6 +2,7 @@
 //! in cookies so the server paints the first page the reader's way (no flash of the wrong theme
 //! or language) and hydration starts from the very same values.
 
+use crate::cookies;
 use crate::model::Language;
 use leptos::prelude::*;
 
@@ -10,7 +11,6 @@ pub const THEME_COOKIE: &str = "panorama_theme";
 /// A language code; after a `~` when it follows the edition's primary language rather than the
 /// reader's explicit choice.
 pub const LANG_COOKIE: &str = "panorama_lang";
-const MAX_AGE_SECS: u64 = 400 * 24 * 3600;
 const AUTOMATIC: char = '~';
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -97,29 +97,13 @@ impl Display {
     }
 }
 
-/// The value of cookie `name` in a `Cookie` header (or `document.cookie`).
-pub fn cookie_value<'a>(header: &'a str, name: &str) -> Option<&'a str> {
-    header
-        .split(';')
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(n, _)| *n == name)
-        .map(|(_, v)| v)
-}
-
-fn set_cookie(name: &str, value: Option<&str>) -> String {
-    match value {
-        Some(v) => format!("{name}={v}; Path=/; Max-Age={MAX_AGE_SECS}; SameSite=Lax"),
-        None => format!("{name}=; Path=/; Max-Age=0; SameSite=Lax"),
-    }
-}
-
 /// Provides [`Display`] for the first render.
 pub fn provide_display(edition: &crate::edition::Edition) -> Display {
-    let cookies = request_cookies().unwrap_or_default();
-    let theme = cookie_value(&cookies, THEME_COOKIE)
+    let cookies = cookies::current().unwrap_or_default();
+    let theme = cookies::value(&cookies, THEME_COOKIE)
         .map(Theme::from_key)
         .unwrap_or_default();
-    let from_cookie = cookie_value(&cookies, LANG_COOKIE).and_then(UiLanguage::decode);
+    let from_cookie = cookies::value(&cookies, LANG_COOKIE).and_then(UiLanguage::decode);
     // Without the cookie (a first visit), the edition's lead source gives the language; the
     // browser keeps the cookie in step with the preferences from then on.
     let ui = from_cookie.unwrap_or_else(|| {
@@ -127,7 +111,7 @@ pub fn provide_display(edition: &crate::edition::Edition) -> Display {
     });
     #[cfg(feature = "ssr")]
     if from_cookie != Some(ui) {
-        respond_with_cookie(&set_cookie(LANG_COOKIE, Some(&ui.encode())));
+        cookies::respond_with(&cookies::set_cookie(LANG_COOKIE, Some(&ui.encode())));
     }
     let display = Display {
         theme: RwSignal::new(theme),
@@ -158,51 +142,11 @@ fn edition_language(_ids: &[String]) -> Language {
     Language::En
 }
 
-#[cfg(feature = "ssr")]
-fn request_cookies() -> Option<String> {
-    let parts = use_context::<http::request::Parts>()?;
-    let value = parts.headers.get(http::header::COOKIE)?;
-    value.to_str().ok().map(str::to_string)
-}
-
-#[cfg(feature = "ssr")]
-fn respond_with_cookie(value: &str) {
-    if let (Some(response), Ok(value)) = (
-        use_context::<leptos_axum::ResponseOptions>(),
-        http::HeaderValue::from_str(value),
-    ) {
-        response.append_header(http::header::SET_COOKIE, value);
-    }
-}
-
-#[cfg(all(feature = "hydrate", not(feature = "ssr")))]
-fn request_cookies() -> Option<String> {
-    use wasm_bindgen::JsCast;
-    document()
-        .dyn_into::<web_sys::HtmlDocument>()
-        .ok()?
-        .cookie()
-        .ok()
-}
-
-#[cfg(not(any(feature = "ssr", feature = "hydrate")))]
-fn request_cookies() -> Option<String> {
-    None
-}
-
-#[cfg(feature = "hydrate")]
-fn write_cookie(value: &str) {
-    use wasm_bindgen::JsCast;
-    if let Ok(doc) = document().dyn_into::<web_sys::HtmlDocument>() {
-        let _ = doc.set_cookie(value);
-    }
-}
-
 /// The reader's theme choice, applied at once and remembered.
 #[cfg(feature = "hydrate")]
 pub fn set_theme(display: Display, theme: Theme) {
     let value = (theme != Theme::System).then(|| theme.key());
-    write_cookie(&set_cookie(THEME_COOKIE, value));
+    cookies::write(&cookies::set_cookie(THEME_COOKIE, value));
     display.theme.set(theme);
 }
 
@@ -218,7 +162,7 @@ pub fn set_language(display: Display, chosen: Option<Language>) {
         },
         None => UiLanguage::automatic(edition),
     };
-    write_cookie(&set_cookie(LANG_COOKIE, Some(&ui.encode())));
+    cookies::write(&cookies::set_cookie(LANG_COOKIE, Some(&ui.encode())));
     display.ui.set(ui);
 }
 
@@ -235,7 +179,7 @@ pub fn follow_edition(edition: Language) {
         UiLanguage { edition, ..now }
     };
     if next != now {
-        write_cookie(&set_cookie(LANG_COOKIE, Some(&next.encode())));
+        cookies::write(&cookies::set_cookie(LANG_COOKIE, Some(&next.encode())));
         // A new language rebuilds the page: not in the middle of the handler that saved the
         // preferences, whose component is about to go away.
         set_timeout(move || display.ui.set(next), std::time::Duration::ZERO);
@@ -268,7 +212,7 @@ mod tests {
             })
         );
         assert_eq!(
-            cookie_value("a=1; panorama_theme=dark", THEME_COOKIE),
+            cookies::value("a=1; panorama_theme=dark", THEME_COOKIE),
             Some("dark")
         );
         assert_eq!(Theme::from_key("purple"), Theme::System);

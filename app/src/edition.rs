@@ -14,8 +14,6 @@ use leptos::prelude::*;
 /// `[a-z0-9-]`, so the value needs no escaping), after a `~` when the edition is only proposed
 /// (from the browser's languages) and the reader has not kept it yet.
 pub const COOKIE: &str = "panorama_edition";
-/// Browsers cap cookie lifetimes at 400 days; the browser storage it mirrors has no expiry.
-const MAX_AGE_SECS: u64 = 400 * 24 * 3600;
 const PROPOSED: char = '~';
 
 /// What the cookie carries.
@@ -54,23 +52,13 @@ pub fn decode(value: &str) -> CookieEdition {
 
 /// The edition from a `Cookie` header (or `document.cookie`), if the cookie is there.
 pub fn from_cookie_header(header: &str) -> Option<CookieEdition> {
-    header
-        .split(';')
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == COOKIE)
-        .map(|(_, value)| decode(value))
+    crate::cookies::value(header, COOKIE).map(decode)
 }
 
 /// The `Set-Cookie` value that mirrors `edition` (or removes the cookie, for the default one).
 pub fn set_cookie_value(edition: &CookieEdition) -> String {
-    if edition.ids.is_empty() {
-        format!("{COOKIE}=; Path=/; Max-Age=0; SameSite=Lax")
-    } else {
-        format!(
-            "{COOKIE}={}; Path=/; Max-Age={MAX_AGE_SECS}; SameSite=Lax",
-            encode(edition)
-        )
-    }
+    let value = (!edition.ids.is_empty()).then(|| encode(edition));
+    crate::cookies::set_cookie(COOKIE, value.as_deref())
 }
 
 /// Language tags from an `Accept-Language` header, most preferred first.
@@ -143,7 +131,7 @@ fn initial() -> CookieEdition {
             http::HeaderValue::from_static("Cookie, Accept-Language"),
         );
     }
-    match header(http::header::COOKIE)
+    match crate::cookies::current()
         .as_deref()
         .and_then(from_cookie_header)
     {
@@ -166,12 +154,7 @@ fn initial() -> CookieEdition {
                 ids: crate::prefs::propose(&catalog, &tags).source_ids(),
                 proposed: true,
             };
-            if let (Some(response), Ok(value)) = (
-                &response,
-                http::HeaderValue::from_str(&set_cookie_value(&edition)),
-            ) {
-                response.append_header(http::header::SET_COOKIE, value);
-            }
+            crate::cookies::respond_with(&set_cookie_value(&edition));
             edition
         }
     }
@@ -179,7 +162,7 @@ fn initial() -> CookieEdition {
 
 #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
 fn initial() -> CookieEdition {
-    document_cookie()
+    crate::cookies::current()
         .as_deref()
         .and_then(from_cookie_header)
         .unwrap_or_default()
@@ -188,16 +171,6 @@ fn initial() -> CookieEdition {
 #[cfg(not(any(feature = "ssr", feature = "hydrate")))]
 fn initial() -> CookieEdition {
     CookieEdition::default()
-}
-
-#[cfg(feature = "hydrate")]
-fn document_cookie() -> Option<String> {
-    use wasm_bindgen::JsCast;
-    document()
-        .dyn_into::<web_sys::HtmlDocument>()
-        .ok()?
-        .cookie()
-        .ok()
 }
 
 /// The browser's preferred languages, most preferred first.
@@ -214,10 +187,7 @@ pub fn browser_languages() -> Vec<String> {
 /// Writes the cookie that mirrors `edition` (removes it for the default edition).
 #[cfg(feature = "hydrate")]
 pub fn write_cookie(edition: &CookieEdition) {
-    use wasm_bindgen::JsCast;
-    if let Ok(doc) = document().dyn_into::<web_sys::HtmlDocument>() {
-        let _ = doc.set_cookie(&set_cookie_value(edition));
-    }
+    crate::cookies::write(&set_cookie_value(edition));
 }
 
 /// Switches the page to `ids`, mirrored in the cookie.

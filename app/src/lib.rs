@@ -2,6 +2,7 @@
 
 pub mod api;
 pub mod components;
+pub mod cookies;
 pub mod display;
 pub mod edition;
 pub mod i18n;
