@@ -5,6 +5,7 @@ pub mod components;
 pub mod cookies;
 pub mod display;
 pub mod edition;
+pub mod fill_in;
 pub mod i18n;
 pub mod model;
 pub mod pages;

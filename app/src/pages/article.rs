@@ -19,19 +19,10 @@ pub fn ArticleRoute() -> impl IntoView {
 
     // The outlet's page may still be on its way when the server answered: ask again a little
     // later, a bounded number of times (the fetch itself gives up at its time limit).
-    let retries = StoredValue::new(0u32);
-    Effect::new(move |_| {
-        let pending =
-            page.with(|p| matches!(p, Some(Ok(p)) if p.story.origin == StoryOrigin::Pending));
-        if !pending {
-            retries.set_value(0);
-            return;
-        }
-        if retries.get_value() < FILL_IN_ATTEMPTS {
-            retries.update_value(|n| *n += 1);
-            set_timeout(move || page.refetch(), FILL_IN_DELAY);
-        }
-    });
+    crate::fill_in::refetch_while(
+        page,
+        |p| matches!(p, Ok(p) if p.story.origin == StoryOrigin::Pending),
+    );
 
     view! {
         <Transition fallback=|| view! { <p class="loading" role="status">{t("article-loading")}</p> }>
@@ -49,9 +40,6 @@ pub fn ArticleRoute() -> impl IntoView {
         </Transition>
     }
 }
-
-const FILL_IN_DELAY: std::time::Duration = std::time::Duration::from_millis(1500);
-const FILL_IN_ATTEMPTS: u32 = 15;
 
 #[component]
 fn ArticleView(page: ArticlePage) -> impl IntoView {

@@ -151,20 +151,10 @@ pub fn HomePage() -> impl IntoView {
 
     // Sources still loading when the server answered fill in without a reload: the page asks
     // again a little later, a bounded number of times (a hung feed gives up at the fetch limit).
-    let retries = StoredValue::new(0u32);
-    Effect::new(move |_| {
-        let loading = timeline.with(|page| {
-            matches!(page, Some(Ok(page)) if page.sources.iter().any(|s| s.status == SourceStatus::Loading))
-        });
-        if !loading {
-            retries.set_value(0);
-            return;
-        }
-        if retries.get_value() < FILL_IN_ATTEMPTS {
-            retries.update_value(|n| *n += 1);
-            set_timeout(move || timeline.refetch(), FILL_IN_DELAY);
-        }
-    });
+    crate::fill_in::refetch_while(
+        timeline,
+        |page| matches!(page, Ok(page) if page.sources.iter().any(|s| s.status == SourceStatus::Loading)),
+    );
 
     Either::Right(view! {
         <Meta name="description" content=t("site-description")/>
@@ -196,8 +186,6 @@ pub fn HomePage() -> impl IntoView {
     })
 }
 
-const FILL_IN_DELAY: std::time::Duration = std::time::Duration::from_millis(1500);
-const FILL_IN_ATTEMPTS: u32 = 15;
 const PULL_THRESHOLD: i32 = 70;
 #[cfg(feature = "hydrate")]
 const PULL_MAX: i32 = 120;
