@@ -306,8 +306,9 @@ pub struct Article {
     pub date_note: Option<DateNote>,
     /// Plain-text excerpt for cards.
     pub summary: String,
-    /// Sanitized HTML of the feed's summary or content; left out of timeline pages.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    /// The feed's own HTML of the summary or content, as the feed sent it (capped): hostile,
+    /// so the server sanitizes it when a page shows it. Never sent.
+    #[serde(skip)]
     pub summary_html: String,
     pub image: Option<String>,
     /// The same story text carried by other outlets (wire copies), shown with this one.

@@ -9,6 +9,7 @@ pub mod check;
 pub mod config;
 pub mod discover;
 pub mod fetch;
+pub mod html_text;
 pub mod inspect;
 pub mod normalize;
 pub mod sanitize;

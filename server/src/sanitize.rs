@@ -1,8 +1,8 @@
 //! Feed HTML is hostile: everything shown from it passes through here, always as the last step.
 
 use ammonia::{Builder, UrlRelative};
+use app::model::Article;
 use std::collections::HashSet;
-use std::sync::LazyLock;
 use url::Url;
 
 /// Tags kept in story HTML; everything else is dropped (its text kept, except for script and
@@ -101,124 +101,18 @@ fn is_inline_raster(url: &str) -> bool {
         .any(|kind| lower.starts_with(&format!("data:image/{kind};base64,")))
 }
 
+/// An article's own HTML from its feed, made safe to show: relative links resolve against the
+/// article's address, as a browser on that page would resolve them.
+pub fn feed_html(article: &Article) -> String {
+    story_html(
+        &article.summary_html,
+        Url::parse(&article.link).ok().as_ref(),
+    )
+}
+
 /// Story HTML reduced to the allowlist; relative links resolved against `base`.
 pub fn story_html(html: &str, base: Option<&Url>) -> String {
     story_builder(base).clean(html).to_string()
-}
-
-static TEXT_ONLY: LazyLock<Builder<'static>> = LazyLock::new(|| {
-    let mut b = Builder::empty();
-    b.clean_content_tags(HashSet::from(["script", "style", "template", "noscript"]));
-    b
-});
-
-/// HTML (or text that may hold tags and entities) reduced to plain text: tags dropped, entities
-/// decoded, white space folded.
-pub fn plain_text(html: &str) -> String {
-    // Most titles are plain already: no parser needed to fold their white space.
-    if !html.contains(['<', '&']) {
-        return fold_whitespace(html);
-    }
-    let cleaned = TEXT_ONLY.clean(html).to_string();
-    // html5ever's serializer escapes exactly these in text; reversing them is exact.
-    let decoded = cleaned
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&nbsp;", "\u{a0}")
-        .replace("&amp;", "&");
-    fold_whitespace(&decoded)
-}
-
-fn fold_whitespace(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
-}
-
-/// Elements whose edges separate words.
-const BLOCKS: [&str; 24] = [
-    "p",
-    "br",
-    "div",
-    "li",
-    "ul",
-    "ol",
-    "dl",
-    "dt",
-    "dd",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "hr",
-    "tr",
-    "td",
-    "th",
-    "table",
-    "blockquote",
-    "pre",
-    "figure",
-    "figcaption",
-    "h1",
-];
-
-/// The text of HTML that `story_html` produced, without parsing it again. Exact because that
-/// HTML is html5ever's serialization: every attribute value double-quoted with `"` escaped,
-/// and text escaping only `&`, `<`, `>` and no-break spaces. Block edges become spaces.
-pub fn text_of_sanitized(html: &str) -> String {
-    let mut text = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(lt) = rest.find('<') {
-        text.push_str(&rest[..lt]);
-        let tag = &rest[lt + 1..];
-        // The tag ends at the first `>` outside a quoted value.
-        let mut quoted = false;
-        let end = tag
-            .char_indices()
-            .find(|&(_, c)| {
-                if c == '"' {
-                    quoted = !quoted;
-                }
-                c == '>' && !quoted
-            })
-            .map_or(tag.len(), |(i, _)| i);
-        let name: String = tag
-            .trim_start_matches('/')
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .collect();
-        if BLOCKS.contains(&name.as_str()) {
-            text.push(' ');
-        }
-        rest = tag.get(end + 1..).unwrap_or("");
-    }
-    text.push_str(rest);
-    let decoded = text
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&nbsp;", "\u{a0}")
-        .replace("&amp;", "&");
-    fold_whitespace(&decoded)
-}
-
-/// At most `max_chars` characters, cut at a word boundary where there is one, with an ellipsis.
-pub fn excerpt(text: &str, max_chars: usize) -> String {
-    if text.chars().count() <= max_chars {
-        return text.to_string();
-    }
-    let cut: String = text.chars().take(max_chars).collect();
-    // Scripts without spaces (Chinese) are cut at the limit instead.
-    let cut = match cut.rfind(' ') {
-        Some(i) if i > cut.len() / 2 => &cut[..i],
-        _ => cut.as_str(),
-    };
-    format!("{}…", cut.trim_end_matches([',', ';', ':', ' ', '،']))
 }
 
 #[cfg(test)]
@@ -356,48 +250,5 @@ mod tests {
             out,
             r#"<a rel="noopener noreferrer">x</a><img loading="lazy">"#
         );
-    }
-
-    #[test]
-    fn plain_text_decodes_entities_and_drops_tags() {
-        assert_eq!(
-            plain_text("Tom &amp; Jerry <b>strike</b>   back &lt;3"),
-            "Tom & Jerry strike back <3"
-        );
-        assert_eq!(
-            plain_text("<script>x</script>दिल्ली &quot;news&quot;"),
-            "दिल्ली \"news\""
-        );
-        assert_eq!(plain_text("caf&eacute; &#8220;q&#8221;"), "café “q”");
-    }
-
-    #[test]
-    fn text_of_sanitized_html_is_exact() {
-        for html in [
-            r#"<p title="a > b" onclick="x">Tom &amp; Jerry</p><p>strike &lt;back&gt;</p>"#,
-            "<ul><li>one</li><li>two</li></ul>x&nbsp;y<br>z",
-            "<script>hidden()</script><b>bold</b>text <a href=\"/q?a=1&b=2\">link</a>",
-            "दिल्ली <em>में</em> बारिश। <img src=\"x.jpg\" alt=\"<x>\">",
-        ] {
-            let sanitized = story_html(html, None);
-            let fast = text_of_sanitized(&sanitized);
-            // The reference: the full parser, with block edges turned into spaces first.
-            let spaced = sanitized
-                .replace("</p>", " </p>")
-                .replace("</li>", " </li>")
-                .replace("<br>", " <br>");
-            assert_eq!(fast, plain_text(&spaced), "{html}");
-        }
-        assert_eq!(
-            text_of_sanitized(&story_html("<p>three days.</p><p>Leaders</p>", None)),
-            "three days. Leaders"
-        );
-    }
-
-    #[test]
-    fn excerpts_cut_on_words_or_characters() {
-        assert_eq!(excerpt("short", 10), "short");
-        assert_eq!(excerpt("one two three four", 12), "one two…");
-        assert_eq!(excerpt("中国外交部发言人表示", 4), "中国外交…");
     }
 }

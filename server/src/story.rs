@@ -5,6 +5,7 @@
 
 use crate::charset;
 use crate::fetch::Fetcher;
+use crate::html_text;
 use crate::sanitize;
 use app::model::{Article, StoryOrigin, StoryText};
 use futures::FutureExt;
@@ -112,7 +113,7 @@ impl Stories {
 /// The feed's own text, for when the page cannot be read.
 fn feed_summary(article: &Article) -> String {
     if !article.summary_html.is_empty() {
-        article.summary_html.clone()
+        sanitize::feed_html(article)
     } else if !article.summary.is_empty() {
         format!("<p>{}</p>", ammonia::clean_text(&article.summary))
     } else {
@@ -159,8 +160,9 @@ pub fn extract(html: &str, base: &Url, summary_chars: usize) -> Extracted {
         .parse()
         .map_err(|e| format!("story: readability: {e}"))?;
     let clean = sanitize::story_html(&found.content, Some(base));
-    let chars = sanitize::text_of_sanitized(&clean).chars().count();
-    if chars < MIN_STORY_CHARS.max(summary_chars) {
+    let needed = MIN_STORY_CHARS.max(summary_chars);
+    let chars = html_text::prefix(&clean, needed).chars().count();
+    if chars < needed {
         return Err(format!(
             "story: readability found {chars} characters of text on the page, less than the feed's summary"
         ));
