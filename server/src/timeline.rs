@@ -159,15 +159,56 @@ pub fn wire_keys(article: &Article) -> Vec<String> {
     [("s:", &article.summary), ("t:", &article.title)]
         .into_iter()
         .filter_map(|(kind, text)| {
-            let normalized: String = text
-                .chars()
-                .filter(|c| c.is_alphanumeric())
-                .flat_map(char::to_lowercase)
-                .take(WIRE_KEY_CHARS)
-                .collect();
+            let mut normalized = String::with_capacity(WIRE_KEY_CHARS * 3);
+            let mut taken = 0;
+            for c in text.chars() {
+                if taken == WIRE_KEY_CHARS {
+                    break;
+                }
+                match key_char(c) {
+                    KeyChar::Skip => {}
+                    KeyChar::Keep(c) => {
+                        normalized.push(c);
+                        taken += 1;
+                    }
+                    KeyChar::Lower(c) => {
+                        for l in c.to_lowercase() {
+                            if taken == WIRE_KEY_CHARS {
+                                break;
+                            }
+                            normalized.push(l);
+                            taken += 1;
+                        }
+                    }
+                }
+            }
             (normalized.chars().count() >= MIN_WIRE_TEXT).then(|| format!("{kind}{normalized}"))
         })
         .collect()
+}
+
+enum KeyChar {
+    Skip,
+    Keep(char),
+    Lower(char),
+}
+
+/// What a wire key makes of `c`: letters and digits of any script, lower-cased. The blocks most
+/// feed text is written in are answered without Unicode's tables (their letters have no case),
+/// which are slow; the answer is the same.
+fn key_char(c: char) -> KeyChar {
+    match c {
+        'a'..='z' | '0'..='9' => KeyChar::Keep(c),
+        'A'..='Z' => KeyChar::Keep(c.to_ascii_lowercase()),
+        c if c.is_ascii() => KeyChar::Skip,
+        // CJK Unified Ideographs, Arabic letters, Devanagari consonants: all letters, caseless.
+        '\u{4e00}'..='\u{9fff}'
+        | '\u{621}'..='\u{63a}'
+        | '\u{641}'..='\u{64a}'
+        | '\u{915}'..='\u{939}' => KeyChar::Keep(c),
+        c if c.is_alphanumeric() => KeyChar::Lower(c),
+        _ => KeyChar::Skip,
+    }
 }
 
 /// A position in a sorted timeline: the last item of the previous page.
@@ -272,6 +313,23 @@ mod tests {
     }
 
     const WIRE: &str = "KYIV (AP) — Officials said on Monday that the power grid had been restored in most of the capital after overnight strikes.";
+
+    #[test]
+    fn wire_key_characters_are_unicodes_letters_and_digits_lower_cased() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let reference: String = if c.is_alphanumeric() {
+                c.to_lowercase().collect()
+            } else {
+                String::new()
+            };
+            let fast: String = match key_char(c) {
+                KeyChar::Skip => String::new(),
+                KeyChar::Keep(k) => k.to_string(),
+                KeyChar::Lower(k) => k.to_lowercase().collect(),
+            };
+            assert_eq!(fast, reference, "U+{:04X}", c as u32);
+        }
+    }
 
     #[test]
     fn an_updated_title_replaces_the_old_version() {
