@@ -476,6 +476,42 @@ pub struct Contact {
     pub address: Option<String>,
 }
 
+/// Another outlet's article on the same story, as More Related News lists it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RelatedArticle {
+    pub id: String,
+    pub title: String,
+    pub source_id: String,
+    pub source_name: String,
+    pub country: Country,
+    pub language: Language,
+    pub published: DateTime<Utc>,
+    /// The outlet's own page.
+    pub link: String,
+    /// How strongly it is linked to the article asked about (higher first).
+    pub score: f32,
+    /// What it shares with that article, as it writes it (names, numbers, places).
+    pub shared: Vec<String>,
+}
+
+/// How many of a story's articles come from outlets of one country.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Coverage {
+    pub country: Country,
+    pub articles: usize,
+}
+
+/// What `/api/related` answers: the story of article `id`, told by other outlets and in
+/// other languages.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RelatedStory {
+    pub id: String,
+    /// Ranked: the most closely linked first.
+    pub articles: Vec<RelatedArticle>,
+    /// By country of outlet, the article itself included; most first.
+    pub coverage: Vec<Coverage>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,6 +5,7 @@
 use app::model::{ArchiveDay, Article};
 use chrono::NaiveDate;
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 /// Stories kept at most; past it the oldest (by publication) go first.
@@ -13,6 +14,9 @@ pub const DEFAULT_CAPACITY: usize = 20_000;
 pub struct Archive {
     capacity: usize,
     by_id: Mutex<HashMap<String, Arc<Article>>>,
+    /// Bumped whenever a story is added or replaced: what was built from the archive (the
+    /// story index) knows when to build again.
+    generation: AtomicU64,
 }
 
 impl Archive {
@@ -20,6 +24,7 @@ impl Archive {
         Archive {
             capacity: capacity.max(1),
             by_id: Mutex::default(),
+            generation: AtomicU64::new(0),
         }
     }
 
@@ -30,8 +35,9 @@ impl Archive {
             let newer = by_id
                 .get(&article.id)
                 .is_none_or(|kept| version(kept) <= version(article));
-            if newer {
+            if newer && by_id.get(&article.id).is_none_or(|kept| **kept != *article) {
                 by_id.insert(article.id.clone(), Arc::new(article.clone()));
+                self.generation.fetch_add(1, Ordering::Relaxed);
             }
         }
         // Trimmed in batches, so a full archive does not sort on every refresh.
@@ -51,6 +57,20 @@ impl Archive {
     pub fn get(&self, id: &str) -> Option<Arc<Article>> {
         let by_id = self.by_id.lock().unwrap_or_else(|p| p.into_inner());
         by_id.get(id).cloned()
+    }
+
+    pub fn generation(&self) -> u64 {
+        self.generation.load(Ordering::Relaxed)
+    }
+
+    /// The stories published at or after `since`.
+    pub fn since(&self, since: chrono::DateTime<chrono::Utc>) -> Vec<Arc<Article>> {
+        let by_id = self.by_id.lock().unwrap_or_else(|p| p.into_inner());
+        by_id
+            .values()
+            .filter(|a| a.published >= since)
+            .cloned()
+            .collect()
     }
 
     pub fn len(&self) -> usize {

@@ -22,6 +22,9 @@ pub struct Config {
     /// no feed changed (0: never).
     /// `PANORAMA_CONTACT_NAME`, `PANORAMA_CONTACT_EMAIL`, `PANORAMA_CONTACT_ADDRESS` (lines
     /// separated by `\n` or `|`): the operator, shown on the Contact Us page.
+    /// `PANORAMA_RELATED_EVERY_SECS` (900): how often every catalog feed is read for More
+    /// Related News (0: never). `PANORAMA_RELATED_WINDOW_HOURS` (72): how far back its index
+    /// reaches. `PANORAMA_RELATED_LINK_HOURS` (36): articles further apart are never one story.
     /// `PANORAMA_PUBLIC_URL`: the address readers use (`https://panorama.example`), for shared
     /// links and previews; else the request's `Host`.
     pub service: ServiceOptions,
@@ -99,6 +102,29 @@ impl Config {
                     "PANORAMA_PAGE_MEMO_MS",
                     service.page_memo.as_millis() as u64,
                 )?),
+                related_every: Duration::from_secs(number(
+                    "PANORAMA_RELATED_EVERY_SECS",
+                    service.related_every.as_secs(),
+                )?),
+                related: crate::related::RelatedOptions {
+                    window: chrono::Duration::hours(
+                        number(
+                            "PANORAMA_RELATED_WINDOW_HOURS",
+                            service.related.window.num_hours() as u64,
+                        )?
+                        .min(1_000_000) as i64,
+                    ),
+                    group: crate::related::GroupOptions {
+                        link_window: chrono::Duration::hours(
+                            number(
+                                "PANORAMA_RELATED_LINK_HOURS",
+                                service.related.group.link_window.num_hours() as u64,
+                            )?
+                            .min(1_000_000) as i64,
+                        ),
+                        ..service.related.group.clone()
+                    },
+                },
                 public_url: match text("PANORAMA_PUBLIC_URL") {
                     Some(url) if !(url.starts_with("https://") || url.starts_with("http://")) => {
                         return Err(ConfigError {

@@ -12,6 +12,7 @@ pub mod fetch;
 pub mod html_text;
 pub mod inspect;
 pub mod normalize;
+pub mod related;
 pub mod sanitize;
 pub mod service;
 pub mod story;

@@ -72,6 +72,7 @@ async fn serve() -> Result<ExitCode, String> {
     let fetcher = Fetcher::new(config.fetch.clone()).map_err(|e| e.to_string())?;
     let service = NewsService::new(catalog, fetcher, config.service.clone());
     service.spawn_refresher();
+    service.spawn_story_walker();
 
     let leptos = get_configuration(None)
         .map_err(|e| format!("leptos configuration: {e}"))?

@@ -8,8 +8,8 @@ use crate::normalize::{FeedContext, parse_feed};
 use crate::timeline::{self, Cursor, Story};
 use app::api::{AppError, NewsBackend};
 use app::model::{
-    ArchivePage, Article, ArticlePage, CatalogView, Contact, EditionSource, FeedSlot, SourceState,
-    SourceStatus, TimelineFilter, TimelinePage, TimelineQuery,
+    ArchivePage, Article, ArticlePage, CatalogView, Contact, EditionSource, FeedSlot, RelatedStory,
+    SourceState, SourceStatus, TimelineFilter, TimelinePage, TimelineQuery,
 };
 use chrono::Utc;
 use futures::future::BoxFuture;
@@ -46,6 +46,10 @@ pub struct ServiceOptions {
     pub contact: Contact,
     /// The site's public address, for links that leave the site (shares, previews).
     pub public_url: Option<String>,
+    /// How often every catalog feed is read for the related-news index (zero: never; the
+    /// index then holds what readers' timelines read).
+    pub related_every: Duration,
+    pub related: crate::related::RelatedOptions,
 }
 
 impl Default for ServiceOptions {
@@ -60,6 +64,8 @@ impl Default for ServiceOptions {
             page_memo: Duration::from_secs(1),
             contact: Contact::default(),
             public_url: None,
+            related_every: Duration::from_secs(15 * 60),
+            related: crate::related::RelatedOptions::default(),
         }
     }
 }
@@ -72,6 +78,7 @@ pub struct NewsService {
     memo: std::sync::Mutex<HashMap<String, Memo>>,
     archive: Arc<Archive>,
     stories: crate::story::Stories,
+    related: Arc<crate::related::StoryIndex>,
     /// When every catalog feed was last made sure of, for an article id not seen yet.
     warmed_at: std::sync::Mutex<Option<std::time::Instant>>,
 }
@@ -137,6 +144,7 @@ impl NewsService {
         Arc::new(NewsService {
             catalog: Arc::new(catalog),
             stories: crate::story::Stories::new(fetcher.clone(), crate::story::DEFAULT_CAPACITY),
+            related: Arc::new(crate::related::StoryIndex::new(options.related.clone())),
             fetcher,
             cache: Arc::new(
                 FeedCache::new(CachePolicy {
@@ -274,6 +282,12 @@ impl NewsService {
             }
             *warmed = Some(std::time::Instant::now());
         }
+        let _ = tokio::time::timeout(self.options.deadline, self.read_catalog()).await;
+    }
+
+    /// Makes sure of every catalog feed (each fetched unless fresh in the cache), all at once
+    /// within the per-host limits. The fetches go on if the caller stops waiting.
+    pub async fn read_catalog(&self) {
         let mut tasks = Vec::new();
         for source in &self.catalog.sources {
             for (slot, url) in &source.feeds {
@@ -294,10 +308,59 @@ impl NewsService {
                 }));
             }
         }
-        let _ = tokio::time::timeout(self.options.deadline, futures::future::join_all(tasks)).await;
+        futures::future::join_all(tasks).await;
     }
 
-    /// The News Archive's page for `day` (else the newest day).
+    /// Reads every catalog feed every `related_every` and regroups the stories, so More
+    /// Related News covers every outlet, not only those readers asked for. Not started when
+    /// `related_every` is zero.
+    pub fn spawn_story_walker(self: &Arc<Self>) -> Option<tokio::task::JoinHandle<()>> {
+        if self.options.related_every.is_zero() {
+            return None;
+        }
+        let service = self.clone();
+        Some(tokio::spawn(async move {
+            let mut ticks = tokio::time::interval(service.options.related_every);
+            ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+            loop {
+                ticks.tick().await;
+                service.read_catalog().await;
+                let snapshot = service.related.snapshot(&service.archive, Utc::now()).await;
+                tracing::debug!(
+                    articles = snapshot.articles.len(),
+                    stories = snapshot.grouping.stories.len(),
+                    "catalog read for related news"
+                );
+            }
+        }))
+    }
+
+    /// The grouped stories of the window, as of now.
+    pub async fn related_snapshot(&self) -> Arc<crate::related::Snapshot> {
+        self.related.snapshot(&self.archive, Utc::now()).await
+    }
+
+    /// The story of article `id`: the other outlets' articles on it, in any language. An
+    /// article outside the index's window has none; an id never seen is `NotFound`.
+    pub async fn related_story(&self, id: &str) -> Result<RelatedStory, AppError> {
+        let article = match self.archive.get(id) {
+            Some(article) => article,
+            None => {
+                self.warm_catalog().await;
+                self.archive.get(id).ok_or(AppError::NotFound)?
+            }
+        };
+        let snapshot = self.related_snapshot().await;
+        Ok(snapshot.story(&article.id).unwrap_or_else(|| RelatedStory {
+            id: article.id.clone(),
+            articles: Vec::new(),
+            coverage: vec![app::model::Coverage {
+                country: article.country,
+                articles: 1,
+            }],
+        }))
+    }
+
     pub fn archive_page(&self, day: Option<chrono::NaiveDate>) -> ArchivePage {
         let days = self.archive.days();
         let day = day.or_else(|| days.first().map(|d| d.day));

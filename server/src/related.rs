@@ -1,0 +1,272 @@
+//! More Related News: one story across outlets, countries and languages.
+//!
+//! The index holds the recent articles of every catalog source (a sliding window over the
+//! archive, which records every feed Panorama reads) and groups them into stories offline,
+//! with no model: on anchors any language can recognise (names, acronyms, numbers, places;
+//! see `anchors`) and, within one language, on shared words (see `group`).
+
+mod anchors;
+mod group;
+mod places;
+mod text;
+mod translit;
+
+pub use anchors::{Aliases, Features, extract};
+pub use group::{Doc, GroupOptions, Grouping, Link, Shared, group};
+
+use crate::html_text;
+use app::model::{Article, Coverage, RelatedArticle, RelatedStory};
+use chrono::{DateTime, Duration, Utc};
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, Mutex};
+
+/// How much of an article the index reads: its title and the start of its story.
+const TEXT_CHARS: usize = 1_500;
+
+#[derive(Clone, Debug)]
+pub struct RelatedOptions {
+    /// Articles published longer ago than this leave the index.
+    pub window: Duration,
+    pub group: GroupOptions,
+}
+
+impl Default for RelatedOptions {
+    fn default() -> Self {
+        RelatedOptions {
+            window: Duration::hours(72),
+            group: GroupOptions::default(),
+        }
+    }
+}
+
+/// The text the index reads of an article.
+pub fn article_text(article: &Article) -> String {
+    let body = if article.summary_html.is_empty() {
+        article.summary.clone()
+    } else {
+        html_text::prefix(&article.summary_html, TEXT_CHARS)
+    };
+    format!("{}. {}", article.title, body)
+}
+
+/// The articles of a window, grouped.
+pub struct Snapshot {
+    pub articles: Vec<Arc<Article>>,
+    pub features: Vec<Features>,
+    pub grouping: Grouping,
+    by_id: HashMap<String, usize>,
+    /// What it was built from (the archive's generation).
+    pub generation: u64,
+    pub aliases: usize,
+}
+
+impl Snapshot {
+    /// Groups `articles` (those of the window), learning aliases into `aliases` first.
+    pub fn build(
+        mut articles: Vec<Arc<Article>>,
+        aliases: &mut Aliases,
+        options: &GroupOptions,
+        generation: u64,
+    ) -> Snapshot {
+        // A stable order: the same articles always give the same stories.
+        articles.sort_by(|a, b| a.published.cmp(&b.published).then(a.id.cmp(&b.id)));
+        let texts: Vec<String> = articles.iter().map(|a| article_text(a)).collect();
+        for text in &texts {
+            aliases.learn(text);
+        }
+        let features: Vec<Features> = texts.iter().map(|t| extract(t, aliases)).collect();
+        let docs: Vec<Doc> = articles
+            .iter()
+            .zip(&features)
+            .map(|(a, f)| Doc {
+                published: a.published,
+                language: a.language,
+                features: f.clone(),
+            })
+            .collect();
+        let grouping = group(&docs, options);
+        let by_id = articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.clone(), i))
+            .collect();
+        Snapshot {
+            articles,
+            features,
+            grouping,
+            by_id,
+            generation,
+            aliases: aliases.len(),
+        }
+    }
+
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
+    /// The link between two articles of the snapshot, if they were linked directly.
+    pub fn link(&self, a: usize, b: usize) -> Option<&Link> {
+        self.grouping.links.get(&(a.min(b), a.max(b)))
+    }
+
+    /// The other articles of `id`'s story, ranked (direct links first, by score), with what
+    /// each shares with it; and the story's coverage by the outlets' countries.
+    pub fn story(&self, id: &str) -> Option<RelatedStory> {
+        let me = self.index_of(id)?;
+        let story = &self.grouping.stories[self.grouping.story_of[me]];
+        let mut others: Vec<RelatedArticle> = story
+            .iter()
+            .filter(|&&i| i != me && self.articles[i].id != id)
+            .map(|&i| {
+                let a = &self.articles[i];
+                let (score, shared) = match self.link(me, i) {
+                    Some(link) => (link.score, shown_anchors(link, me < i)),
+                    // Linked through the others: ranked after every direct link.
+                    None => (self.best_link(i, story) * 0.5, Vec::new()),
+                };
+                RelatedArticle {
+                    id: a.id.clone(),
+                    title: a.title.clone(),
+                    source_id: a.source_id.clone(),
+                    source_name: a.source_name.clone(),
+                    country: a.country,
+                    language: a.language,
+                    published: a.published,
+                    link: a.link.clone(),
+                    score,
+                    shared,
+                }
+            })
+            .collect();
+        others.sort_by(|x, y| y.score.total_cmp(&x.score).then(x.id.cmp(&y.id)));
+        let mut coverage: BTreeMap<_, usize> = BTreeMap::new();
+        for &i in story {
+            *coverage.entry(self.articles[i].country).or_default() += 1;
+        }
+        let mut coverage: Vec<Coverage> = coverage
+            .into_iter()
+            .map(|(country, articles)| Coverage { country, articles })
+            .collect();
+        coverage.sort_by(|a, b| b.articles.cmp(&a.articles).then(a.country.cmp(&b.country)));
+        Some(RelatedStory {
+            id: id.to_string(),
+            articles: others,
+            coverage,
+        })
+    }
+
+    fn best_link(&self, i: usize, story: &[usize]) -> f32 {
+        story
+            .iter()
+            .filter_map(|&j| self.link(i, j))
+            .map(|l| l.score)
+            .fold(0.0, f32::max)
+    }
+
+    /// How many other languages `id`'s story is told in.
+    pub fn other_languages(&self, id: &str) -> usize {
+        let Some(me) = self.index_of(id) else {
+            return 0;
+        };
+        let mine = self.articles[me].language;
+        let mut seen = Vec::new();
+        for &i in &self.grouping.stories[self.grouping.story_of[me]] {
+            let l = self.articles[i].language;
+            if l != mine && !seen.contains(&l) {
+                seen.push(l);
+            }
+        }
+        seen.len()
+    }
+}
+
+/// The anchors a link shows a reader: how the other article wrote each, strongest first.
+fn shown_anchors(link: &Link, other_is_b: bool) -> Vec<String> {
+    let mut shown: Vec<String> = Vec::new();
+    for s in link.shared.iter().take(6) {
+        let written = if other_is_b { &s.b } else { &s.a };
+        if !shown.contains(written) {
+            shown.push(written.clone());
+        }
+    }
+    shown
+}
+
+/// The story index the service keeps: rebuilt when the archive has changed since the last
+/// build, by one caller at a time.
+pub struct StoryIndex {
+    options: RelatedOptions,
+    snapshot: Mutex<Option<Arc<Snapshot>>>,
+    aliases: Mutex<Aliases>,
+    building: tokio::sync::Mutex<()>,
+}
+
+impl StoryIndex {
+    pub fn new(options: RelatedOptions) -> StoryIndex {
+        StoryIndex {
+            options,
+            snapshot: Mutex::default(),
+            aliases: Mutex::default(),
+            building: tokio::sync::Mutex::const_new(()),
+        }
+    }
+
+    pub fn options(&self) -> &RelatedOptions {
+        &self.options
+    }
+
+    fn current(&self) -> Option<Arc<Snapshot>> {
+        self.snapshot
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+    }
+
+    /// The snapshot of `archive` as it is now, built (off the async threads) if it changed.
+    pub async fn snapshot(
+        self: &Arc<Self>,
+        archive: &Arc<crate::archive::Archive>,
+        now: DateTime<Utc>,
+    ) -> Arc<Snapshot> {
+        let generation = archive.generation();
+        if let Some(s) = self.current().filter(|s| s.generation == generation) {
+            return s;
+        }
+        let _building = self.building.lock().await;
+        // Another caller may have built it while this one waited.
+        if let Some(s) = self.current().filter(|s| s.generation == generation) {
+            return s;
+        }
+        let articles = archive.since(now - self.options.window);
+        let index = self.clone();
+        let built = tokio::task::spawn_blocking(move || {
+            let mut aliases = index.aliases.lock().unwrap_or_else(|p| p.into_inner());
+            Snapshot::build(articles, &mut aliases, &index.options.group, generation)
+        })
+        .await;
+        match built {
+            Ok(snapshot) => {
+                let snapshot = Arc::new(snapshot);
+                *self.snapshot.lock().unwrap_or_else(|p| p.into_inner()) = Some(snapshot.clone());
+                tracing::debug!(
+                    articles = snapshot.articles.len(),
+                    stories = snapshot.grouping.stories.len(),
+                    aliases = snapshot.aliases,
+                    "stories regrouped"
+                );
+                snapshot
+            }
+            Err(e) => {
+                tracing::error!("regrouping stories failed: {e}");
+                self.current().unwrap_or_else(|| {
+                    Arc::new(Snapshot::build(
+                        Vec::new(),
+                        &mut Aliases::default(),
+                        &self.options.group,
+                        generation,
+                    ))
+                })
+            }
+        }
+    }
+}

@@ -1,0 +1,261 @@
+//! Articles grouped into stories: pairs are scored on the anchors they share (weighted by how
+//! rare each is among all the articles) and, within one language, on their words; pairs that
+//! score high enough are linked; links join stories only where the two sides are linked
+//! densely enough, so one loose link does not chain two events into one.
+
+use super::anchors::Features;
+use app::model::Language;
+use chrono::{DateTime, Duration, Utc};
+use std::collections::{HashMap, HashSet};
+
+/// What the grouping reads of one article.
+pub struct Doc {
+    pub published: DateTime<Utc>,
+    pub language: Language,
+    pub features: Features,
+}
+
+#[derive(Clone, Debug)]
+pub struct GroupOptions {
+    /// Two articles further apart in time are never one story.
+    pub link_window: Duration,
+    /// The score a pair needs to be linked.
+    pub threshold: f32,
+}
+
+impl Default for GroupOptions {
+    fn default() -> Self {
+        GroupOptions {
+            link_window: Duration::hours(36),
+            threshold: 4.0,
+        }
+    }
+}
+
+/// One anchor two articles share, as each wrote it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Shared {
+    pub key: String,
+    pub a: String,
+    pub b: String,
+    pub weight: f32,
+}
+
+/// Why two articles were linked.
+#[derive(Clone, Debug)]
+pub struct Link {
+    pub score: f32,
+    pub shared: Vec<Shared>,
+    /// Cosine similarity of their words, for two articles in one language.
+    pub words: Option<f32>,
+}
+
+pub struct Grouping {
+    /// Each story's articles (indexes into the docs), a story of one included.
+    pub stories: Vec<Vec<usize>>,
+    pub story_of: Vec<usize>,
+    /// Every linked pair (smaller index first).
+    pub links: HashMap<(usize, usize), Link>,
+}
+
+/// Words weigh this much against anchors, for two articles in one language (a cosine of 1
+/// scores `WORDS_WEIGHT`).
+const WORDS_WEIGHT: f32 = 12.0;
+/// Places add to a score at most this much: country overlap alone must not link two stories.
+const PLACES_CAP: f32 = 1.5;
+const PLACE_FACTOR: f32 = 0.4;
+const SAME_LANGUAGE_NAME_FACTOR: f32 = 0.5;
+/// Two articles in one language share at least this much of their words to be one story.
+const MIN_WORDS: f32 = 0.2;
+/// Anchors and terms carried by more than this share of the articles link nothing by
+/// themselves (they still count in the score of a pair found otherwise).
+const COMMON_SHARE: f32 = 0.1;
+/// Two stories merge when at least this share of their cross pairs are linked.
+const MIN_DENSITY: f32 = 0.34;
+
+pub fn group(docs: &[Doc], options: &GroupOptions) -> Grouping {
+    let n = docs.len();
+    let common = ((n as f32 * COMMON_SHARE) as usize).max(3);
+
+    let mut anchor_docs: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut term_docs: HashMap<(Language, &str), Vec<usize>> = HashMap::new();
+    let mut per_language: HashMap<Language, usize> = HashMap::new();
+    for (i, d) in docs.iter().enumerate() {
+        for key in d.features.anchors.keys() {
+            anchor_docs.entry(key.as_str()).or_default().push(i);
+        }
+        for term in d.features.terms.keys() {
+            term_docs
+                .entry((d.language, term.as_str()))
+                .or_default()
+                .push(i);
+        }
+        *per_language.entry(d.language).or_default() += 1;
+    }
+    let idf = |df: usize, total: usize| ((total as f32 + 1.0) / df as f32).ln().max(0.0);
+
+    // Word vectors (tf-idf) and their norms, per article.
+    let vectors: Vec<HashMap<&str, f32>> = docs
+        .iter()
+        .map(|d| {
+            let total = per_language[&d.language];
+            d.features
+                .terms
+                .iter()
+                .map(|(t, tf)| {
+                    let df = term_docs[&(d.language, t.as_str())].len();
+                    (t.as_str(), tf * idf(df, total))
+                })
+                .collect()
+        })
+        .collect();
+    let norms: Vec<f32> = vectors
+        .iter()
+        .map(|v| v.values().map(|w| w * w).sum::<f32>().sqrt())
+        .collect();
+
+    // Candidate pairs: articles that share an anchor (not a place) or a word that is rare
+    // enough, close enough in time.
+    let mut candidates: HashSet<(usize, usize)> = HashSet::new();
+    let mut add_pairs = |members: &[usize]| {
+        if members.len() < 2 || members.len() > common {
+            return;
+        }
+        for (x, &a) in members.iter().enumerate() {
+            for &b in &members[x + 1..] {
+                if (docs[a].published - docs[b].published).abs() <= options.link_window {
+                    candidates.insert((a.min(b), a.max(b)));
+                }
+            }
+        }
+    };
+    for (key, members) in &anchor_docs {
+        if !key.starts_with("p:") {
+            add_pairs(members);
+        }
+    }
+    for members in term_docs.values() {
+        add_pairs(members);
+    }
+
+    let mut links = HashMap::new();
+    for (a, b) in candidates {
+        let (da, db) = (&docs[a], &docs[b]);
+        let mut shared = Vec::new();
+        let mut strong = 0.0;
+        let mut places = 0.0;
+        let mut strong_count = 0;
+        let same_language = da.language == db.language;
+        for (key, wa) in &da.features.anchors {
+            let Some(wb) = db.features.anchors.get(key) else {
+                continue;
+            };
+            // Within one language, words are compared as words (below), not again as keys.
+            if same_language
+                && (da.features.word_keys.contains(key) || db.features.word_keys.contains(key))
+            {
+                continue;
+            }
+            // Two capitalised words meet as names; "Nasa" meets "NASA" as an acronym.
+            if da.features.soft_acronyms.contains(key) && db.features.soft_acronyms.contains(key) {
+                continue;
+            }
+            let mut weight = idf(anchor_docs[key.as_str()].len(), n);
+            // A name shared within one language is partly counted already by the words.
+            if same_language && key.starts_with("n:") {
+                weight *= SAME_LANGUAGE_NAME_FACTOR;
+            }
+            let weight = if key.starts_with("p:") {
+                places += weight * PLACE_FACTOR;
+                weight * PLACE_FACTOR
+            } else {
+                strong += weight;
+                strong_count += 1;
+                weight
+            };
+            shared.push(Shared {
+                key: key.clone(),
+                a: wa.clone(),
+                b: wb.clone(),
+                weight,
+            });
+        }
+        let words = same_language.then(|| {
+            let (va, vb) = (&vectors[a], &vectors[b]);
+            let dot: f32 = va
+                .iter()
+                .filter_map(|(t, w)| vb.get(t).map(|x| x * w))
+                .sum();
+            let norm = norms[a] * norms[b];
+            if norm > 0.0 { dot / norm } else { 0.0 }
+        });
+        let score = strong + places.min(PLACES_CAP) + words.unwrap_or(0.0) * WORDS_WEIGHT;
+        // Places and common words alone never make a story; nor do two articles in one
+        // language that share only their subject's names.
+        let anchored = (strong_count >= 1 || words.is_some_and(|w| w >= 0.5))
+            && words.is_none_or(|w| w >= MIN_WORDS);
+        if anchored && score >= options.threshold {
+            shared.sort_by(|x, y| y.weight.total_cmp(&x.weight));
+            links.insert(
+                (a, b),
+                Link {
+                    score,
+                    shared,
+                    words,
+                },
+            );
+        }
+    }
+
+    let (stories, story_of) = cluster(n, &links);
+    Grouping {
+        stories,
+        story_of,
+        links,
+    }
+}
+
+/// Joins linked articles, strongest links first, where the two sides are linked densely.
+fn cluster(n: usize, links: &HashMap<(usize, usize), Link>) -> (Vec<Vec<usize>>, Vec<usize>) {
+    let mut story_of: Vec<usize> = (0..n).collect();
+    let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
+    let mut ordered: Vec<(&(usize, usize), &Link)> = links.iter().collect();
+    ordered.sort_by(|x, y| y.1.score.total_cmp(&x.1.score).then(x.0.cmp(y.0)));
+    for (&(a, b), _) in ordered {
+        let (sa, sb) = (story_of[a], story_of[b]);
+        if sa == sb {
+            continue;
+        }
+        let linked = members[sa]
+            .iter()
+            .flat_map(|&x| members[sb].iter().map(move |&y| (x.min(y), x.max(y))))
+            .filter(|pair| links.contains_key(pair))
+            .count();
+        let pairs = members[sa].len() * members[sb].len();
+        if (linked as f32) < MIN_DENSITY * pairs as f32 {
+            continue;
+        }
+        let (keep, gone) = if members[sa].len() >= members[sb].len() {
+            (sa, sb)
+        } else {
+            (sb, sa)
+        };
+        let moved = std::mem::take(&mut members[gone]);
+        for &m in &moved {
+            story_of[m] = keep;
+        }
+        members[keep].extend(moved);
+    }
+    // Stories renumbered densely, each sorted.
+    let mut renumber = HashMap::new();
+    let mut stories: Vec<Vec<usize>> = Vec::new();
+    for (i, &root) in story_of.iter().enumerate() {
+        let s = *renumber.entry(root).or_insert_with(|| {
+            stories.push(Vec::new());
+            stories.len() - 1
+        });
+        stories[s].push(i);
+    }
+    let story_of = story_of.iter().map(|root| renumber[root]).collect();
+    (stories, story_of)
+}

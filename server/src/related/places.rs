@@ -1,0 +1,184 @@
+//! Country and city names in the six languages, from CLDR (`server/data/places.tsv`, written by
+//! `server/data/gen_places.py`): "Almaty", "Alma Ata", "ألماتي", "अल्माटी" and "阿拉木图" are one
+//! place.
+
+use super::text::{Script, Token, tokens};
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+const TABLE: &str = include_str!("../../data/places.tsv");
+
+/// Longest place name, in tokens (Latin, Arabic, Devanagari) and in Han characters.
+const MAX_WORDS: usize = 4;
+const MAX_HAN: usize = 8;
+
+pub struct Gazetteer {
+    /// Folded words joined by one space → the place's key (`KZ`, `Almaty`).
+    words: HashMap<String, &'static str>,
+    han: HashMap<String, &'static str>,
+}
+
+pub static PLACES: LazyLock<Gazetteer> = LazyLock::new(|| Gazetteer::parse(TABLE));
+
+impl Gazetteer {
+    fn parse(table: &'static str) -> Gazetteer {
+        let mut words = HashMap::new();
+        let mut han = HashMap::new();
+        for line in table.lines().skip_while(|l| l.starts_with('#')).skip(1) {
+            let mut cols = line.split('\t');
+            let (Some(_kind), Some(key), Some(_lang), Some(name)) =
+                (cols.next(), cols.next(), cols.next(), cols.next())
+            else {
+                continue;
+            };
+            let toks = tokens(name);
+            if toks.is_empty() {
+                continue;
+            }
+            if toks.iter().all(|t| t.script == Script::Han) {
+                han.entry(toks.iter().map(|t| t.text.as_str()).collect::<String>())
+                    .or_insert(key);
+            } else if toks.len() <= MAX_WORDS {
+                words.entry(joined(&toks)).or_insert(key);
+            }
+        }
+        Gazetteer { words, han }
+    }
+
+    /// The places named in `toks`: each place's key, the tokens it covers (start, count) and
+    /// the name as written; Han runs are searched inside, and may hold several.
+    pub fn find(&self, toks: &[Token]) -> Vec<(&'static str, usize, usize, String)> {
+        let mut found = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            if toks[i].script == Script::Han {
+                self.find_in_han(&toks[i].text, i, &mut found);
+                i += 1;
+                continue;
+            }
+            let mut matched = 0;
+            for n in (1..=MAX_WORDS.min(toks.len() - i)).rev() {
+                let window = &toks[i..i + n];
+                if window
+                    .iter()
+                    .any(|t| t.script == Script::Han || t.script == Script::Number)
+                {
+                    continue;
+                }
+                let phrase = joined(window);
+                // "ألماتي" starts with the letters of the article; "بالعراق" with "in the".
+                let key = self.words.get(&phrase).or_else(|| {
+                    if window[0].script != Script::Arabic {
+                        return None;
+                    }
+                    arabic_variants(&phrase)
+                        .iter()
+                        .find_map(|v| self.words.get(v))
+                });
+                if let Some(key) = key {
+                    found.push((*key, i, n, joined(window)));
+                    matched = n;
+                    break;
+                }
+            }
+            i += matched.max(1);
+        }
+        found
+    }
+
+    fn find_in_han(
+        &self,
+        run: &str,
+        token: usize,
+        found: &mut Vec<(&'static str, usize, usize, String)>,
+    ) {
+        let chars: Vec<char> = run.chars().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            let mut step = 1;
+            for n in (2..=MAX_HAN.min(chars.len() - i)).rev() {
+                let s: String = chars[i..i + n].iter().collect();
+                if let Some(key) = self.han.get(&s) {
+                    found.push((*key, token, 1, s));
+                    step = n;
+                    break;
+                }
+            }
+            i += step;
+        }
+    }
+
+    /// Whether the Han text at `chars` starting at `i` begins a place name; its length.
+    pub fn han_place_len(&self, chars: &[char], i: usize) -> Option<usize> {
+        (2..=MAX_HAN.min(chars.len() - i)).rev().find(|&n| {
+            self.han
+                .contains_key(&chars[i..i + n].iter().collect::<String>())
+        })
+    }
+}
+
+fn joined(toks: &[Token]) -> String {
+    toks.iter()
+        .map(|t| t.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// How an Arabic name may stand in the table: "والولايات المتحدة" as "الولايات المتحدة"
+/// (and the United States), "للسودان" as "السودان", or without its article.
+fn arabic_variants(phrase: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for one in ['و', 'ب', 'ف', 'ك'] {
+        if let Some(rest) = phrase.strip_prefix(one)
+            && rest.starts_with("ال")
+        {
+            out.push(rest.to_string());
+        }
+    }
+    if let Some(rest) = phrase.strip_prefix("لل") {
+        out.push(format!("ال{rest}"));
+    }
+    out.push(strip_arabic_prefix(phrase).to_string());
+    out
+}
+
+/// Arabic writes "and", "in", "to" and "the" onto the word: "والكويت", "بالعراق", "للسودان".
+pub fn strip_arabic_prefix(word: &str) -> &str {
+    for prefix in ["وال", "بال", "لل", "فال", "كال", "ال"] {
+        if let Some(rest) = word.strip_prefix(prefix)
+            && rest.chars().count() >= 3
+        {
+            return rest;
+        }
+    }
+    word
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn places(text: &str) -> Vec<&'static str> {
+        PLACES
+            .find(&tokens(text))
+            .into_iter()
+            .map(|(k, ..)| k)
+            .collect()
+    }
+
+    #[test]
+    fn one_place_in_six_languages() {
+        assert_eq!(places("protests in Almaty"), ["Almaty"]);
+        assert_eq!(places("manifestants tués à Alma Ata"), ["Almaty"]);
+        assert_eq!(places("احتجاجات ألماتي"), ["Almaty"]);
+        assert_eq!(places("阿拉木图的抗议"), ["Almaty"]);
+        assert_eq!(places("Kasachstan"), ["KZ"]);
+        assert_eq!(places("कज़ाखस्तान"), ["KZ"]);
+        assert_eq!(places("United States and Japan"), ["US", "JP"]);
+        assert_eq!(places("والولايات المتحدة"), ["US"]);
+        assert_eq!(
+            places("俄罗斯领导的集体安全条约组织向哈萨克斯坦派兵"),
+            ["RU", "KZ"]
+        );
+    }
+}

@@ -1,0 +1,275 @@
+//! More Related News on a labelled multilingual set (`testdata/related/stories.json`): its
+//! outlets' feeds are served from 127.0.0.1, Panorama reads the whole catalog as its
+//! background walk does, groups, and the stories it finds are compared with the labels.
+
+use app::model::{Language, RelatedStory};
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::{StatusCode, header};
+use axum::response::IntoResponse;
+use axum::routing::get;
+use panorama_server::catalog::Catalog;
+use panorama_server::fetch::{FetchLimits, Fetcher};
+use panorama_server::related::{GroupOptions, RelatedOptions};
+use panorama_server::service::{NewsService, ServiceOptions};
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+
+#[derive(Deserialize)]
+struct Set {
+    outlets: BTreeMap<String, (String, String, String)>,
+    stories: Vec<Story>,
+    distractors: Vec<Item>,
+}
+
+#[derive(Deserialize)]
+struct Story {
+    id: String,
+    articles: Vec<Item>,
+}
+
+/// `[outlet, published, title, summary]`
+#[derive(Deserialize, Clone)]
+struct Item(String, String, String, String);
+
+fn set() -> Set {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/testdata/related/stories.json");
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// Each outlet's feed (RSS 2.0), and each item's link with its label (a story id, or the
+/// distractor's own).
+fn feeds(set: &Set) -> (HashMap<String, String>, HashMap<String, String>) {
+    let mut items: BTreeMap<&str, Vec<(String, &Item)>> = BTreeMap::new();
+    let mut labels = HashMap::new();
+    let labelled = set
+        .stories
+        .iter()
+        .flat_map(|s| {
+            s.articles
+                .iter()
+                .enumerate()
+                .map(move |(n, a)| (format!("{}-{n}", s.id), a))
+        })
+        .chain(
+            set.distractors
+                .iter()
+                .enumerate()
+                .map(|(n, a)| (format!("distractor-{n}"), a)),
+        );
+    for (key, item) in labelled {
+        let link = format!("https://{}.example/news/{key}", item.0);
+        let label = key.rsplit_once('-').map(|(s, _)| s).unwrap_or(&key);
+        let label = if label == "distractor" {
+            key.clone()
+        } else {
+            label.to_string()
+        };
+        labels.insert(link, label);
+        items.entry(item.0.as_str()).or_default().push((key, item));
+    }
+    let mut out = HashMap::new();
+    for (outlet, list) in items {
+        let mut xml = format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>{outlet}</title><link>https://{outlet}.example/</link><description>fixture</description>"
+        );
+        for (key, Item(_, published, title, summary)) in list {
+            let date = chrono::DateTime::parse_from_rfc3339(published)
+                .unwrap()
+                .to_rfc2822();
+            xml.push_str(&format!(
+                "<item><title>{}</title><link>https://{outlet}.example/news/{key}</link><guid>{key}</guid><pubDate>{date}</pubDate><description>{}</description></item>",
+                escape(title),
+                escape(summary)
+            ));
+        }
+        xml.push_str("</channel></rss>");
+        out.insert(outlet.to_string(), xml);
+    }
+    (out, labels)
+}
+
+async fn feed(
+    Path(name): Path<String>,
+    State(feeds): State<Arc<HashMap<String, String>>>,
+) -> impl IntoResponse {
+    match feeds.get(name.trim_end_matches(".xml")) {
+        Some(xml) => (
+            [(header::CONTENT_TYPE, "application/rss+xml; charset=utf-8")],
+            xml.clone(),
+        )
+            .into_response(),
+        None => StatusCode::NOT_FOUND.into_response(),
+    }
+}
+
+async fn serve(feeds: HashMap<String, String>) -> String {
+    let app = Router::new()
+        .route("/related/{name}", get(feed))
+        .with_state(Arc::new(feeds));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    format!("http://{addr}")
+}
+
+fn catalog(set: &Set, base: &str) -> Catalog {
+    let mut toml = String::from(
+        "countries = [\"IN\", \"US\", \"QA\", \"DE\", \"CN\", \"CA\", \"WORLD\"]\nlanguages = [\"en\", \"hi\", \"ar\", \"de\", \"zh\", \"fr\"]\ncategories = [\"national\"]\n",
+    );
+    for (id, (name, country, language)) in &set.outlets {
+        toml.push_str(&format!(
+            "\n[[source]]\nid = \"{id}\"\nname = \"{name}\"\ncountry = \"{country}\"\nlanguage = \"{language}\"\nhomepage = \"https://{id}.example/\"\n[source.feeds]\ntop = \"{base}/related/{id}.xml\"\n"
+        ));
+    }
+    Catalog::parse(&toml, "related fixture catalog").unwrap()
+}
+
+async fn service() -> (Arc<NewsService>, HashMap<String, String>) {
+    let set = set();
+    let (feeds, labels) = feeds(&set);
+    let base = serve(feeds).await;
+    let options = ServiceOptions {
+        related: RelatedOptions {
+            // The set is from January 2022.
+            window: chrono::Duration::days(365 * 100),
+            group: GroupOptions::default(),
+        },
+        ..ServiceOptions::default()
+    };
+    let service = NewsService::new(
+        catalog(&set, &base),
+        Fetcher::new(FetchLimits::default()).unwrap(),
+        options,
+    );
+    service.read_catalog().await;
+    (service, labels)
+}
+
+#[tokio::test]
+async fn stories_are_found_across_languages_with_high_precision_and_recall() {
+    let (service, labels) = service().await;
+    let snapshot = service.related_snapshot().await;
+    let label_of: Vec<&str> = snapshot
+        .articles
+        .iter()
+        .map(|a| {
+            labels
+                .get(&a.link)
+                .map(String::as_str)
+                .expect("every article is labelled")
+        })
+        .collect();
+    assert_eq!(
+        label_of.len(),
+        labels.len(),
+        "every fixture article is indexed"
+    );
+
+    let (mut tp, mut fp, mut fn_) = (0usize, 0usize, 0usize);
+    let (mut cross_tp, mut cross_true) = (0usize, 0usize);
+    let mut wrong = Vec::new();
+    let story_of = &snapshot.grouping.story_of;
+    for i in 0..label_of.len() {
+        for j in i + 1..label_of.len() {
+            let truth = label_of[i] == label_of[j];
+            let found = story_of[i] == story_of[j];
+            let cross = snapshot.articles[i].language != snapshot.articles[j].language;
+            match (truth, found) {
+                (true, true) => tp += 1,
+                (false, true) => {
+                    fp += 1;
+                    let why = snapshot
+                        .link(i, j)
+                        .map_or("through others".to_string(), |l| {
+                            format!(
+                                "{:.1}: {:?} words {:?}",
+                                l.score,
+                                l.shared.iter().map(|s| &s.key).collect::<Vec<_>>(),
+                                l.words
+                            )
+                        });
+                    wrong.push(format!(
+                        "  linked, not one story: {} | {} ({why})",
+                        snapshot.articles[i].title, snapshot.articles[j].title
+                    ));
+                }
+                (true, false) => {
+                    fn_ += 1;
+                    wrong.push(format!(
+                        "  missed: {} | {}",
+                        snapshot.articles[i].title, snapshot.articles[j].title
+                    ));
+                }
+                (false, false) => {}
+            }
+            if truth && cross {
+                cross_true += 1;
+                if found {
+                    cross_tp += 1;
+                }
+            }
+        }
+    }
+    let precision = tp as f64 / (tp + fp).max(1) as f64;
+    let recall = tp as f64 / (tp + fn_).max(1) as f64;
+    let stories = snapshot
+        .grouping
+        .stories
+        .iter()
+        .filter(|s| s.len() > 1)
+        .count();
+    println!(
+        "related news on {} articles: pairwise precision {precision:.3}, recall {recall:.3} \
+         ({tp} pairs right, {fp} wrong, {fn_} missed); across languages {cross_tp} of {cross_true} \
+         pairs found; {stories} stories of two or more; {} aliases learned",
+        label_of.len(),
+        snapshot.aliases
+    );
+    for w in &wrong {
+        println!("{w}");
+    }
+    assert!(precision >= 0.90, "precision {precision:.3}");
+    assert!(recall >= 0.80, "recall {recall:.3}");
+}
+
+#[tokio::test]
+async fn the_chinese_voa_report_finds_the_english_ap_explainer_and_why() {
+    let (service, labels) = service().await;
+    let snapshot = service.related_snapshot().await;
+    let voa = snapshot
+        .articles
+        .iter()
+        .find(|a| a.source_id == "voa-zh" && labels[&a.link] == "csto-kazakhstan")
+        .unwrap();
+    let story: RelatedStory = service.related_story(&voa.id).await.unwrap();
+    let ap = story
+        .articles
+        .iter()
+        .find(|a| a.source_id == "ap-en")
+        .expect("the AP explainer is in the VOA report's story");
+    assert_eq!(ap.language, Language::En);
+    assert!(
+        ap.title
+            .starts_with("Explainer: Why China did not send troops")
+    );
+    assert!(!ap.shared.is_empty(), "a direct link says what it shares");
+    // Every article of the story is labelled with it: nothing from the other Kazakhstan
+    // stories of that fortnight.
+    for a in &story.articles {
+        assert_eq!(labels[&a.link], "csto-kazakhstan", "{}", a.title);
+    }
+    assert!(story.coverage.iter().map(|c| c.articles).sum::<usize>() >= 4);
+
+    assert_eq!(
+        service.related_story("0123456789abcdef").await.unwrap_err(),
+        app::api::AppError::NotFound
+    );
+}
