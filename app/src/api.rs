@@ -3,7 +3,8 @@
 //! through [`Backend`] in the Leptos context.
 
 use crate::model::{
-    ArchivePage, ArticlePage, CatalogView, Category, Contact, Country, TimelineFilter, TimelinePage,
+    ArchivePage, ArticlePage, CatalogView, Category, Contact, Country, RelatedStory,
+    TimelineFilter, TimelinePage,
 };
 use leptos::prelude::*;
 use leptos::server_fn::codec::{GetUrl, JsonEncoding};
@@ -53,7 +54,7 @@ pub use backend::{Backend, NewsBackend};
 mod backend {
     use super::AppError;
     use crate::model::{
-        ArchivePage, ArticlePage, CatalogView, Contact, TimelinePage, TimelineQuery,
+        ArchivePage, ArticlePage, CatalogView, Contact, RelatedStory, TimelinePage, TimelineQuery,
     };
     use futures::future::BoxFuture;
     use std::sync::Arc;
@@ -72,6 +73,12 @@ mod backend {
             self: Arc<Self>,
             id: String,
         ) -> BoxFuture<'static, Result<ArticlePage, AppError>>;
+        /// The story of an article: other outlets' articles on it, in any language;
+        /// `NotFound` when Panorama has not seen the id.
+        fn related(
+            self: Arc<Self>,
+            id: String,
+        ) -> BoxFuture<'static, Result<RelatedStory, AppError>>;
         /// The stories seen, by day; `day` absent means the newest day.
         fn archive(&self, day: Option<chrono::NaiveDate>) -> ArchivePage;
         fn contact(&self) -> Contact;
@@ -142,16 +149,21 @@ pub async fn get_timeline(
 /// `pending` and asking again later gives it.
 #[server(input = GetUrl, prefix = "/api", endpoint = "article")]
 pub async fn get_article(id: String) -> Result<ArticlePage, AppError> {
-    let id = id.trim().to_ascii_lowercase();
-    // Ids are 16 hex digits: anything else cannot be one, and need not be looked up.
-    if id.len() != 16 || !id.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return Err(with_status(AppError::NotFound));
-    }
+    let id = article_id(&id).map_err(with_status)?;
     let backend = backend()?;
     let origin = public_origin(backend.0.public_url());
     let mut page = backend.0.article(id.clone()).await.map_err(with_status)?;
     page.url = format!("{origin}/article/{id}");
     Ok(page)
+}
+
+/// More Related News for one article: the same story from other outlets and in other
+/// languages, ranked, each with what links it (shared names, numbers, places); and the
+/// story's coverage by the outlets' countries.
+#[server(input = GetUrl, prefix = "/api", endpoint = "related")]
+pub async fn get_related(id: String) -> Result<RelatedStory, AppError> {
+    let id = article_id(&id).map_err(with_status)?;
+    backend()?.0.related(id).await.map_err(with_status)
 }
 
 /// The address readers reach this server at: the configured one, else the request's `Host`.
@@ -173,6 +185,17 @@ fn public_origin(configured: Option<String>) -> String {
         .filter(|s| s == "https")
         .unwrap_or_else(|| "http".into());
     format!("{scheme}://{host}")
+}
+
+/// An article id as asked for. Ids are 16 hex digits: anything else cannot be one, and need
+/// not be looked up.
+pub fn article_id(raw: &str) -> Result<String, AppError> {
+    let id = raw.trim().to_ascii_lowercase();
+    if id.len() == 16 && id.bytes().all(|b| b.is_ascii_hexdigit()) {
+        Ok(id)
+    } else {
+        Err(AppError::NotFound)
+    }
 }
 
 /// The News Archive: the days Panorama has stories for, and one day's stories (`day` as

@@ -4,6 +4,7 @@ pub mod footer;
 pub mod header;
 pub mod keys;
 pub mod notices;
+pub mod related;
 pub mod save_button;
 pub mod share;
 pub mod source_states;

@@ -314,10 +314,30 @@ pub struct Article {
     /// The same story text carried by other outlets (wire copies), shown with this one.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub also: Vec<WireCopy>,
+    /// How many other languages this story is told in (More Related News); on timeline pages.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub other_languages: usize,
+    /// Other outlets' articles on the same story that were on the same timeline page, folded
+    /// into this card.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub folded: Vec<FoldedArticle>,
     /// The server's keys for recognising wire copies, worked out once per fetch rather than on
     /// every timeline request. Never sent.
     #[serde(skip)]
     pub text_keys: Vec<String>,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+/// Another outlet's article on a card's story, folded into the card.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FoldedArticle {
+    pub id: String,
+    pub source_id: String,
+    pub source_name: String,
+    pub language: Language,
 }
 
 /// Another outlet's copy of the same wire story.

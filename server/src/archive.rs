@@ -140,6 +140,8 @@ mod tests {
             summary_html: "<p>x</p>".into(),
             image: None,
             also: vec![],
+            other_languages: 0,
+            folded: Vec::new(),
             text_keys: vec![],
         }
     }

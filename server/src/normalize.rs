@@ -236,6 +236,8 @@ fn normalize_entry(entry: Entry, site: &Url, ctx: &FeedContext) -> Article {
         summary_html,
         image,
         also: Vec::new(),
+        other_languages: 0,
+        folded: Vec::new(),
         text_keys: Vec::new(),
     };
     article.text_keys = crate::timeline::wire_keys(&article);

@@ -15,7 +15,7 @@ pub use anchors::{Aliases, Features, extract};
 pub use group::{Doc, GroupOptions, Grouping, Link, Shared, group};
 
 use crate::html_text;
-use app::model::{Article, Coverage, RelatedArticle, RelatedStory};
+use app::model::{Article, Coverage, FoldedArticle, RelatedArticle, RelatedStory};
 use chrono::{DateTime, Duration, Utc};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex};
@@ -155,6 +155,37 @@ impl Snapshot {
         })
     }
 
+    /// Marks each article of a timeline page with how many other languages its story is told
+    /// in, and folds into the first card of a story the page's later cards of the same story
+    /// (from other outlets), which the card then names.
+    pub fn annotate(&self, articles: &mut Vec<Article>) {
+        let mut first_of_story: HashMap<usize, usize> = HashMap::new();
+        let mut kept: Vec<Article> = Vec::with_capacity(articles.len());
+        for mut article in articles.drain(..) {
+            let Some(i) = self.index_of(&article.id) else {
+                kept.push(article);
+                continue;
+            };
+            let story = self.grouping.story_of[i];
+            if self.grouping.stories[story].len() > 1
+                && let Some(&at) = first_of_story.get(&story)
+                && kept[at].source_id != article.source_id
+            {
+                kept[at].folded.push(FoldedArticle {
+                    id: article.id.clone(),
+                    source_id: article.source_id.clone(),
+                    source_name: article.source_name.clone(),
+                    language: article.language,
+                });
+                continue;
+            }
+            article.other_languages = self.other_languages(&article.id);
+            first_of_story.entry(story).or_insert(kept.len());
+            kept.push(article);
+        }
+        *articles = kept;
+    }
+
     fn best_link(&self, i: usize, story: &[usize]) -> f32 {
         story
             .iter()
@@ -213,6 +244,11 @@ impl StoryIndex {
 
     pub fn options(&self) -> &RelatedOptions {
         &self.options
+    }
+
+    /// The last snapshot built, if any, without building one.
+    pub fn latest(&self) -> Option<Arc<Snapshot>> {
+        self.current()
     }
 
     fn current(&self) -> Option<Arc<Snapshot>> {

@@ -551,7 +551,11 @@ impl NewsService {
                 .cloned()
                 .collect()
         };
-        let (articles, next) = timeline::page(&rest, cursor.as_ref(), query.limit);
+        let (mut articles, next) = timeline::page(&rest, cursor.as_ref(), query.limit);
+        // The stories as last grouped: a timeline never waits for a regrouping.
+        if let Some(stories) = self.related.latest() {
+            stories.annotate(&mut articles);
+        }
         Ok(TimelinePage {
             generated_at: Utc::now(),
             category: query.category,
@@ -653,6 +657,10 @@ impl NewsBackend for NewsService {
 
     fn archive(&self, day: Option<chrono::NaiveDate>) -> ArchivePage {
         self.archive_page(day)
+    }
+
+    fn related(self: Arc<Self>, id: String) -> BoxFuture<'static, Result<RelatedStory, AppError>> {
+        Box::pin(async move { self.related_story(&id).await })
     }
 
     fn contact(&self) -> Contact {

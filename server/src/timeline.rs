@@ -53,6 +53,8 @@ impl Story<'_> {
             summary_html: String::new(),
             image: a.image.clone(),
             also: Vec::new(),
+            other_languages: 0,
+            folded: Vec::new(),
             text_keys: Vec::new(),
         };
         if !self.categories.is_empty() {
@@ -298,6 +300,8 @@ mod tests {
             summary_html: String::new(),
             image: None,
             also: Vec::new(),
+            other_languages: 0,
+            folded: Vec::new(),
             text_keys: Vec::new(),
         }
     }

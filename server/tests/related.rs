@@ -273,3 +273,39 @@ async fn the_chinese_voa_report_finds_the_english_ap_explainer_and_why() {
         app::api::AppError::NotFound
     );
 }
+
+#[tokio::test]
+async fn a_timeline_folds_one_storys_cards_and_says_in_how_many_other_languages() {
+    let (service, labels) = service().await;
+    service.related_snapshot().await;
+    let sources = ["voa-zh", "ap-en", "dw-de", "al-jazeera-ar", "france24-fr"];
+    let page = service
+        .timeline_page(app::model::TimelineQuery {
+            sources: sources.iter().map(|s| s.to_string()).collect(),
+            limit: 100,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    let in_timeline: Vec<_> = page
+        .articles
+        .iter()
+        .filter(|a| labels[&a.link] == "csto-kazakhstan")
+        .collect();
+    // The lead source's report may stand in its "Top" strip, which is not folded; the others'
+    // reports are one card in the timeline, naming the rest.
+    assert_eq!(
+        in_timeline.len(),
+        1,
+        "{:?}",
+        in_timeline.iter().map(|c| &c.title).collect::<Vec<_>>()
+    );
+    let card = in_timeline[0];
+    let in_top = page
+        .top
+        .iter()
+        .filter(|a| labels[&a.link] == "csto-kazakhstan")
+        .count();
+    assert_eq!(card.folded.len() + in_top + 1, 5, "{:?}", card.folded);
+    assert_eq!(card.other_languages, 4, "zh, en, de, ar and fr tell it");
+}

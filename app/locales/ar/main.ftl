@@ -106,6 +106,16 @@ article-fallback = تعذّرت قراءة الخبر كاملًا من صفحة
 article-read-full = اقرأ الخبر كاملًا على { $source }
 article-related = المزيد من الأخبار ذات الصلة
 article-related-empty = لم يُعثر على تغطية ذات صلة بعد.
+related-other-languages = بلغات أخرى
+related-covered-by = التغطية من: { $countries }
+related-shared = الرابط: { $anchors }
+card-other-languages = { $count ->
+    [one] متوفر أيضاً بلغة أخرى
+    [two] متوفر أيضاً بلغتين أخريين
+    [few] متوفر أيضاً بـ{ $count } لغات أخرى
+   *[other] متوفر أيضاً بـ{ $count } لغة أخرى
+}
+card-more-outlets = +{ $count } وسائل إعلام
 article-gone-title = الخبر غير موجود
 article-gone-text = لا يملك Panorama هذا الخبر، أو لم يعد يحتفظ به.
 article-gone-link = اقرأ آخر الأخبار

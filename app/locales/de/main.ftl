@@ -110,6 +110,14 @@ article-fallback = Der vollständige Text konnte nicht von der Seite von { $sour
 article-read-full = Vollständig lesen bei { $source }
 article-related = Weitere Meldungen zum Thema
 article-related-empty = Noch keine weitere Berichterstattung gefunden.
+related-other-languages = In anderen Sprachen
+related-covered-by = Berichtet aus: { $countries }
+related-shared = Verbunden durch: { $anchors }
+card-other-languages = Auch in { $count ->
+    [one] einer weiteren Sprache
+   *[other] { $count } weiteren Sprachen
+}
+card-more-outlets = +{ $count } Medien
 article-gone-title = Meldung nicht gefunden
 article-gone-text = Panorama hat diese Meldung nicht oder nicht mehr.
 article-gone-link = Die neuesten Nachrichten lesen

@@ -111,6 +111,14 @@ article-fallback = The full story could not be read from { $source }'s page ({ $
 article-read-full = Read full story on { $source }
 article-related = More Related News
 article-related-empty = No related coverage found yet.
+related-other-languages = In other languages
+related-covered-by = Covered by: { $countries }
+related-shared = Linked by: { $anchors }
+card-other-languages = Also in { $count ->
+    [one] one other language
+   *[other] { $count } other languages
+}
+card-more-outlets = +{ $count } outlets
 article-gone-title = Story not found
 article-gone-text = Panorama does not have this story, or no longer keeps it.
 article-gone-link = Read the latest news

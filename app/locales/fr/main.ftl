@@ -110,6 +110,14 @@ article-fallback = L'article complet n'a pas pu être lu sur la page de { $sourc
 article-read-full = Lire l'article complet sur { $source }
 article-related = Plus d'actualités liées
 article-related-empty = Aucune couverture liée trouvée pour l'instant.
+related-other-languages = Dans d'autres langues
+related-covered-by = Couvert par : { $countries }
+related-shared = Relié par : { $anchors }
+card-other-languages = Aussi en { $count ->
+    [one] une autre langue
+   *[other] { $count } autres langues
+}
+card-more-outlets = +{ $count } médias
 article-gone-title = Article introuvable
 article-gone-text = Panorama n'a pas cet article, ou ne le conserve plus.
 article-gone-link = Lire les dernières actualités

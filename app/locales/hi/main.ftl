@@ -107,6 +107,14 @@ article-fallback = पूरी ख़बर { $source } के पेज से
 article-read-full = पूरी ख़बर { $source } पर पढ़ें
 article-related = और संबंधित ख़बरें
 article-related-empty = अभी कोई संबंधित कवरेज नहीं मिला।
+related-other-languages = दूसरी भाषाओं में
+related-covered-by = कवरेज: { $countries }
+related-shared = जोड़ने वाले संकेत: { $anchors }
+card-other-languages = { $count ->
+    [one] एक और भाषा में भी
+   *[other] { $count } और भाषाओं में भी
+}
+card-more-outlets = +{ $count } समाचार माध्यम
 article-gone-title = ख़बर नहीं मिली
 article-gone-text = Panorama के पास यह ख़बर नहीं है, या अब नहीं रखी जाती।
 article-gone-link = ताज़ा ख़बरें पढ़ें

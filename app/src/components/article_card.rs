@@ -57,6 +57,23 @@ pub fn ArticleCard(
         parts.push(view! { {rest.to_string()} }.into_any());
         view! { <p class="card-also">{parts}</p> }
     });
+    // More Related News, from the card: the story in other languages, and other outlets'
+    // cards on it that this one stands for.
+    let related_at = format!("/article/{}#related-heading", article.id);
+    let other_languages = (article.other_languages > 0).then(|| {
+        let text = t_with(
+            "card-other-languages",
+            vec![("count", article.other_languages.into())],
+        );
+        view! { <a class="tag tag-languages" href=related_at.clone()>{text}</a> }
+    });
+    let folded = (!article.folded.is_empty()).then(|| {
+        let names: Vec<String> = article.folded.iter().map(|f| f.source_name.clone()).collect();
+        let text = t_with("card-more-outlets", vec![("count", article.folded.len().into())]);
+        view! { <a class="tag tag-outlets" href=related_at.clone() title=names.join(", ")>{text}</a> }
+    });
+    let story = (other_languages.is_some() || folded.is_some())
+        .then(|| view! { <p class="card-story">{other_languages}{folded}</p> });
     view! {
         <article class="card" class:read=read data-source=article.source_id.clone() data-article=article.id.clone()>
             {image}
@@ -74,6 +91,7 @@ pub fn ArticleCard(
                 </p>
                 {summary}
                 {also}
+                {story}
                 <SaveButton story=SavedStory::from(&article)/>
             </div>
         </article>

@@ -1,4 +1,5 @@
 use crate::api::{AppError, get_article};
+use crate::components::related::RelatedNews;
 use crate::components::save_button::SaveButton;
 use crate::components::share::Share;
 use crate::components::when::When;
@@ -115,10 +116,7 @@ fn ArticleView(page: ArticlePage) -> impl IntoView {
             <SaveButton story=saved/>
             <Share url title=article.title.clone()/>
         </article>
-        <section class="related" aria-labelledby="related-heading">
-            <h2 id="related-heading">{t("article-related")}</h2>
-            <p class="related-empty">{t("article-related-empty")}</p>
-        </section>
+        <RelatedNews id=article.id.clone() language=article.language now=generated_at/>
     }
 }
 

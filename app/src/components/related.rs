@@ -1,0 +1,92 @@
+//! More Related News: the article's story from other outlets, in its own language first, then
+//! in other languages side by side, each with its language and outlet, and who covered it.
+
+use crate::api::get_related;
+use crate::components::when::When;
+use crate::i18n::{country, t, t_with};
+use crate::model::{Language, RelatedArticle, RelatedStory};
+use chrono::{DateTime, Utc};
+use leptos::prelude::*;
+
+#[component]
+pub fn RelatedNews(id: String, language: Language, now: DateTime<Utc>) -> impl IntoView {
+    let story = Resource::new(move || id.clone(), get_related);
+    view! {
+        <section class="related" aria-labelledby="related-heading">
+            <h2 id="related-heading">{t("article-related")}</h2>
+            <Transition fallback=|| view! { <p class="related-empty" role="status">{t("article-loading")}</p> }>
+                {move || Suspend::new(async move {
+                    match story.await {
+                        Ok(story) if !story.articles.is_empty() => {
+                            view! { <Story story language now/> }.into_any()
+                        }
+                        // No story yet, or none to be had: nothing made up.
+                        _ => view! { <p class="related-empty">{t("article-related-empty")}</p> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn Story(story: RelatedStory, language: Language, now: DateTime<Utc>) -> impl IntoView {
+    let (same, other): (Vec<RelatedArticle>, Vec<RelatedArticle>) = story
+        .articles
+        .into_iter()
+        .partition(|a| a.language == language);
+    let covered = story
+        .coverage
+        .iter()
+        .map(|c| format!("{} {}", country(c.country), c.articles))
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let same = (!same.is_empty()).then(|| {
+        view! {
+            <ul class="related-list" data-related="same">
+                {same.into_iter().map(|a| view! { <Item article=a now/> }).collect_view()}
+            </ul>
+        }
+    });
+    let other = (!other.is_empty()).then(|| {
+        view! {
+            <h3 class="related-other-heading">{t("related-other-languages")}</h3>
+            <ul class="related-list related-other" data-related="other">
+                {other.into_iter().map(|a| view! { <Item article=a now/> }).collect_view()}
+            </ul>
+        }
+    });
+    view! {
+        <p class="related-coverage" data-coverage>{t_with("related-covered-by", vec![("countries", covered.into())])}</p>
+        {same}
+        {other}
+    }
+}
+
+#[component]
+fn Item(article: RelatedArticle, now: DateTime<Utc>) -> impl IntoView {
+    let lang = article.language.code();
+    let shared = (!article.shared.is_empty()).then(|| {
+        let text = t_with(
+            "related-shared",
+            vec![("anchors", article.shared.join(", ").into())],
+        );
+        view! { <p class="related-shared" dir="auto">{text}</p> }
+    });
+    view! {
+        <li class="related-item" data-article=article.id.clone() data-language=lang>
+            <p class="related-badges">
+                <span class="tag tag-language" lang=lang>{article.language.native_name()}</span>
+                <span class="tag tag-outlet" dir="auto">{article.source_name.clone()}</span>
+                <span class="related-country">{country(article.country)}</span>
+            </p>
+            <h4 class="related-title" lang=lang dir="auto">
+                <a href=format!("/article/{}", article.id)>{article.title.clone()}</a>
+            </h4>
+            <p class="related-time">
+                <time datetime=article.published.to_rfc3339()><When then=article.published now/></time>
+            </p>
+            {shared}
+        </li>
+    }
+}
