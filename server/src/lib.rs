@@ -11,6 +11,7 @@ pub mod discover;
 pub mod fetch;
 pub mod html_text;
 pub mod inspect;
+pub mod inspect_story;
 pub mod normalize;
 pub mod related;
 pub mod sanitize;

@@ -13,6 +13,9 @@ usage:
   panorama                          serve Panorama (LEPTOS_SITE_ADDR, LEPTOS_SITE_ROOT, PANORAMA_*)
   panorama inspect-feed <url|file>  print, as JSON, what Panorama would show for one feed,
                                     with the fetch trace and the charset chosen
+  panorama inspect-story <id|url>   read every catalog feed, group the stories and print, as
+                                    JSON, the story of one article (its id, or its address at
+                                    the outlet): each linked article with why it was linked
   panorama check-catalog            fetch every feed of the catalog (PANORAMA_CATALOG or the
                                     built-in one) and print a table; fails if a source with
                                     feeds has none that works
@@ -46,6 +49,7 @@ fn main() -> ExitCode {
         [] | ["serve"] => runtime.block_on(serve()),
         ["inspect-feed", input] => runtime.block_on(inspect(input)),
         ["check-catalog"] => runtime.block_on(check_catalog()),
+        ["inspect-story", query] => runtime.block_on(inspect_story(query)),
         ["--help" | "-h" | "help"] => {
             println!("{USAGE}");
             Ok(ExitCode::SUCCESS)
@@ -120,6 +124,26 @@ async fn inspect(input: &str) -> Result<ExitCode, String> {
     let config = Config::from_env().map_err(|e| e.to_string())?;
     let fetcher = Fetcher::new(config.fetch).map_err(|e| e.to_string())?;
     let report = panorama_server::inspect::inspect_feed(input, &fetcher).await;
+    let json = serde_json::to_string_pretty(&report)
+        .map_err(|e| format!("cannot encode the report: {e}"))?;
+    println!("{json}");
+    Ok(if report.error.is_some() {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+async fn inspect_story(query: &str) -> Result<ExitCode, String> {
+    let config = Config::from_env().map_err(|e| e.to_string())?;
+    let catalog = match &config.catalog {
+        Some(path) => Catalog::load(path),
+        None => Catalog::built_in(),
+    }
+    .map_err(|e| e.to_string())?;
+    let fetcher = Fetcher::new(config.fetch).map_err(|e| e.to_string())?;
+    let service = NewsService::new(catalog, fetcher, config.service);
+    let report = panorama_server::inspect_story::inspect_story(&service, query).await;
     let json = serde_json::to_string_pretty(&report)
         .map_err(|e| format!("cannot encode the report: {e}"))?;
     println!("{json}");

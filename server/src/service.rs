@@ -335,6 +335,10 @@ impl NewsService {
         }))
     }
 
+    pub fn related_options(&self) -> &crate::related::RelatedOptions {
+        self.related.options()
+    }
+
     /// The grouped stories of the window, as of now.
     pub async fn related_snapshot(&self) -> Arc<crate::related::Snapshot> {
         self.related.snapshot(&self.archive, Utc::now()).await

@@ -121,6 +121,10 @@ async fn serve(feeds: HashMap<String, String>) -> String {
 }
 
 fn catalog(set: &Set, base: &str) -> Catalog {
+    Catalog::parse(&catalog_text(set, base), "related fixture catalog").unwrap()
+}
+
+fn catalog_text(set: &Set, base: &str) -> String {
     let mut toml = String::from(
         "countries = [\"IN\", \"US\", \"QA\", \"DE\", \"CN\", \"CA\", \"WORLD\"]\nlanguages = [\"en\", \"hi\", \"ar\", \"de\", \"zh\", \"fr\"]\ncategories = [\"national\"]\n",
     );
@@ -129,7 +133,7 @@ fn catalog(set: &Set, base: &str) -> Catalog {
             "\n[[source]]\nid = \"{id}\"\nname = \"{name}\"\ncountry = \"{country}\"\nlanguage = \"{language}\"\nhomepage = \"https://{id}.example/\"\n[source.feeds]\ntop = \"{base}/related/{id}.xml\"\n"
         ));
     }
-    Catalog::parse(&toml, "related fixture catalog").unwrap()
+    toml
 }
 
 async fn service() -> (Arc<NewsService>, HashMap<String, String>) {
@@ -308,4 +312,90 @@ async fn a_timeline_folds_one_storys_cards_and_says_in_how_many_other_languages(
         .count();
     assert_eq!(card.folded.len() + in_top + 1, 5, "{:?}", card.folded);
     assert_eq!(card.other_languages, 4, "zh, en, de, ar and fr tell it");
+}
+
+#[tokio::test]
+async fn inspect_story_prints_each_linked_article_and_why() {
+    let set = set();
+    let (feeds, labels) = feeds(&set);
+    let base = serve(feeds).await;
+    let dir = std::env::temp_dir().join(format!("panorama-inspect-story-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let catalog = dir.join("catalog.toml");
+    std::fs::write(&catalog, catalog_text(&set, &base)).unwrap();
+    // The VOA report, by its address at the outlet (with a tracking parameter, as shared).
+    let voa = "https://voa-zh.example/news/csto-kazakhstan-0?utm_source=share";
+    let run = |query: &'static str| {
+        let catalog = catalog.clone();
+        tokio::task::spawn_blocking(move || {
+            std::process::Command::new(env!("CARGO_BIN_EXE_panorama"))
+                .args(["inspect-story", query])
+                .env("PANORAMA_CATALOG", &catalog)
+                .env("PANORAMA_RELATED_WINDOW_HOURS", "1000000")
+                .env("RUST_LOG", "error")
+                .output()
+                .unwrap()
+        })
+    };
+    let out = run(voa).await.unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["article"]["source"], "Voice of America");
+    let story = report["story"].as_array().unwrap();
+    assert_eq!(story.len(), 4, "{report:#}");
+    for linked in story {
+        assert_eq!(
+            labels[linked["link"].as_str().unwrap()],
+            "csto-kazakhstan",
+            "{linked:#}"
+        );
+    }
+    let ap = story
+        .iter()
+        .find(|l| l["source"] == "Associated Press")
+        .unwrap();
+    let anchors: Vec<&str> = ap["shared"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["anchor"].as_str().unwrap())
+        .collect();
+    assert!(
+        anchors.contains(&"a:csto") && anchors.contains(&"n:TKF"),
+        "{ap:#}"
+    );
+    let csto = ap["shared"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["anchor"] == "a:csto")
+        .unwrap();
+    assert_eq!(csto["here"], "CSTO");
+    assert_eq!(csto["there"], "CSTO");
+    let tokayev = ap["shared"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["anchor"] == "n:TKF")
+        .unwrap();
+    assert_eq!(
+        (tokayev["here"].as_str(), tokayev["there"].as_str()),
+        (Some("tokayev"), Some("tokayev"))
+    );
+
+    let missing = run("https://nowhere.example/story").await.unwrap();
+    std::fs::remove_dir_all(&dir).ok();
+    assert!(!missing.status.success());
+    let report: serde_json::Value = serde_json::from_slice(&missing.stdout).unwrap();
+    assert!(
+        report["error"]
+            .as_str()
+            .unwrap()
+            .starts_with("inspect: no article"),
+        "{report:#}"
+    );
 }
