@@ -6,6 +6,7 @@
 #      feedparser on the same files, and the throughput ratios.
 #   2. wrk on 127.0.0.1: /api/timeline for 60 sources with a warm cache, requests/s and p99.
 #   3. the server's resident memory with those 60 sources' feeds cached.
+#   4. criterion: a full regrouping of More Related News over 1,000 articles in six languages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 say() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
@@ -56,3 +57,6 @@ wrk -t2 -c16 -d15s --latency "$url" | tee "$work/wrk.txt" | grep -E 'Requests/se
 
 say "3. resident memory with the 60 sources' feeds cached"
 grep -E 'VmRSS|VmHWM' "/proc/$server/status"
+
+say "4. More Related News: a full regrouping of 1,057 articles (criterion)"
+cargo bench -q -p server --bench related 2>&1 | grep -E '^related/|time:' || true
