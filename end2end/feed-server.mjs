@@ -1,6 +1,7 @@
 // A fixture feed server on 127.0.0.1: end2end/fixtures/feeds/* under /feeds/, the outlets'
 // article pages (end2end/fixtures/pages/*) under /pages/, server/testdata/* under /testdata/,
-// and failure modes under /status/<code>. `{{FEEDS}}` in a fixture feed or page becomes this
+// and failure modes under /status/<code>; /related/<outlet>.xml is each outlet's feed of the
+// labelled related-news set (server/testdata/related/stories.json), as the Rust tests serve it. `{{FEEDS}}` in a fixture feed or page becomes this
 // server's address, so items can link to pages served here. `?delay=<ms>` answers that late. Imported by the tests; run alone
 // (`node feed-server.mjs [port]`) it serves the bundled samples for an offline Panorama and
 // writes the matching catalog.
@@ -24,7 +25,39 @@ const types = {
   '.html': 'text/html; charset=utf-8',
 };
 
+const RELATED = join(here, '..', 'server', 'testdata', 'related', 'stories.json');
+
+const escapeXml = (s) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+
+/// The labelled related-news set: each outlet's RSS, and each item's link with its story.
+export async function relatedFeeds() {
+  const set = JSON.parse(await readFile(RELATED, 'utf8'));
+  const items = new Map();
+  const labels = new Map();
+  const add = (key, label, [outlet, published, title, summary]) => {
+    const link = `https://${outlet}.example/news/${key}`;
+    labels.set(link, label);
+    if (!items.has(outlet)) items.set(outlet, []);
+    items.get(outlet).push(
+      `<item><title>${escapeXml(title)}</title><link>${link}</link><guid>${key}</guid>` +
+        `<pubDate>${new Date(published).toUTCString()}</pubDate><description>${escapeXml(summary)}</description></item>`,
+    );
+  };
+  for (const story of set.stories) story.articles.forEach((a, n) => add(`${story.id}-${n}`, story.id, a));
+  set.distractors.forEach((a, n) => add(`distractor-${n}`, `distractor-${n}`, a));
+  const feeds = new Map();
+  for (const [outlet, list] of items) {
+    feeds.set(
+      outlet,
+      `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>${outlet}</title>` +
+        `<link>https://${outlet}.example/</link><description>fixture</description>${list.join('')}</channel></rss>`,
+    );
+  }
+  return { outlets: set.outlets, feeds, labels };
+}
+
 export async function startFeedServer(port = 0) {
+  const related = await relatedFeeds();
   const hits = new Map();
   // Feeds a test writes while it runs (PUT /live/<name>), for stories that arrive later.
   const live = new Map();
@@ -50,6 +83,10 @@ export async function startFeedServer(port = 0) {
     const [, root, name] = path.split('/');
     if (root === 'status' && /^\d{3}$/.test(name ?? '')) {
       res.writeHead(Number(name), { 'content-type': 'text/plain' }).end(`fixture status ${name}\n`);
+      return;
+    }
+    if (root === 'related' && related.feeds.has((name ?? '').replace(/\.xml$/, ''))) {
+      res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(related.feeds.get(name.replace(/\.xml$/, '')));
       return;
     }
     if (root === 'img' && name) {
@@ -83,6 +120,24 @@ export async function writeCatalog(base) {
   const dir = await mkdtemp(join(tmpdir(), 'panorama-catalog-'));
   const path = join(dir, 'catalog.toml');
   await writeFile(path, template.replaceAll('{{FEEDS}}', base));
+  return path;
+}
+
+/// A catalog of the related-news set's outlets, pointing at `base`, in a fresh temporary folder.
+export async function writeRelatedCatalog(base) {
+  const { outlets } = await relatedFeeds();
+  let toml =
+    'countries = ["IN", "US", "QA", "DE", "CN", "CA", "WORLD"]\n' +
+    'languages = ["en", "hi", "ar", "de", "zh", "fr"]\n' +
+    'categories = ["national"]\n';
+  for (const [id, [name, country, language]] of Object.entries(outlets)) {
+    toml +=
+      `\n[[source]]\nid = "${id}"\nname = "${name}"\ncountry = "${country}"\nlanguage = "${language}"\n` +
+      `homepage = "https://${id}.example/"\n[source.feeds]\ntop = "${base}/related/${id}.xml"\n`;
+  }
+  const dir = await mkdtemp(join(tmpdir(), 'panorama-catalog-'));
+  const path = join(dir, 'catalog.toml');
+  await writeFile(path, toml);
   return path;
 }
 

@@ -8,7 +8,7 @@ import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { startFeedServer, writeCatalog } from '../feed-server.mjs';
+import { startFeedServer, writeCatalog, writeRelatedCatalog } from '../feed-server.mjs';
 
 const PLACEHOLDER_IMAGE =
   '<svg xmlns="http://www.w3.org/2000/svg" width="16" height="9"><rect width="16" height="9" fill="#888"/></svg>';
@@ -38,9 +38,10 @@ async function waitFor(url, child, log, timeoutMs = 60_000) {
   throw new Error(`panorama did not answer ${url} within ${timeoutMs} ms:\n${log.join('')}`);
 }
 
-export async function startStack({ env = {} } = {}) {
+/// `catalog: 'related'` serves the related-news set's outlets instead of the usual fixtures.
+export async function startStack({ env = {}, catalog: which = 'default' } = {}) {
   const feeds = await startFeedServer();
-  const catalog = await writeCatalog(feeds.base);
+  const catalog = which === 'related' ? await writeRelatedCatalog(feeds.base) : await writeCatalog(feeds.base);
   const port = await freePort();
   // PANORAMA_BIN picks another build (target/release/panorama); relative to the repository.
   const bin = resolve(repo, process.env.PANORAMA_BIN ?? join('target', 'debug', 'panorama'));
@@ -54,6 +55,9 @@ export async function startStack({ env = {} } = {}) {
       LEPTOS_OUTPUT_NAME: 'panorama',
       PANORAMA_CATALOG: catalog,
       RUST_LOG: 'warn',
+      // The related-news walk reads every catalog feed at boot: tests of feeds that are slow
+      // or late on purpose need it off, and the related-news tests turn it on.
+      PANORAMA_RELATED_EVERY_SECS: '0',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

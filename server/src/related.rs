@@ -116,7 +116,7 @@ impl Snapshot {
         let story = &self.grouping.stories[self.grouping.story_of[me]];
         let mut others: Vec<RelatedArticle> = story
             .iter()
-            .filter(|&&i| i != me && self.articles[i].id != id)
+            .filter(|&&i| i != me)
             .map(|&i| {
                 let a = &self.articles[i];
                 let (score, shared) = match self.link(me, i) {

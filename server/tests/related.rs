@@ -384,7 +384,7 @@ async fn inspect_story_prints_each_linked_article_and_why() {
         .unwrap();
     assert_eq!(
         (tokayev["here"].as_str(), tokayev["there"].as_str()),
-        (Some("tokayev"), Some("tokayev"))
+        (Some("Tokayev"), Some("Tokayev"))
     );
 
     let missing = run("https://nowhere.example/story").await.unwrap();

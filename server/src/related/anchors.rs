@@ -212,7 +212,7 @@ pub fn extract(text: &str, aliases: &Aliases) -> Features {
                 if word.chars().count() >= 3
                     && let Some(key) = translit::key(word, t.script)
                 {
-                    f.word_key(format!("n:{key}"), &t.text);
+                    f.word_key(format!("n:{key}"), &t.raw);
                 }
             }
             Script::Han => han_names(&t.text, &mut f),
@@ -237,12 +237,12 @@ fn latin_anchors(toks: &[Token], f: &mut Features) {
         if t.all_caps && (2..=6).contains(&letters) && !COMMON_CAPS.contains(&t.text.as_str()) {
             let key = format!("a:{}", t.text);
             f.soft_acronyms.remove(&key);
-            f.anchors.insert(key, t.text.to_uppercase());
+            f.anchors.insert(key, t.raw.clone());
         }
         if letters >= 1 && digits >= 2 {
             f.anchors
                 .entry(format!("a:{}", t.text))
-                .or_insert_with(|| t.text.clone());
+                .or_insert_with(|| t.raw.clone());
         }
         if t.capitalized && !t.all_caps && !is_stopword(t) {
             // Nasa is NASA, Nato is NATO: short capitalised words may be acronyms written as
@@ -250,21 +250,22 @@ fn latin_anchors(toks: &[Token], f: &mut Features) {
             let key = format!("a:{}", t.text);
             if (3..=6).contains(&letters) && digits == 0 && !f.anchors.contains_key(&key) {
                 f.soft_acronyms.insert(key.clone());
-                f.anchors.insert(key, t.text.clone());
+                f.anchors.insert(key, t.raw.clone());
             }
         }
         // Names, and the words English, French and German share by descent (inflation,
         // volcan, Vulkan): by their consonants, in one space with the other scripts' words.
         if !t.all_caps && !is_stopword(t) && (t.capitalized || letters >= 5) {
             // "Kassym-Jomart": each part is a name.
-            for part in t.text.split('-') {
+            // Folding keeps hyphens, so the parts pair up with the parts as written.
+            for (part, written) in t.text.split('-').zip(t.raw.split('-')) {
                 if part.chars().count() >= 3
                     && let Some(key) = translit::key(part, Script::Latin)
                 {
                     if t.capitalized {
-                        f.name_key(format!("n:{key}"), part);
+                        f.name_key(format!("n:{key}"), written);
                     } else {
-                        f.word_key(format!("n:{key}"), part);
+                        f.word_key(format!("n:{key}"), written);
                     }
                 }
             }
@@ -310,7 +311,7 @@ fn expansion_acronyms(run: &[&Token], f: &mut Features) {
         }
         let surface = run[words[start].0..]
             .iter()
-            .map(|t| t.text.as_str())
+            .map(|t| t.raw.as_str())
             .collect::<Vec<_>>()
             .join(" ");
         for acronym in [whole, parts] {
@@ -424,7 +425,7 @@ fn number_anchor(toks: &[Token], i: usize, f: &mut Features) {
     if let Some((month, day)) = date_of(toks, i, value) {
         f.anchors
             .entry(format!("d:{month:02}-{day:02}"))
-            .or_insert_with(|| t.text.clone());
+            .or_insert_with(|| t.raw.clone());
         return;
     }
     // Small whole numbers (days, counts, scores) are everywhere: they tell nothing.

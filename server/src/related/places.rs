@@ -76,7 +76,7 @@ impl Gazetteer {
                         .find_map(|v| self.words.get(v))
                 });
                 if let Some(key) = key {
-                    found.push((*key, i, n, joined(window)));
+                    found.push((*key, i, n, written(window)));
                     matched = n;
                     break;
                 }
@@ -115,6 +115,13 @@ impl Gazetteer {
                 .contains_key(&chars[i..i + n].iter().collect::<String>())
         })
     }
+}
+
+fn written(toks: &[Token]) -> String {
+    toks.iter()
+        .map(|t| t.raw.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn joined(toks: &[Token]) -> String {

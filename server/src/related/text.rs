@@ -19,6 +19,8 @@ pub struct Token {
     pub script: Script,
     /// As written, normalized (see `fold`); Han runs as they are.
     pub text: String,
+    /// As written, for showing a reader what two articles share.
+    pub raw: String,
     /// Latin words: written with a capital first letter.
     pub capitalized: bool,
     /// Latin words: written all in capitals (two letters or more).
@@ -209,6 +211,7 @@ pub fn tokens(text: &str) -> Vec<Token> {
         out.push(Token {
             script,
             text: fold(&raw, script),
+            raw: raw.clone(),
             capitalized,
             all_caps,
             before_paren,
