@@ -6,7 +6,8 @@
 #      feedparser on the same files, and the throughput ratios.
 #   2. wrk on 127.0.0.1: /api/timeline for 60 sources with a warm cache, requests/s and p99.
 #   3. the server's resident memory with those 60 sources' feeds cached.
-#   4. criterion: a full regrouping of More Related News over 1,000 articles in six languages.
+#   4. a first visit's compressed transfer (brotli): page, CSS, JS, wasm.
+#   5. criterion: a full regrouping of More Related News over 1,000 articles in six languages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 say() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
@@ -23,7 +24,7 @@ cargo bench -q -p server --bench pipeline 2>&1 | grep -E '^(corpus|timeline)/|ti
 
 say "2. /api/timeline for 60 sources, warm cache (wrk on 127.0.0.1)"
 export PATH="$PWD/.ci/node_modules/.bin:$PATH"
-cargo leptos build --release >/dev/null 2>&1
+cargo leptos build --release --precompress >/dev/null 2>&1
 work=$(mktemp -d)
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null || true; rm -rf "$work"' EXIT
@@ -58,5 +59,15 @@ wrk -t2 -c16 -d15s --latency "$url" | tee "$work/wrk.txt" | grep -E 'Requests/se
 say "3. resident memory with the 60 sources' feeds cached"
 grep -E 'VmRSS|VmHWM' "/proc/$server/status"
 
-say "4. More Related News: a full regrouping of 1,057 articles (criterion)"
+say "4. a first visit's compressed transfer (brotli): the page, its CSS, JS and wasm"
+home=$(curl -s -H 'accept-encoding: br' "http://127.0.0.1:$port/" --compressed)
+total=0
+for path in / $(grep -oE '/pkg/panorama\.[A-Za-z0-9_-]+\.(css|js|wasm)' <<<"$home" | sort -u); do
+  bytes=$(curl -s -o /dev/null -w '%{size_download}' -H 'accept-encoding: br' "http://127.0.0.1:$port$path")
+  printf '  %-48s %8d bytes\n' "$path" "$bytes"
+  total=$((total + bytes))
+done
+printf '  %-48s %8d bytes (target: 350 KB)\n' "first visit" "$total"
+
+say "5. More Related News: a full regrouping of 1,057 articles (criterion)"
 cargo bench -q -p server --bench related 2>&1 | grep -E '^related/|time:' || true

@@ -1,3 +1,4 @@
+pub mod app_status;
 pub mod article_card;
 pub mod category_tabs;
 pub mod footer;

@@ -13,7 +13,7 @@ pub mod prefs;
 pub mod reading;
 
 use leptos::prelude::*;
-use leptos_meta::{Html, Link, MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_meta::{HashedStylesheet, Html, Link, MetaTags, Title, provide_meta_context};
 use leptos_router::{
     ParamSegment, SsrMode, StaticSegment,
     components::{Route, Router, Routes},
@@ -27,8 +27,16 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="theme-color" content="#0b5cad" media="(prefers-color-scheme: light)"/>
+                <meta name="theme-color" content="#131416" media="(prefers-color-scheme: dark)"/>
+                <link rel="manifest" href="/manifest.webmanifest"/>
+                <link rel="apple-touch-icon" href="/icons/icon-192.png"/>
+                <HashedStylesheet options=options.clone() id="leptos"/>
                 <AutoReload options=options.clone()/>
                 <HydrationScripts options/>
+                // The service worker only in release builds: a stale worker breaks hydration
+                // while the code changes under it.
+                {service_worker().then(|| view! { <script src="/pwa.js" defer></script> })}
                 <MetaTags/>
             </head>
             <body>
@@ -38,9 +46,47 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
+/// Whether pages register the service worker: in release builds, unless the operator turns it
+/// off with `PANORAMA_SERVICE_WORKER=off` (the browser tests of other features do, so a worker
+/// left from one test never answers for the next).
+fn service_worker() -> bool {
+    #[cfg(feature = "ssr")]
+    {
+        static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+        !cfg!(debug_assertions)
+            && *ON.get_or_init(|| std::env::var("PANORAMA_SERVICE_WORKER").as_deref() != Ok("off"))
+    }
+    #[cfg(not(feature = "ssr"))]
+    false
+}
+
+/// The page's Content Security Policy, with the nonce of this response's inline script: no
+/// other inline script runs, and scripts, styles and data come from this site only (images
+/// also from the outlets, over https).
+#[cfg(feature = "ssr")]
+fn security_policy() {
+    let (Some(nonce), Some(response)) = (
+        leptos::nonce::use_nonce(),
+        use_context::<leptos_axum::ResponseOptions>(),
+    ) else {
+        return;
+    };
+    let policy = format!(
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
+         style-src 'self' 'unsafe-inline'; img-src 'self' https: http: data:; connect-src 'self'; \
+         font-src 'self'; manifest-src 'self'; worker-src 'self'; object-src 'none'; \
+         base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+    );
+    if let Ok(value) = http::HeaderValue::from_str(&policy) {
+        response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
+    }
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    #[cfg(feature = "ssr")]
+    security_policy();
     let edition = edition::provide_edition();
     let display = display::provide_display(&edition);
     reading::provide_reading();
@@ -61,7 +107,6 @@ pub fn App() -> impl IntoView {
 
     view! {
         <Html attr:lang=lang attr:dir=dir attr:data-theme=theme/>
-        <Stylesheet id="leptos" href="/pkg/panorama.css"/>
         <Title text="Panorama"/>
         <Link rel="icon" href="/favicon.svg" type_="image/svg+xml"/>
         <Router>
@@ -72,6 +117,7 @@ pub fn App() -> impl IntoView {
                 view! {
             <components::header::Header/>
             <components::notices::Notices/>
+            <components::app_status::AppStatus/>
             <main id="main">
                 // Async: the timeline is in the server's HTML before any script runs. The
                 // pipeline bounds how long that takes (cold feeds wait only up to a deadline).

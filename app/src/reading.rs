@@ -68,6 +68,8 @@ impl Reading {
 
     /// Saves `story`, or forgets it when it was saved. Returns whether it is saved now.
     pub fn toggle_saved(&self, story: SavedStory) -> bool {
+        #[cfg(feature = "hydrate")]
+        let story_id = story.id.clone();
         let mut now_saved = false;
         self.saved.update(|saved| {
             if let Some(at) = saved.iter().position(|s| s.id == story.id) {
@@ -83,6 +85,9 @@ impl Reading {
             let _ = self
                 .saved
                 .with_untracked(|s| LocalStorage::set(SAVED_KEY, s));
+            if now_saved {
+                crate::components::app_status::keep_offline(&format!("/article/{}", story_id));
+            }
         }
         now_saved
     }

@@ -67,7 +67,7 @@ test('the News Archive lists the stories seen, by day, newest first', async () =
 
 test('the privacy policy names what the code stores', async () => {
   const html = await (await fetch(stack.url('/privacy'))).text();
-  for (const fact of ['panorama.preferences', 'panorama.read', 'panorama_edition', 'no tracking', '400 days']) {
+  for (const fact of ['panorama.preferences', 'panorama.read', 'panorama_edition', 'panorama-pages', 'no tracking', '400 days']) {
     assert.ok(html.includes(fact), `the policy does not mention ${fact}`);
   }
 });

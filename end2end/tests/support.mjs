@@ -46,27 +46,39 @@ export async function startStack({ env = {}, catalog: which = 'default' } = {}) 
   // PANORAMA_BIN picks another build (target/release/panorama); relative to the repository.
   const bin = resolve(repo, process.env.PANORAMA_BIN ?? join('target', 'debug', 'panorama'));
   const log = [];
-  const child = spawn(bin, [], {
-    cwd: repo,
-    env: {
-      ...process.env,
-      LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
-      LEPTOS_SITE_ROOT: process.env.LEPTOS_SITE_ROOT ?? join(repo, 'target', 'site'),
-      LEPTOS_OUTPUT_NAME: 'panorama',
-      PANORAMA_CATALOG: catalog,
-      RUST_LOG: 'warn',
-      // The related-news walk reads every catalog feed at boot: tests of feeds that are slow
-      // or late on purpose need it off, and the related-news tests turn it on.
-      PANORAMA_RELATED_EVERY_SECS: '0',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.on('error', (err) => log.push(`cannot start ${bin}: ${err.message}\n`));
-  child.stdout.on('data', (d) => log.push(d.toString()));
-  child.stderr.on('data', (d) => log.push(d.toString()));
   const base = `http://127.0.0.1:${port}`;
-  await waitFor(`${base}/api/catalog`, child, log);
+  const launch = async (more = {}) => {
+    const child = spawn(bin, [], {
+      cwd: repo,
+      env: {
+        ...process.env,
+        LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
+        LEPTOS_SITE_ROOT: process.env.LEPTOS_SITE_ROOT ?? join(repo, 'target', 'site'),
+        LEPTOS_OUTPUT_NAME: 'panorama',
+        PANORAMA_CATALOG: catalog,
+        RUST_LOG: 'warn',
+        // The related-news walk reads every catalog feed at boot: tests of feeds that are slow
+        // or late on purpose need it off, and the related-news tests turn it on.
+        PANORAMA_RELATED_EVERY_SECS: '0',
+        // The service worker has its own tests (pwa.test.mjs); elsewhere a worker installed by
+        // one test would answer navigations for the next.
+        PANORAMA_SERVICE_WORKER: 'off',
+        ...env,
+        ...more,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.on('error', (err) => log.push(`cannot start ${bin}: ${err.message}\n`));
+    child.stdout.on('data', (d) => log.push(d.toString()));
+    child.stderr.on('data', (d) => log.push(d.toString()));
+    await waitFor(`${base}/api/catalog`, child, log);
+    return child;
+  };
+  const stopChild = async (child) => {
+    child.kill('SIGTERM');
+    await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
+  };
+  let child = await launch();
 
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -97,10 +109,23 @@ export async function startStack({ env = {}, catalog: which = 'default' } = {}) 
       page.on('pageerror', (err) => consoleErrors.push(`${page.url()}: ${err.message}`));
       return page;
     },
+    /// Stops Panorama and starts it again on the same address, with `more` in its environment
+    /// (a new deploy, as readers' browsers see it).
+    async restart(more = {}) {
+      await stopChild(child);
+      child = await launch(more);
+    },
+    /// Stops Panorama, as a network that is gone would look to the browser and its worker
+    /// (Chromium's offline emulation does not reach service workers).
+    async pause() {
+      await stopChild(child);
+    },
+    async resume() {
+      child = await launch();
+    },
     async stop() {
       await browser.close().catch(() => {});
-      child.kill('SIGTERM');
-      await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
+      if (child.exitCode === null) await stopChild(child);
       await feeds.close();
       await rm(dirname(catalog), { recursive: true, force: true });
     },

@@ -78,9 +78,16 @@ async fn serve() -> Result<ExitCode, String> {
     service.spawn_refresher();
     service.spawn_story_walker();
 
-    let leptos = get_configuration(None)
+    let mut leptos = get_configuration(None)
         .map_err(|e| format!("leptos configuration: {e}"))?
         .leptos_options;
+    // A build with hashed file names leaves their list beside the binary: use it unless
+    // LEPTOS_HASH_FILES says otherwise, so the binary serves its own build as it is.
+    if std::env::var_os("LEPTOS_HASH_FILES").is_none() {
+        leptos.hash_files = std::env::current_exe()
+            .map(|exe| exe.with_file_name(leptos.hash_file.as_ref()).exists())
+            .unwrap_or(false);
+    }
     let addr = leptos.site_addr;
     let app = panorama_server::web::router(service, leptos);
     let listener = tokio::net::TcpListener::bind(addr)

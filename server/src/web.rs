@@ -1,19 +1,47 @@
-//! The HTTP surface: Leptos pages, server functions under `/api`, static files.
+//! The HTTP surface: Leptos pages, server functions under `/api`, static files, the service
+//! worker, and the headers every response carries.
 
 use crate::service::NewsService;
 use app::api::Backend;
 use app::{App, shell};
 use axum::Router;
+use axum::extract::Request;
+use axum::http::{HeaderValue, header};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
 use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use std::sync::Arc;
+use tower_http::compression::CompressionLayer;
+use tower_http::compression::predicate::{DefaultPredicate, NotForContentType, Predicate};
 use tower_http::trace::TraceLayer;
 
 /// The whole application, apart from `main` so tests can drive it.
 pub fn router(service: Arc<NewsService>, options: LeptosOptions) -> Router {
     let routes = generate_route_list(App);
     let backend = Backend(service);
+    let worker = Arc::new(service_worker(&options));
+    // Pages and API answers are compressed as they go out; the built files are compressed
+    // once, at build time (`--precompress`), and served as they are. Images are compressed
+    // already: squeezing them again costs CPU for nothing.
+    let compression = CompressionLayer::new()
+        .br(true)
+        .gzip(true)
+        .compress_when(DefaultPredicate::new().and(NotForContentType::const_new("image/png")));
     Router::new()
+        .route(
+            "/sw.js",
+            get(move || {
+                let worker = worker.clone();
+                async move {
+                    (
+                        [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
+                        worker.as_str().to_owned(),
+                    )
+                }
+            }),
+        )
         .leptos_routes_with_context(
             &options,
             routes,
@@ -24,6 +52,94 @@ pub fn router(service: Arc<NewsService>, options: LeptosOptions) -> Router {
             },
         )
         .fallback(leptos_axum::file_and_error_handler(shell))
+        .layer(middleware::from_fn(headers))
+        .layer(compression)
         .layer(TraceLayer::new_for_http())
         .with_state(options)
+}
+
+/// The service worker (`public/sw.js`) with this build's version and files filled in: each
+/// build is a new worker, which brings its own files.
+fn service_worker(options: &LeptosOptions) -> String {
+    let template =
+        std::fs::read_to_string(format!("{}/sw.js", options.site_root)).unwrap_or_else(|e| {
+            tracing::error!("no service worker in {}: {e}", options.site_root);
+            String::new()
+        });
+    let hashes = options
+        .hash_files
+        .then(|| {
+            std::env::current_exe().ok().and_then(|exe| {
+                std::fs::read_to_string(exe.with_file_name(options.hash_file.as_ref())).ok()
+            })
+        })
+        .flatten()
+        .unwrap_or_default();
+    let hash = |kind: &str| {
+        hashes.lines().find_map(|line| {
+            let (file, hash) = line.split_once(':')?;
+            (file.trim() == kind).then(|| hash.trim().to_string())
+        })
+    };
+    let (name, pkg) = (&options.output_name, &options.site_pkg_dir);
+    let (files, version) = match (hash("js"), hash("wasm"), hash("css")) {
+        (Some(js), Some(wasm), Some(css)) => (
+            vec![
+                format!("/{pkg}/{name}.{js}.js"),
+                format!("/{pkg}/{name}.{wasm}.wasm"),
+                format!("/{pkg}/{name}.{css}.css"),
+            ],
+            format!("{js}-{wasm}-{css}"),
+        ),
+        // Without hashed names the files of two builds have one name: the worker keeps none.
+        _ => (Vec::new(), env!("CARGO_PKG_VERSION").to_string()),
+    };
+    template.replace("{{VERSION}}", &version).replace(
+        "{{PKG}}",
+        &serde_json::to_string(&files).unwrap_or_else(|_| "[]".into()),
+    )
+}
+
+/// Security headers on every response, and how long each kind may be kept: hashed build files
+/// for a year (a new build has new names), the worker and the manifest checked every time.
+async fn headers(request: Request, next: Next) -> Response {
+    let path = request.uri().path().to_owned();
+    let mut response = next.run(request).await.into_response();
+    let ok = response.status().is_success();
+    let h = response.headers_mut();
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("strict-origin-when-cross-origin"),
+    );
+    h.insert(
+        "permissions-policy",
+        HeaderValue::from_static(
+            "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()",
+        ),
+    );
+    // Pages set their own policy, with the nonce of their inline script (app::security_policy).
+    if !h.contains_key(header::CONTENT_SECURITY_POLICY) {
+        h.insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(
+                "default-src 'self'; object-src 'none'; frame-ancestors 'none'",
+            ),
+        );
+    }
+    let hashed = path.starts_with("/pkg/") && path.matches('.').count() >= 2;
+    let cache = if hashed && ok {
+        Some("public, max-age=31536000, immutable")
+    } else if path == "/sw.js" || path == "/manifest.webmanifest" || path.starts_with("/pkg/") {
+        Some("no-cache")
+    } else {
+        None
+    };
+    if let Some(cache) = cache {
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+    }
+    response
 }

@@ -217,6 +217,7 @@ privacy-browser = In Ihrem Browser
 privacy-prefs = Ihre Einstellungen (Länder, Sprachen und Quellen) liegen im lokalen Speicher Ihres Browsers unter { $key }. In den Einstellungen können Sie sie exportieren, importieren oder zurücksetzen.
 privacy-read = Die Meldungen, die Sie geöffnet haben, liegen unter { $key } (nur ihre Kennungen, höchstens 2.000), damit die Zeitleiste sie abblenden kann.
 privacy-saved = Die Meldungen, die Sie sich merken, liegen unter { $key } (Titel, Medium, Zeit, Zusammenfassung und Links), damit Sie die Liste ohne Verbindung lesen können.
+privacy-offline = Kopien der Seiten, die Sie öffnen, und der Meldungen, die Sie speichern (höchstens 200), liegen im Cache Ihres Browsers unter { $cache }, mit den Dateien dieser Version, damit Panorama auch ohne Verbindung lesbar ist.
 privacy-cookie = Das Cookie { $cookie } enthält die Kennungen der Quellen Ihrer Ausgabe, damit der Server schon beim ersten Aufbau Ihre Ausgabe zeigt (den lokalen Speicher kann er nicht lesen). Bevor Sie eine Ausgabe wählen, enthält es die aus den Sprachen Ihres Browsers vorgeschlagene.
 privacy-display = Die Cookies { $theme } und { $lang } enthalten aus demselben Grund Ihr Farbschema und Ihre Oberflächensprache.
 privacy-cookie-life = Jedes Cookie gilt 400 Tage, wird nur an diese Website gesendet und enthält nichts anderes.
@@ -230,3 +231,7 @@ privacy-images = Bilder zu Meldungen laden von den Servern der Medien selbst, di
 privacy-links = „Vollständig lesen“ und die Teilen-Links führen Sie zum Medium oder Netzwerk Ihrer Wahl, unter dessen eigenen Regeln. Panorama sendet ihnen keinen Referrer.
 privacy-none = Es gibt keine Analyse-, Werbe- oder Tracking-Skripte und keinerlei Skripte von Dritten.
 privacy-questions = Fragen? Schreiben Sie uns.
+
+offline-banner = Offline: Nachrichten vom { $time }
+update-ready = Eine neue Version von Panorama ist bereit.
+update-reload = Neu laden

@@ -218,6 +218,7 @@ privacy-browser = In your browser
 privacy-prefs = Your preferences (countries, languages and sources) are kept in your browser's local storage under { $key }. Settings lets you export, import or reset them.
 privacy-read = The stories you have opened are kept under { $key } (their ids only, at most 2,000), so the timeline can dim them.
 privacy-saved = The stories you save are kept under { $key } (title, outlet, time, summary and links), so you can read the list without a connection.
+privacy-offline = Copies of the pages you open and of the stories you save (at most 200) are kept in your browser's cache under { $cache }, with this version's app files, so Panorama reads without a connection.
 privacy-cookie = The cookie { $cookie } holds the ids of the sources of your edition, so the server can show your edition on the very first paint (it cannot read local storage). Before you choose an edition, it holds the one proposed from your browser's languages.
 privacy-display = The cookies { $theme } and { $lang } hold your theme and interface language, for the same reason.
 privacy-cookie-life = Each cookie lasts 400 days, is sent only to this site, and carries nothing else.
@@ -231,3 +232,7 @@ privacy-images = Story images load from the outlets' own servers, which see your
 privacy-links = "Read full story" and the share links take you to the outlet or the network you choose, under its own policy. Panorama sends them no referrer.
 privacy-none = There are no analytics, advertising or tracking scripts, and no third-party scripts of any kind.
 privacy-questions = Questions? Contact us.
+
+offline-banner = Offline: showing news from { $time }
+update-ready = A new version of Panorama is ready.
+update-reload = Reload

@@ -217,6 +217,7 @@ privacy-browser = Dans votre navigateur
 privacy-prefs = Vos préférences (pays, langues et sources) sont gardées dans le stockage local de votre navigateur sous { $key }. Les réglages permettent de les exporter, importer ou réinitialiser.
 privacy-read = Les articles que vous avez ouverts sont gardés sous { $key } (leurs identifiants seulement, 2 000 au plus), pour que le fil les atténue.
 privacy-saved = Les articles que vous enregistrez sont gardés sous { $key } (titre, média, heure, résumé et liens), pour lire la liste sans connexion.
+privacy-offline = Des copies des pages que vous ouvrez et des articles que vous enregistrez (200 au plus) sont gardées dans le cache de votre navigateur sous { $cache }, avec les fichiers de cette version, pour lire Panorama sans connexion.
 privacy-cookie = Le cookie { $cookie } contient les identifiants des sources de votre édition, pour que le serveur affiche votre édition dès le premier affichage (il ne peut pas lire le stockage local). Avant que vous choisissiez une édition, il contient celle proposée d'après les langues de votre navigateur.
 privacy-display = Les cookies { $theme } et { $lang } contiennent votre thème et la langue de l'interface, pour la même raison.
 privacy-cookie-life = Chaque cookie dure 400 jours, n'est envoyé qu'à ce site et ne contient rien d'autre.
@@ -230,3 +231,7 @@ privacy-images = Les images des articles se chargent depuis les serveurs des mé
 privacy-links = « Lire l'article complet » et les liens de partage vous mènent au média ou au réseau de votre choix, sous sa propre politique. Panorama ne leur envoie aucun référent.
 privacy-none = Il n'y a aucun script d'analyse, de publicité ou de pistage, ni aucun script tiers.
 privacy-questions = Des questions ? Contactez-nous.
+
+offline-banner = Hors ligne : actualités du { $time }
+update-ready = Une nouvelle version de Panorama est prête.
+update-reload = Recharger

@@ -199,6 +199,7 @@ privacy-browser = 在您的浏览器中
 privacy-prefs = 您的偏好设置（国家、语言和来源）保存在浏览器本地存储的 { $key } 中。您可以在设置中导出、导入或重置。
 privacy-read = 您打开过的新闻保存在 { $key } 中（仅其编号，最多 2,000 条），以便时间线将其变暗显示。
 privacy-saved = 您收藏的新闻保存在 { $key } 中（标题、媒体、时间、摘要和链接），以便离线阅读列表。
+privacy-offline = 您打开的页面和保存的新闻（最多 200 篇）的副本与本版本的应用文件一起保存在浏览器缓存 { $cache } 中，以便离线阅读 Panorama。
 privacy-cookie = Cookie { $cookie } 保存您版本中各来源的编号，以便服务器在首次显示时就呈现您的版本（服务器无法读取本地存储）。在您选择版本之前，它保存根据浏览器语言推荐的版本。
 privacy-display = Cookie { $theme } 和 { $lang } 出于同样的原因保存您的主题和界面语言。
 privacy-cookie-life = 每个 Cookie 有效期 400 天，只发送给本网站，不含其他内容。
@@ -212,3 +213,7 @@ privacy-images = 新闻图片从媒体自己的服务器加载，和网上任何
 privacy-links = “阅读全文”和分享链接会带您前往您选择的媒体或网络，适用其自身政策。Panorama 不向它们发送来源页信息。
 privacy-none = 没有任何分析、广告或跟踪脚本，也没有任何第三方脚本。
 privacy-questions = 有问题？联系我们。
+
+offline-banner = 离线：显示 { $time } 的新闻
+update-ready = Panorama 新版本已就绪。
+update-reload = 重新加载

@@ -75,7 +75,11 @@ fn ArticleView(page: ArticlePage) -> impl IntoView {
         .map(|src| view! { <Meta property="og:image" content=src/> });
 
     #[cfg(feature = "hydrate")]
-    crate::reading::mark_read(&article.id);
+    {
+        crate::reading::mark_read(&article.id);
+        // Every story the reader opened reads offline too, however it was reached.
+        crate::components::app_status::keep_offline(&format!("/article/{}", article.id));
+    }
 
     view! {
         <Title text=format!("{} · {} · Panorama", article.title, article.source_name)/>

@@ -1,3 +1,4 @@
+use crate::components::app_status::PAGES_CACHE;
 use crate::display::{LANG_COOKIE, THEME_COOKIE};
 use crate::edition::COOKIE;
 use crate::i18n::{t, t_with};
@@ -27,6 +28,7 @@ pub fn PrivacyRoute() -> impl IntoView {
                 {with_code("privacy-prefs", vec![("key", STORAGE_KEY)])}
                 {with_code("privacy-read", vec![("key", READ_KEY)])}
                 {with_code("privacy-saved", vec![("key", SAVED_KEY)])}
+                {with_code("privacy-offline", vec![("cache", PAGES_CACHE)])}
                 {with_code("privacy-cookie", vec![("cookie", COOKIE)])}
                 {with_code("privacy-display", vec![("theme", THEME_COOKIE), ("lang", LANG_COOKIE)])}
                 <li>{t("privacy-cookie-life")}</li>

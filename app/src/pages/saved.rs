@@ -33,7 +33,7 @@ pub fn SavedRoute() -> impl IntoView {
                             <article class="card" data-article=story.id.clone()>
                                 <div class="card-body">
                                     <h3 class="card-title" lang=lang dir="auto">
-                                        <a href=format!("/article/{}", story.id)>{story.title.clone()}</a>
+                                        <a href=format!("/article/{}", story.id) rel="external">{story.title.clone()}</a>
                                     </h3>
                                     <p class="card-meta">
                                         <span class="card-source" dir="auto">{story.source_name.clone()}</span>

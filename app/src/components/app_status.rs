@@ -1,0 +1,99 @@
+//! What the installed app says about itself: reading offline from the copy the service worker
+//! kept ("Offline, showing news from ..."), and a new version ready to load. The worker and its
+//! registration (`public/sw.js`, `public/pwa.js`) talk to the page through DOM events and the
+//! `data-offline-from` mark on `<html>`.
+
+use crate::i18n::{message_with, t};
+
+/// The Cache Storage cache where the service worker keeps pages for reading offline (the
+/// worker, `public/sw.js`, names it so too).
+pub const PAGES_CACHE: &str = "panorama-pages";
+use leptos::prelude::*;
+
+#[component]
+pub fn AppStatus() -> impl IntoView {
+    // The time the shown copy was saved, as the interface language writes it.
+    let offline_from = RwSignal::new(None::<String>);
+    let update_ready = RwSignal::new(false);
+    let language = crate::i18n::language();
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| browser::watch(language, offline_from, update_ready));
+    #[cfg(not(feature = "hydrate"))]
+    let _ = language;
+    let reload = move |_| {
+        #[cfg(feature = "hydrate")]
+        browser::dispatch("panorama:reload", None);
+    };
+    view! {
+        {move || offline_from.get().map(|time| {
+            let text = message_with(language, "offline-banner", vec![("time", time.into())]);
+            view! { <p class="offline-banner" role="status" data-offline>{text}</p> }
+        })}
+        {move || update_ready.get().then(|| view! {
+            <div class="update-prompt" role="status" data-update>
+                <span>{t("update-ready")}</span>
+                <button type="button" class="primary" on:click=reload>{t("update-reload")}</button>
+            </div>
+        })}
+    }
+}
+
+/// Asks the service worker to keep a copy of `path` for reading offline (a saved story).
+#[cfg(feature = "hydrate")]
+pub fn keep_offline(path: &str) {
+    browser::dispatch("panorama:keep", Some(path));
+}
+
+#[cfg(feature = "hydrate")]
+mod browser {
+    use crate::model::Language;
+    use leptos::prelude::*;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::prelude::Closure;
+
+    pub fn dispatch(name: &str, detail: Option<&str>) {
+        let init = web_sys::CustomEventInit::new();
+        if let Some(detail) = detail {
+            init.set_detail(&detail.into());
+        }
+        if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
+            let _ = document().dispatch_event(&event);
+        }
+    }
+
+    pub fn watch(
+        language: Language,
+        offline_from: RwSignal<Option<String>>,
+        update_ready: RwSignal<bool>,
+    ) {
+        let saved_at = document()
+            .document_element()
+            .and_then(|html| html.get_attribute("data-offline-from"));
+        if let Some(saved_at) = saved_at {
+            let date = js_sys::Date::new(&saved_at.as_str().into());
+            let options = js_sys::Object::new();
+            for (key, value) in [("dateStyle", "medium"), ("timeStyle", "short")] {
+                let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
+            }
+            let text = date
+                .to_locale_string(language.code(), &options)
+                .as_string()
+                .filter(|_| !date.get_time().is_nan())
+                .unwrap_or(saved_at);
+            offline_from.set(Some(text));
+            // Back online: the news of now, not the copy.
+            let back = Closure::<dyn Fn()>::new(|| {
+                let _ = window().location().reload();
+            });
+            let _ =
+                window().add_event_listener_with_callback("online", back.as_ref().unchecked_ref());
+            back.forget();
+        }
+        let ready = Closure::<dyn Fn()>::new(move || update_ready.set(true));
+        let _ = document().add_event_listener_with_callback(
+            "panorama:update-ready",
+            ready.as_ref().unchecked_ref(),
+        );
+        ready.forget();
+    }
+}
