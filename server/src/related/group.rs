@@ -259,3 +259,95 @@ fn cluster(n: usize, links: &HashMap<(usize, usize), Link>) -> (Vec<Vec<usize>>,
     let story_of = story_of.iter().map(|root| renumber[root]).collect();
     (stories, story_of)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::related::anchors::{Aliases, extract};
+
+    fn doc(text: &str, language: Language, hours: i64) -> Doc {
+        Doc {
+            published: DateTime::from_timestamp(1_642_000_000 + hours * 3600, 0).unwrap(),
+            language,
+            features: extract(text, &Aliases::default()),
+        }
+    }
+
+    #[test]
+    fn places_alone_never_link_two_stories() {
+        // Same countries and cities, same day, different events, in two languages.
+        let docs = [
+            doc(
+                "Kazakhstan: floods in Almaty and Astana after heavy rain in Russia and China",
+                Language::En,
+                0,
+            ),
+            doc(
+                "Kasachstan: Wahl in Almaty und Astana, Beobachter aus Russland und China",
+                Language::De,
+                2,
+            ),
+        ];
+        let grouping = group(&docs, &GroupOptions::default());
+        assert!(
+            grouping.links.is_empty(),
+            "{:?}",
+            grouping
+                .links
+                .values()
+                .map(|l| &l.shared)
+                .collect::<Vec<_>>()
+        );
+        assert_ne!(grouping.story_of[0], grouping.story_of[1]);
+    }
+
+    #[test]
+    fn one_story_across_scripts_links_and_time_apart_does_not() {
+        let en = "Kazakh President Tokayev asks the CSTO for troops as protests spread in Almaty";
+        let zh = "哈萨克斯坦总统托卡耶夫请求集体安全条约组织（CSTO）出兵，阿拉木图抗议蔓延";
+        let mut docs = vec![
+            doc(en, Language::En, 0),
+            doc(zh, Language::Zh, 3),
+            doc(zh, Language::Zh, 24 * 5),
+        ];
+        // Anchors weigh by their rarity: among other news, as in any window.
+        for (n, other) in [
+            "Quebec to impose health tax on unvaccinated adults, says François Legault",
+            "Microsoft to buy Activision Blizzard for $68.7 billion",
+            "Huge undersea volcano erupts near Tonga, tsunami waves hit Nuku'alofa",
+            "美国最高法院阻止拜登大企业疫苗令",
+            "Novak Djokovic's visa cancelled again by Australia",
+            "中国2021年GDP增长8.1%",
+            "North Korea says it tested a hypersonic missile",
+            "Sidney Poitier, first Black man to win best actor Oscar, dies at 94",
+        ]
+        .iter()
+        .enumerate()
+        {
+            let language = if other.is_ascii() {
+                Language::En
+            } else {
+                Language::Zh
+            };
+            docs.push(doc(other, language, n as i64));
+        }
+        for n in 0..40 {
+            docs.push(doc(
+                &format!("Weather: a mild day, number {n}"),
+                Language::En,
+                n,
+            ));
+        }
+        let grouping = group(&docs, &GroupOptions::default());
+        assert_eq!(grouping.story_of[0], grouping.story_of[1]);
+        assert_ne!(
+            grouping.story_of[0], grouping.story_of[2],
+            "five days later is another story"
+        );
+        let link = &grouping.links[&(0, 1)];
+        assert!(
+            link.shared.iter().any(|s| s.key == "a:csto")
+                && link.shared.iter().any(|s| s.key == "n:TKF")
+        );
+    }
+}
