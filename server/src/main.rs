@@ -66,12 +66,7 @@ fn main() -> ExitCode {
 }
 
 async fn serve() -> Result<ExitCode, String> {
-    let config = Config::from_env().map_err(|e| e.to_string())?;
-    let catalog = match &config.catalog {
-        Some(path) => Catalog::load(path),
-        None => Catalog::built_in(),
-    }
-    .map_err(|e| e.to_string())?;
+    let (config, catalog) = config_and_catalog()?;
     let source_count = catalog.sources.len();
     let fetcher = Fetcher::new(config.fetch.clone()).map_err(|e| e.to_string())?;
     let service = NewsService::new(catalog, fetcher, config.service.clone());
@@ -141,13 +136,19 @@ async fn inspect(input: &str) -> Result<ExitCode, String> {
     })
 }
 
-async fn inspect_story(query: &str) -> Result<ExitCode, String> {
+/// The configuration, and the catalog it names (else the built-in one).
+fn config_and_catalog() -> Result<(Config, Catalog), String> {
     let config = Config::from_env().map_err(|e| e.to_string())?;
     let catalog = match &config.catalog {
         Some(path) => Catalog::load(path),
         None => Catalog::built_in(),
     }
     .map_err(|e| e.to_string())?;
+    Ok((config, catalog))
+}
+
+async fn inspect_story(query: &str) -> Result<ExitCode, String> {
+    let (config, catalog) = config_and_catalog()?;
     let fetcher = Fetcher::new(config.fetch).map_err(|e| e.to_string())?;
     let service = NewsService::new(catalog, fetcher, config.service);
     let report = panorama_server::inspect_story::inspect_story(&service, query).await;
@@ -162,12 +163,7 @@ async fn inspect_story(query: &str) -> Result<ExitCode, String> {
 }
 
 async fn check_catalog() -> Result<ExitCode, String> {
-    let config = Config::from_env().map_err(|e| e.to_string())?;
-    let catalog = match &config.catalog {
-        Some(path) => Catalog::load(path),
-        None => Catalog::built_in(),
-    }
-    .map_err(|e| e.to_string())?;
+    let (config, catalog) = config_and_catalog()?;
     let fetcher = Fetcher::new(config.fetch).map_err(|e| e.to_string())?;
     let rows = panorama_server::check::check_catalog(&catalog, &fetcher).await;
     print!(

@@ -240,18 +240,21 @@ impl NewsService {
         &self.archive
     }
 
-    /// An article page: the story from the archive, its text from the outlet's page (waiting
-    /// up to the deadline for it). An id not seen yet may be a shared link from before a
+    /// A story from the archive. An id not seen yet may be a shared link from before a
     /// restart: every catalog feed is then fetched once (at most once per feed TTL, whatever
     /// the number of such requests) and the id looked up again.
+    async fn seen_article(&self, id: &str) -> Result<Arc<Article>, AppError> {
+        if let Some(article) = self.archive.get(id) {
+            return Ok(article);
+        }
+        self.warm_catalog().await;
+        self.archive.get(id).ok_or(AppError::NotFound)
+    }
+
+    /// An article page: the story from the archive, its text from the outlet's page (waiting
+    /// up to the deadline for it); see `seen_article` for ids not seen yet.
     pub async fn article_page(&self, id: &str) -> Result<ArticlePage, AppError> {
-        let article = match self.archive.get(id) {
-            Some(article) => article,
-            None => {
-                self.warm_catalog().await;
-                self.archive.get(id).ok_or(AppError::NotFound)?
-            }
-        };
+        let article = self.seen_article(id).await?;
         let story = self.stories.text(&article, self.options.deadline).await;
         let source_homepage = self
             .catalog
@@ -347,13 +350,7 @@ impl NewsService {
     /// The story of article `id`: the other outlets' articles on it, in any language. An
     /// article outside the index's window has none; an id never seen is `NotFound`.
     pub async fn related_story(&self, id: &str) -> Result<RelatedStory, AppError> {
-        let article = match self.archive.get(id) {
-            Some(article) => article,
-            None => {
-                self.warm_catalog().await;
-                self.archive.get(id).ok_or(AppError::NotFound)?
-            }
-        };
+        let article = self.seen_article(id).await?;
         let snapshot = self.related_snapshot().await;
         Ok(snapshot.story(&article.id).unwrap_or_else(|| RelatedStory {
             id: article.id.clone(),
