@@ -126,10 +126,15 @@ async fn inspect(input: &str) -> Result<ExitCode, String> {
     let config = Config::from_env().map_err(|e| e.to_string())?;
     let fetcher = Fetcher::new(config.fetch).map_err(|e| e.to_string())?;
     let report = panorama_server::inspect::inspect_feed(input, &fetcher).await;
-    let json = serde_json::to_string_pretty(&report)
+    print_report(&report, report.error.is_some())
+}
+
+/// Prints a command's report as JSON; the exit code says whether it holds an error.
+fn print_report(report: &impl serde::Serialize, failed: bool) -> Result<ExitCode, String> {
+    let json = serde_json::to_string_pretty(report)
         .map_err(|e| format!("cannot encode the report: {e}"))?;
     println!("{json}");
-    Ok(if report.error.is_some() {
+    Ok(if failed {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
@@ -152,14 +157,7 @@ async fn inspect_story(query: &str) -> Result<ExitCode, String> {
     let fetcher = Fetcher::new(config.fetch).map_err(|e| e.to_string())?;
     let service = NewsService::new(catalog, fetcher, config.service);
     let report = panorama_server::inspect_story::inspect_story(&service, query).await;
-    let json = serde_json::to_string_pretty(&report)
-        .map_err(|e| format!("cannot encode the report: {e}"))?;
-    println!("{json}");
-    Ok(if report.error.is_some() {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    })
+    print_report(&report, report.error.is_some())
 }
 
 async fn check_catalog() -> Result<ExitCode, String> {
