@@ -26,7 +26,9 @@ async function freePort() {
 async function waitFor(url, child, log, timeoutMs = 60_000) {
   const started = Date.now();
   while (Date.now() - started < timeoutMs) {
-    if (child.exitCode !== null) throw new Error(`panorama exited with ${child.exitCode}:\n${log.join('')}`);
+    if (child.exitCode !== null || child.spawnError) {
+      throw new Error(`panorama exited with ${child.exitCode ?? child.spawnError.message}:\n${log.join('')}`);
+    }
     try {
       const res = await fetch(url);
       if (res.ok) return;
@@ -68,7 +70,10 @@ export async function startStack({ env = {}, catalog: which = 'default' } = {}) 
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    child.on('error', (err) => log.push(`cannot start ${bin}: ${err.message}\n`));
+    child.on('error', (err) => {
+      child.spawnError = err;
+      log.push(`cannot start ${bin}: ${err.message}\n`);
+    });
     child.stdout.on('data', (d) => log.push(d.toString()));
     child.stderr.on('data', (d) => log.push(d.toString()));
     await waitFor(`${base}/api/catalog`, child, log);
@@ -78,7 +83,14 @@ export async function startStack({ env = {}, catalog: which = 'default' } = {}) 
     child.kill('SIGTERM');
     await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
   };
-  let child = await launch();
+  // A stack that cannot start must not leave its feed server holding the test process open.
+  let child;
+  try {
+    child = await launch();
+  } catch (err) {
+    await feeds.close();
+    throw err;
+  }
 
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',

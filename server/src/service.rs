@@ -81,6 +81,8 @@ pub struct NewsService {
     related: Arc<crate::related::StoryIndex>,
     /// When every catalog feed was last made sure of, for an article id not seen yet.
     warmed_at: std::sync::Mutex<Option<std::time::Instant>>,
+    /// How many times the story walker has read the whole catalog and regrouped (for `/healthz`).
+    walks: std::sync::atomic::AtomicU64,
 }
 
 /// A page as built, with what it was built from.
@@ -158,6 +160,7 @@ impl NewsService {
             memo: std::sync::Mutex::default(),
             archive,
             warmed_at: std::sync::Mutex::default(),
+            walks: std::sync::atomic::AtomicU64::new(0),
         })
     }
 
@@ -334,8 +337,17 @@ impl NewsService {
                     stories = snapshot.grouping.stories.len(),
                     "catalog read for related news"
                 );
+                service
+                    .walks
+                    .fetch_add(1, std::sync::atomic::Ordering::Release);
             }
         }))
+    }
+
+    /// Whole-catalog walks done since the server started: until the first, More Related News
+    /// knows only the outlets readers asked for.
+    pub fn catalog_walks(&self) -> u64 {
+        self.walks.load(std::sync::atomic::Ordering::Acquire)
     }
 
     pub fn related_options(&self) -> &crate::related::RelatedOptions {

@@ -20,6 +20,7 @@ use tower_http::trace::TraceLayer;
 /// The whole application, apart from `main` so tests can drive it.
 pub fn router(service: Arc<NewsService>, options: LeptosOptions) -> Router {
     let routes = generate_route_list(App);
+    let health = service.clone();
     let backend = Backend(service);
     let worker = Arc::new(service_worker(&options));
     // Pages and API answers are compressed as they go out; the built files are compressed
@@ -38,6 +39,23 @@ pub fn router(service: Arc<NewsService>, options: LeptosOptions) -> Router {
                     (
                         [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
                         worker.as_str().to_owned(),
+                    )
+                }
+            }),
+        )
+        // For load balancers and for tests that must wait on the background walk.
+        .route(
+            "/healthz",
+            get(move || {
+                let service = health.clone();
+                async move {
+                    let body = serde_json::json!({
+                        "status": "ok",
+                        "catalog_walks": service.catalog_walks(),
+                    });
+                    (
+                        [(header::CONTENT_TYPE, "application/json")],
+                        body.to_string(),
                     )
                 }
             }),

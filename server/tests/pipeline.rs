@@ -521,3 +521,37 @@ async fn a_built_page_is_answered_again_until_a_feed_changes() {
     // The memo asked no feed: an expired feed is refreshed only by a build.
     assert!(feeds.hits.load(Ordering::SeqCst) <= hits + 1);
 }
+
+#[tokio::test]
+async fn healthz_counts_the_walks_of_the_whole_catalog() {
+    let feeds = start_feed_server().await;
+    let service = service(&feeds.base, Duration::from_secs(5));
+    let options = leptos::config::LeptosOptions::builder()
+        .output_name("panorama")
+        .build();
+    let app = panorama_server::web::router(service.clone(), options);
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    let health = || async {
+        let response = reqwest::get(format!("{base}/healthz")).await.unwrap();
+        assert_eq!(response.headers()["content-type"], "application/json");
+        json::<serde_json::Value>(response).await
+    };
+    assert_eq!(
+        health().await,
+        serde_json::json!({"status": "ok", "catalog_walks": 0})
+    );
+    // The first walk starts at once and reads the feeds from loopback.
+    let walker = service.spawn_story_walker().unwrap();
+    let mut walks = 0;
+    for _ in 0..100 {
+        walks = health().await["catalog_walks"].as_u64().unwrap();
+        if walks > 0 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    walker.abort();
+    assert_eq!(walks, 1);
+}
