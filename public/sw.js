@@ -1,7 +1,7 @@
 // Panorama's service worker. The server fills in VERSION (its build's file hashes) and PKG (the
 // hashed /pkg files of that build), so each deploy is a new worker that brings its own files.
 //
-// - /pkg/* and the app's icons: from this version's cache, fetched into it when missing.
+// - /pkg/*, pwa.js and the app's icons: from this version's cache, fetched into it when missing.
 // - Navigations: network first (4 s), each good page kept; offline, the last good copy of that
 //   page, else of the timeline, marked with when it was saved so the page says so.
 // - /api/*: always the network. A cached answer is never passed off as the news.
@@ -12,7 +12,8 @@ const PKG = {{PKG}};
 const SHELL = `panorama-shell-${VERSION}`;
 // The Privacy Policy names this cache (app::components::app_status::PAGES_CACHE).
 const PAGES = 'panorama-pages';
-const PRECACHE = [...PKG, '/manifest.webmanifest', '/favicon.svg', '/icons/icon-192.png'];
+// pwa.js too: offline pages still register the worker and hear of updates.
+const PRECACHE = [...PKG, '/pwa.js', '/manifest.webmanifest', '/favicon.svg', '/icons/icon-192.png'];
 const NETWORK_TIMEOUT_MS = 4000;
 // Pages kept at most (the timeline, categories, articles opened, saved stories).
 const MAX_PAGES = 200;
@@ -48,7 +49,7 @@ self.addEventListener('fetch', (event) => {
   if (url.pathname.startsWith('/api/')) return;
   if (request.mode === 'navigate') {
     event.respondWith(navigate(event));
-  } else if (url.pathname.startsWith('/pkg/') || url.pathname.startsWith('/icons/') || url.pathname === '/favicon.svg') {
+  } else if (url.pathname.startsWith('/pkg/') || url.pathname.startsWith('/icons/') || url.pathname === '/favicon.svg' || url.pathname === '/pwa.js') {
     event.respondWith(fromShell(request));
   }
 });

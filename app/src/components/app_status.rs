@@ -61,6 +61,19 @@ mod browser {
         }
     }
 
+    async fn server_answers() -> bool {
+        let init = web_sys::RequestInit::new();
+        init.set_cache(web_sys::RequestCache::NoStore);
+        let answer = wasm_bindgen_futures::JsFuture::from(
+            window().fetch_with_str_and_init("/healthz", &init),
+        )
+        .await;
+        answer
+            .ok()
+            .and_then(|r| r.dyn_into::<web_sys::Response>().ok())
+            .is_some_and(|r| r.ok())
+    }
+
     pub fn watch(
         language: Language,
         offline_from: RwSignal<Option<String>>,
@@ -81,9 +94,16 @@ mod browser {
                 .filter(|_| !date.get_time().is_nan())
                 .unwrap_or(saved_at);
             offline_from.set(Some(text));
-            // Back online: the news of now, not the copy.
+            // Back online: the news of now, not the copy. The browser's word is not enough: it
+            // says "online" when a network comes back that may not reach Panorama (and Chromium
+            // says it spuriously while a navigation starts, which the reload would cancel), so
+            // the server is asked first.
             let back = Closure::<dyn Fn()>::new(|| {
-                let _ = window().location().reload();
+                wasm_bindgen_futures::spawn_local(async {
+                    if server_answers().await {
+                        let _ = window().location().reload();
+                    }
+                });
             });
             let _ =
                 window().add_event_listener_with_callback("online", back.as_ref().unchecked_ref());
