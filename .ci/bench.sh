@@ -8,6 +8,7 @@
 #   3. the server's resident memory with those 60 sources' feeds cached.
 #   4. a first visit's compressed transfer (brotli): page, CSS, JS, wasm.
 #   5. criterion: a full regrouping of More Related News over 1,000 articles in six languages.
+#   6. Lighthouse performance (mobile) of the home and an article page, and their first visit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 say() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
@@ -71,3 +72,6 @@ printf '  %-48s %8d bytes (target: 350 KB)\n' "first visit" "$total"
 
 say "5. More Related News: a full regrouping of 1,057 articles (criterion)"
 cargo bench -q -p server --bench related 2>&1 | grep -E '^related/|time:' || true
+
+say "6. Lighthouse performance, as a phone on slow 4G (median of 3), home and article pages"
+node end2end/lighthouse-bench.mjs

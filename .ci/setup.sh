@@ -57,7 +57,8 @@ if [ ! -x .ci/node_modules/.bin/wasm-opt ] || [ .ci/package-lock.json -nt .ci/no
   npm ci --prefix .ci --no-audit --no-fund --loglevel=error
 fi
 
-# The browser tests' one npm dependency, pinned by end2end/package-lock.json.
+# The browser tests' npm packages (playwright-core, axe-core, lighthouse), pinned by
+# end2end/package-lock.json.
 if [ ! -d end2end/node_modules/playwright-core ] || [ end2end/package-lock.json -nt end2end/node_modules/.package-lock.json ]; then
   say "npm ci (end2end)"
   npm ci --prefix end2end --no-audit --no-fund --loglevel=error

@@ -56,7 +56,9 @@ export async function relatedFeeds() {
   return { outlets: set.outlets, feeds, labels };
 }
 
-export async function startFeedServer(port = 0) {
+/// `localImages`: images the fixtures name on *.example hosts (which do not exist) are named on
+/// this server instead, for a browser whose requests a test cannot intercept (Lighthouse's).
+export async function startFeedServer(port = 0, { localImages = false } = {}) {
   const related = await relatedFeeds();
   const hits = new Map();
   // Feeds a test writes while it runs (PUT /live/<name>), for stories that arrive later.
@@ -103,6 +105,8 @@ export async function startFeedServer(port = 0) {
     try {
       let body = await readFile(join(roots[root], name));
       if (root !== 'testdata') body = body.toString('utf8').replaceAll('{{FEEDS}}', base);
+      // Byte for byte (latin1 maps each byte to one char): testdata keeps its encodings.
+      if (localImages) body = Buffer.from(Buffer.from(body).toString('latin1').replace(/https?:\/\/[a-z0-9.-]+\.example\/img\//g, `${base}/img/`), 'latin1');
       res.writeHead(200, { 'content-type': types[extname(name)] ?? 'application/octet-stream' }).end(body);
     } catch {
       res.writeHead(404).end();

@@ -41,8 +41,8 @@ async function waitFor(url, child, log, timeoutMs = 60_000) {
 }
 
 /// `catalog: 'related'` serves the related-news set's outlets instead of the usual fixtures.
-export async function startStack({ env = {}, catalog: which = 'default' } = {}) {
-  const feeds = await startFeedServer();
+export async function startStack({ env = {}, catalog: which = 'default', localImages = false } = {}) {
+  const feeds = await startFeedServer(0, { localImages });
   const catalog = which === 'related' ? await writeRelatedCatalog(feeds.base) : await writeCatalog(feeds.base);
   const port = await freePort();
   // PANORAMA_BIN picks another build (target/release/panorama); relative to the repository.
