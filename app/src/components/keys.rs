@@ -148,6 +148,11 @@ mod browser {
             help.set(false);
             if searching.get_untracked() {
                 searching.set(false);
+                // Out of the box at once: the browser would move focus off the hidden box only
+                // at its next frame, and a key pressed before that would be typed into it.
+                if let Some(input) = input.get_untracked() {
+                    let _ = input.blur();
+                }
             }
             return;
         }
