@@ -33,7 +33,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="apple-touch-icon" href="/icons/icon-192.png"/>
                 <HashedStylesheet options=options.clone() id="leptos"/>
                 <AutoReload options=options.clone()/>
-                <HydrationScripts options/>
+                <AppScripts options/>
                 // The service worker only in release builds: a stale worker breaks hydration
                 // while the code changes under it.
                 {service_worker().then(|| view! { <script src="/pwa.js" defer></script> })}
@@ -44,6 +44,60 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </body>
         </html>
     }
+}
+
+/// Loads the app's code once the page has loaded and painted: the news shows first, then becomes
+/// interactive. (Leptos's `HydrationScripts` preloads the wasm from the head, where it shares a
+/// phone's bandwidth with the stylesheet that holds back the first paint.) The files are this
+/// build's, by the names `hash.txt` gives them.
+#[component]
+fn AppScripts(options: LeptosOptions) -> impl IntoView {
+    let (js, wasm) = pkg_names(&options);
+    let pkg = format!("/{}", options.site_pkg_dir);
+    // Once the page and its first images have loaded and painted; after 2 s at most, so an
+    // outlet's slow image does not keep the page from working (nor a hidden tab, which paints
+    // nothing).
+    let script = r#"(() => {
+  let started = false;
+  const start = () => {
+    if (started) return;
+    started = true;
+    import('@PKG@/@JS@.js').then((m) => m.default({ module_or_path: '@PKG@/@WASM@.wasm' }).then(() => m.hydrate()));
+  };
+  const afterPaint = () => requestAnimationFrame(() => setTimeout(start, 0));
+  if (document.readyState === 'complete') afterPaint();
+  else addEventListener('load', afterPaint, { once: true });
+  setTimeout(start, 2000);
+})();"#
+        .replace("@PKG@", &pkg)
+        .replace("@JS@", &js)
+        .replace("@WASM@", &wasm);
+    view! { <script type="module" nonce=leptos::nonce::use_nonce()>{script}</script> }
+}
+
+/// The names of this build's JS and wasm files under `/pkg`, hashed when the build is.
+fn pkg_names(options: &LeptosOptions) -> (String, String) {
+    let output = options.output_name.to_string();
+    #[cfg(feature = "ssr")]
+    if options.hash_files {
+        let hashes = std::env::current_exe()
+            .ok()
+            .and_then(|exe| {
+                std::fs::read_to_string(exe.with_file_name(options.hash_file.as_ref())).ok()
+            })
+            .unwrap_or_default();
+        let hash = |kind: &str| {
+            hashes.lines().find_map(|l| {
+                let (file, hash) = l.trim().split_once(':')?;
+                (file == kind).then(|| format!("{output}.{}", hash.trim()))
+            })
+        };
+        return (
+            hash("js").unwrap_or_else(|| output.clone()),
+            hash("wasm").unwrap_or_else(|| output.clone()),
+        );
+    }
+    (output.clone(), output)
 }
 
 /// Whether pages register the service worker: in release builds, unless the operator turns it
