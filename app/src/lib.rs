@@ -77,27 +77,47 @@ fn AppScripts(options: LeptosOptions) -> impl IntoView {
 
 /// The names of this build's JS and wasm files under `/pkg`, hashed when the build is.
 fn pkg_names(options: &LeptosOptions) -> (String, String) {
-    let output = options.output_name.to_string();
+    let output = &options.output_name;
     #[cfg(feature = "ssr")]
-    if options.hash_files {
-        let hashes = std::env::current_exe()
-            .ok()
-            .and_then(|exe| {
-                std::fs::read_to_string(exe.with_file_name(options.hash_file.as_ref())).ok()
-            })
-            .unwrap_or_default();
-        let hash = |kind: &str| {
-            hashes.lines().find_map(|l| {
-                let (file, hash) = l.trim().split_once(':')?;
-                (file == kind).then(|| format!("{output}.{}", hash.trim()))
-            })
-        };
-        return (
-            hash("js").unwrap_or_else(|| output.clone()),
-            hash("wasm").unwrap_or_else(|| output.clone()),
-        );
+    if let Some(h) = build_hashes(options) {
+        return (format!("{output}.{}", h.js), format!("{output}.{}", h.wasm));
     }
-    (output.clone(), output)
+    (output.to_string(), output.to_string())
+}
+
+/// The hashes `cargo leptos` gave this build's files (`hash.txt`, beside the binary).
+#[cfg(feature = "ssr")]
+pub struct BuildHashes {
+    pub js: String,
+    pub wasm: String,
+    pub css: String,
+}
+
+/// This build's hashes when it hashes its file names; read once, as every page names them.
+#[cfg(feature = "ssr")]
+pub fn build_hashes(options: &LeptosOptions) -> Option<&'static BuildHashes> {
+    static HASHES: std::sync::OnceLock<Option<BuildHashes>> = std::sync::OnceLock::new();
+    if !options.hash_files {
+        return None;
+    }
+    HASHES
+        .get_or_init(|| {
+            let exe = std::env::current_exe().ok()?;
+            let text =
+                std::fs::read_to_string(exe.with_file_name(options.hash_file.as_ref())).ok()?;
+            let hash = |kind: &str| {
+                text.lines().find_map(|line| {
+                    let (file, hash) = line.split_once(':')?;
+                    (file.trim() == kind).then(|| hash.trim().to_string())
+                })
+            };
+            Some(BuildHashes {
+                js: hash("js")?,
+                wasm: hash("wasm")?,
+                css: hash("css")?,
+            })
+        })
+        .as_ref()
 }
 
 /// Whether pages register the service worker: in release builds, unless the operator turns it

@@ -84,33 +84,18 @@ fn service_worker(options: &LeptosOptions) -> String {
             tracing::error!("no service worker in {}: {e}", options.site_root);
             String::new()
         });
-    let hashes = options
-        .hash_files
-        .then(|| {
-            std::env::current_exe().ok().and_then(|exe| {
-                std::fs::read_to_string(exe.with_file_name(options.hash_file.as_ref())).ok()
-            })
-        })
-        .flatten()
-        .unwrap_or_default();
-    let hash = |kind: &str| {
-        hashes.lines().find_map(|line| {
-            let (file, hash) = line.split_once(':')?;
-            (file.trim() == kind).then(|| hash.trim().to_string())
-        })
-    };
     let (name, pkg) = (&options.output_name, &options.site_pkg_dir);
-    let (files, version) = match (hash("js"), hash("wasm"), hash("css")) {
-        (Some(js), Some(wasm), Some(css)) => (
+    let (files, version) = match app::build_hashes(options) {
+        Some(h) => (
             vec![
-                format!("/{pkg}/{name}.{js}.js"),
-                format!("/{pkg}/{name}.{wasm}.wasm"),
-                format!("/{pkg}/{name}.{css}.css"),
+                format!("/{pkg}/{name}.{}.js", h.js),
+                format!("/{pkg}/{name}.{}.wasm", h.wasm),
+                format!("/{pkg}/{name}.{}.css", h.css),
             ],
-            format!("{js}-{wasm}-{css}"),
+            format!("{}-{}-{}", h.js, h.wasm, h.css),
         ),
         // Without hashed names the files of two builds have one name: the worker keeps none.
-        _ => (Vec::new(), env!("CARGO_PKG_VERSION").to_string()),
+        None => (Vec::new(), env!("CARGO_PKG_VERSION").to_string()),
     };
     template.replace("{{VERSION}}", &version).replace(
         "{{PKG}}",
