@@ -15,8 +15,9 @@ pub mod reading;
 use leptos::prelude::*;
 use leptos_meta::{HashedStylesheet, Html, Link, MetaTags, Title, provide_meta_context};
 use leptos_router::{
-    ParamSegment, SsrMode, StaticSegment,
+    Lazy, LazyRoute, ParamSegment, SsrMode, StaticSegment,
     components::{Route, Router, Routes},
+    lazy_route,
 };
 
 /// The HTML document around the app, rendered on the server only.
@@ -91,6 +92,9 @@ pub struct BuildHashes {
     pub js: String,
     pub wasm: String,
     pub css: String,
+    /// With `--split`: the lazy pages' list of wasm files (`__wasm_split_manifest.<hash>.json`)
+    /// and the script that loads them (`__wasm_split.<hash>.js`).
+    pub split: Option<(String, String)>,
 }
 
 /// This build's hashes when it hashes its file names; read once, as every page names them.
@@ -115,6 +119,7 @@ pub fn build_hashes(options: &LeptosOptions) -> Option<&'static BuildHashes> {
                 js: hash("js")?,
                 wasm: hash("wasm")?,
                 css: hash("css")?,
+                split: hash("manifest").zip(hash("split")),
             })
         })
         .as_ref()
@@ -198,12 +203,12 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=pages::not_found::NotFound>
                     <Route path=StaticSegment("") view=pages::home::HomePage ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("c"), ParamSegment("category")) view=pages::home::HomePage ssr=SsrMode::Async/>
-                    <Route path=(StaticSegment("article"), ParamSegment("id")) view=pages::article::ArticleRoute ssr=SsrMode::Async/>
-                    <Route path=StaticSegment("settings") view=pages::settings::SettingsPage/>
-                    <Route path=StaticSegment("saved") view=pages::saved::SavedRoute/>
-                    <Route path=StaticSegment("archive") view=pages::archive::ArchiveRoute ssr=SsrMode::Async/>
-                    <Route path=StaticSegment("privacy") view=pages::privacy::PrivacyRoute/>
-                    <Route path=StaticSegment("contact") view=pages::contact::ContactRoute ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("article"), ParamSegment("id")) view={Lazy::<ArticlePage>::new()} ssr=SsrMode::Async/>
+                    <Route path=StaticSegment("settings") view={Lazy::<SettingsPage>::new()}/>
+                    <Route path=StaticSegment("saved") view={Lazy::<SavedPage>::new()}/>
+                    <Route path=StaticSegment("archive") view={Lazy::<ArchivePage>::new()} ssr=SsrMode::Async/>
+                    <Route path=StaticSegment("privacy") view={Lazy::<PrivacyPage>::new()}/>
+                    <Route path=StaticSegment("contact") view={Lazy::<ContactPage>::new()} ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <components::footer::Footer/>
@@ -214,14 +219,64 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// The wasm entry point: takes over the server's HTML.
+/// The wasm entry point: takes over the server's HTML, once the code of the page it shows is
+/// here (a lazy page's, see [`lazy_page!`]). Hydration itself stays synchronous: were the router
+/// to wait for that code mid-hydration, the stored preferences and saved stories read meanwhile
+/// would already have changed what the page renders, and it would no longer match the server's.
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(App);
-    // Marks the page interactive: browser tests wait for it, and CSS may use it.
-    if let Some(root) = document().document_element() {
-        let _ = root.set_attribute("data-hydrated", "");
+    let path = window().location().pathname().unwrap_or_default();
+    wasm_bindgen_futures::spawn_local(async move {
+        load_page_code(&path).await;
+        leptos::mount::hydrate_body(App);
+        // Marks the page interactive: browser tests wait for it, and CSS may use it.
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("data-hydrated", "");
+        }
+    });
+}
+
+/// Loads the code of the lazy page at `path`, if it is one; the routes in [`App`] say which.
+/// (A lazy page missing here fails loudly: the router refuses to hydrate it.)
+#[cfg(feature = "hydrate")]
+async fn load_page_code(path: &str) {
+    match path.trim_start_matches('/').split('/').next().unwrap_or("") {
+        "article" => ArticlePage::preload().await,
+        "settings" => SettingsPage::preload().await,
+        "saved" => SavedPage::preload().await,
+        "archive" => ArchivePage::preload().await,
+        "privacy" => PrivacyPage::preload().await,
+        "contact" => ContactPage::preload().await,
+        _ => {}
     }
 }
+
+/// A page whose code is loaded only when a reader opens it. Built with `cargo leptos --split`,
+/// each of these is its own wasm file, so the timeline, the page most visits start on, does not
+/// download the settings editor, the story reader and the rest; without `--split` (development
+/// builds) it is an ordinary route.
+macro_rules! lazy_page {
+    ($name:ident, $page:path) => {
+        struct $name;
+
+        #[lazy_route]
+        impl LazyRoute for $name {
+            fn data() -> Self {
+                $name
+            }
+
+            fn view(_this: Self) -> AnyView {
+                view! { <$page/> }.into_any()
+            }
+        }
+    };
+}
+
+lazy_page!(ArticlePage, pages::article::ArticleRoute);
+lazy_page!(SettingsPage, pages::settings::SettingsPage);
+lazy_page!(SavedPage, pages::saved::SavedRoute);
+lazy_page!(ArchivePage, pages::archive::ArchiveRoute);
+lazy_page!(PrivacyPage, pages::privacy::PrivacyRoute);
+lazy_page!(ContactPage, pages::contact::ContactRoute);

@@ -86,14 +86,20 @@ fn service_worker(options: &LeptosOptions) -> String {
         });
     let (name, pkg) = (&options.output_name, &options.site_pkg_dir);
     let (files, version) = match app::build_hashes(options) {
-        Some(h) => (
-            vec![
+        Some(h) => {
+            let mut files = vec![
                 format!("/{pkg}/{name}.{}.js", h.js),
                 format!("/{pkg}/{name}.{}.wasm", h.wasm),
                 format!("/{pkg}/{name}.{}.css", h.css),
-            ],
-            format!("{}-{}-{}", h.js, h.wasm, h.css),
-        ),
+            ];
+            // The lazy pages' files too: a page first opened offline still gets its code.
+            if let Some((manifest, split)) = &h.split {
+                files.extend(lazy_page_files(options, manifest, split));
+            }
+            // The manifest names every chunk by its hash: any change to them is a new version.
+            let manifest = h.split.as_ref().map_or("", |(m, _)| m.as_str());
+            (files, format!("{}-{}-{}{manifest}", h.js, h.wasm, h.css))
+        }
         // Without hashed names the files of two builds have one name: the worker keeps none.
         None => (Vec::new(), env!("CARGO_PKG_VERSION").to_string()),
     };
@@ -101,6 +107,31 @@ fn service_worker(options: &LeptosOptions) -> String {
         "{{PKG}}",
         &serde_json::to_string(&files).unwrap_or_else(|_| "[]".into()),
     )
+}
+
+/// The files of a `--split` build's lazy pages, from the manifest `cargo leptos` writes: each
+/// page's wasm chunks, and the script that loads them.
+fn lazy_page_files(options: &LeptosOptions, manifest: &str, split: &str) -> Vec<String> {
+    let pkg = &options.site_pkg_dir;
+    let path = format!(
+        "{}/{pkg}/__wasm_split_manifest.{manifest}.json",
+        options.site_root
+    );
+    let pages: std::collections::BTreeMap<String, Vec<String>> =
+        match std::fs::read_to_string(&path)
+            .map_err(|e| e.to_string())
+            .and_then(|text| serde_json::from_str(&text).map_err(|e| e.to_string()))
+        {
+            Ok(pages) => pages,
+            Err(e) => {
+                tracing::error!("lazy pages' manifest {path}: {e}");
+                return Vec::new();
+            }
+        };
+    let chunks: std::collections::BTreeSet<&String> = pages.values().flatten().collect();
+    std::iter::once(format!("/{pkg}/__wasm_split.{split}.js"))
+        .chain(chunks.into_iter().map(|c| format!("/{pkg}/{c}.wasm")))
+        .collect()
 }
 
 /// Security headers on every response, and how long each kind may be kept: hashed build files
