@@ -25,7 +25,7 @@ cargo bench -q -p server --bench pipeline 2>&1 | grep -E '^(corpus|timeline)/|ti
 
 say "2. /api/timeline for 60 sources, warm cache (wrk on 127.0.0.1)"
 export PATH="$PWD/.ci/node_modules/.bin:$PATH"
-cargo leptos build --release --precompress --split >/dev/null 2>&1
+bash .ci/leptos.sh build --release --precompress >/dev/null 2>&1
 work=$(mktemp -d)
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null || true; rm -rf "$work"' EXIT

@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 bash .ci/setup.sh
 export PATH="$PWD/.ci/node_modules/.bin:$PATH"  # wasm-opt: see .ci/package.json
-cargo leptos build --release --precompress --split
+bash .ci/leptos.sh build --release --precompress
 
 export LEPTOS_SITE_ADDR="${LEPTOS_SITE_ADDR:-127.0.0.1:3000}"
 export LEPTOS_SITE_ROOT="${LEPTOS_SITE_ROOT:-target/site}"

@@ -28,7 +28,7 @@ cargo test -p app --no-default-features --features hydrate
 # browser tests, and freeing them keeps the run's peak disk use near one build's.
 if [ "${CI:-}" = true ]; then rm -rf target/debug; fi
 
-step "cargo leptos build --release --precompress --split (brotli and gzip copies; lazy pages in their own wasm files)"
-cargo leptos build --release --precompress --split
+step "release build: .ci/leptos.sh build --release --precompress (brotli and gzip copies, lazy pages split)"
+bash .ci/leptos.sh build --release --precompress
 step "browser tests (Chromium, release build)"
 PANORAMA_BIN=target/release/panorama npm --prefix end2end test

@@ -3,7 +3,7 @@
 // Panorama release build reading the related-news fixtures. Run after changing an icon or the
 // look of the pages:
 //
-//     cargo leptos build --release && node end2end/make-assets.mjs
+//     bash .ci/leptos.sh build --release --precompress && node end2end/make-assets.mjs
 
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
