@@ -1,38 +1,106 @@
 //! The interface in six languages. The words live in Fluent files, `app/locales/<lang>/main.ftl`,
-//! compiled into the server and the wasm alike, so both render the same text and hydration
-//! agrees. Components ask for a message by key in the reader's interface language (from
-//! [`crate::display::Display`]); changing it rebuilds the page under the router.
+//! compiled at build time (`app/build.rs`) into the tables below, for the server and the wasm
+//! alike, so both render the same text and hydration agrees. Components ask for a message by
+//! key in the reader's interface language (from [`crate::display::Display`]); changing it
+//! rebuilds the page under the router.
 
 use crate::model::{Category, Country, Language};
-use fluent_templates::fluent_bundle::FluentValue;
-use fluent_templates::{LanguageIdentifier, Loader};
 use leptos::prelude::*;
-use std::borrow::Cow;
-use std::collections::HashMap;
-use std::sync::LazyLock;
 
-fluent_templates::static_loader! {
-    static LOCALES = {
-        locales: "./locales",
-        fallback_language: "en",
-        // Fluent wraps each argument in Unicode isolation marks by default; the page already
-        // isolates feed text with dir="auto", and the marks would end up in copied text.
-        customise: |bundle| bundle.set_use_isolating(false),
-    };
+/// A part of a compiled message.
+enum Piece {
+    Text(&'static str),
+    /// A variable, by name.
+    Var(&'static str),
+    /// A selection on a variable: the variants (by plural category or number) and which of
+    /// them is the default.
+    Select(
+        &'static str,
+        &'static [(&'static str, &'static [Piece])],
+        usize,
+    ),
 }
 
-static IDS: LazyLock<Vec<(Language, LanguageIdentifier)>> = LazyLock::new(|| {
-    Language::ALL
-        .into_iter()
-        .filter_map(|l| l.code().parse().ok().map(|id| (l, id)))
-        .collect()
-});
+include!(concat!(env!("OUT_DIR"), "/messages.rs"));
 
-fn id(language: Language) -> &'static LanguageIdentifier {
-    IDS.iter()
-        .find(|(l, _)| *l == language)
-        .map(|(_, id)| id)
-        .unwrap_or(&IDS[0].1)
+/// The compiled message `key` of `language`, else of English (as Fluent falls back).
+fn pieces(language: Language, key: &str) -> Option<&'static [Piece]> {
+    let find = |code: &str| {
+        let table = messages(code)?;
+        let at = table.binary_search_by(|(k, _)| (*k).cmp(key)).ok()?;
+        Some(table[at].1)
+    };
+    find(language.code()).or_else(|| find("en"))
+}
+
+/// The CLDR plural category of the integer `n` in `language` (the rules of
+/// <https://www.unicode.org/cldr/charts/latest/supplemental/language_plural_rules.html>, for
+/// integers: every number Panorama shows is a count).
+fn plural_category(language: Language, n: i64) -> &'static str {
+    let n = n.unsigned_abs();
+    match language {
+        Language::En | Language::De => {
+            if n == 1 {
+                "one"
+            } else {
+                "other"
+            }
+        }
+        Language::Hi => {
+            if n <= 1 {
+                "one"
+            } else {
+                "other"
+            }
+        }
+        Language::Fr => match n {
+            0 | 1 => "one",
+            _ if n.is_multiple_of(1_000_000) => "many",
+            _ => "other",
+        },
+        Language::Ar => match (n, n % 100) {
+            (0, _) => "zero",
+            (1, _) => "one",
+            (2, _) => "two",
+            (_, 3..=10) => "few",
+            (_, 11..=99) => "many",
+            _ => "other",
+        },
+        Language::Zh => "other",
+    }
+}
+
+fn render(pieces: &[Piece], language: Language, args: &[(&str, Arg)], out: &mut String) {
+    let arg = |name: &str| args.iter().find(|(n, _)| *n == name).map(|(_, a)| a);
+    for piece in pieces {
+        match piece {
+            Piece::Text(text) => out.push_str(text),
+            Piece::Var(name) => match arg(name) {
+                Some(Arg::Text(text)) => out.push_str(text),
+                Some(Arg::Number(n)) => out.push_str(&n.to_string()),
+                // As Fluent shows a missing argument.
+                None => {
+                    out.push_str("{$");
+                    out.push_str(name);
+                    out.push('}');
+                }
+            },
+            Piece::Select(name, variants, default) => {
+                // The first variant whose key is the value itself or its plural category.
+                let chosen = match arg(name) {
+                    Some(Arg::Number(n)) => {
+                        let (value, category) = (n.to_string(), plural_category(language, *n));
+                        variants
+                            .iter()
+                            .position(|(key, _)| *key == value || *key == category)
+                    }
+                    Some(Arg::Text(text)) => variants.iter().position(|(key, _)| key == text),
+                    None => None,
+                };
+                render(variants[chosen.unwrap_or(*default)].1, language, args, out);
+            }
+        }
+    }
 }
 
 /// A message argument.
@@ -90,22 +158,17 @@ impl Message {
 
 /// Message `key` in `language`.
 pub fn message(language: Language, key: &str) -> String {
-    LOCALES.lookup(id(language), key)
+    message_with(language, key, Vec::new())
 }
 
-/// Message `key` in `language`, with arguments.
+/// Message `key` in `language`, with arguments. An unknown key shows as itself.
 pub fn message_with(language: Language, key: &str, args: Vec<(&'static str, Arg)>) -> String {
-    let args: HashMap<Cow<'static, str>, FluentValue> = args
-        .into_iter()
-        .map(|(name, arg)| {
-            let value = match arg {
-                Arg::Text(s) => FluentValue::from(s),
-                Arg::Number(n) => FluentValue::from(n),
-            };
-            (Cow::Borrowed(name), value)
-        })
-        .collect();
-    LOCALES.lookup_with_args(id(language), key, &args)
+    let Some(pieces) = pieces(language, key) else {
+        return key.to_string();
+    };
+    let mut out = String::new();
+    render(pieces, language, &args, &mut out);
+    out
 }
 
 /// The interface language of this page.
@@ -198,37 +261,126 @@ mod tests {
                 "{}: missing {missing:?}, extra {extra:?}",
                 language.code()
             );
-            let path = format!(
-                "{}/locales/{}/main.ftl",
-                env!("CARGO_MANIFEST_DIR"),
-                language.code()
-            );
-            let text = std::fs::read_to_string(&path).unwrap();
-            if let Err((_, errors)) = fluent_templates::fluent_bundle::FluentResource::try_new(text)
-            {
-                panic!("{}: {errors:?}", language.code());
-            }
-            // Every variable any message uses, so that every message resolves fully.
-            let english_text = std::fs::read_to_string(format!(
-                "{}/locales/en/main.ftl",
-                env!("CARGO_MANIFEST_DIR")
-            ))
-            .unwrap();
-            let args: HashMap<Cow<'static, str>, FluentValue> = english_text
-                .split("{ $")
-                .skip(1)
-                .filter_map(|rest| rest.split(' ').next())
-                .map(|name| (Cow::Owned(name.to_string()), FluentValue::from(2)))
-                .collect();
-            for key in &english {
-                let text = LOCALES.try_lookup_with_args(id(language), key, &args);
-                assert!(
-                    text.is_some(),
-                    "{}: {key} does not resolve",
-                    language.code()
-                );
+            let compiled = messages(language.code()).unwrap();
+            assert_eq!(compiled.len(), english.len(), "{}", language.code());
+        }
+    }
+
+    // The reference: the same files through fluent-bundle, as Panorama rendered them before
+    // they were compiled at build time.
+    fluent_templates::static_loader! {
+        static FLUENT = {
+            locales: "./locales",
+            fallback_language: "en",
+            customise: |bundle| bundle.set_use_isolating(false),
+        };
+    }
+
+    /// Every message of every language renders as fluent-bundle renders it, for counts across
+    /// every plural category of the six languages and text arguments.
+    #[test]
+    fn every_message_renders_as_fluent_does() {
+        use fluent_templates::Loader;
+        use fluent_templates::fluent_bundle::FluentValue;
+        use std::borrow::Cow;
+        use std::collections::HashMap;
+
+        let english = std::fs::read_to_string(format!(
+            "{}/locales/en/main.ftl",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap();
+        let variables: BTreeSet<&str> = english
+            .split("{ $")
+            .skip(1)
+            .filter_map(|rest| rest.split([' ', '}']).next())
+            .collect();
+        let counts = variables.iter().filter(|v| ["n", "count"].contains(v));
+        assert_eq!(
+            counts.count(),
+            2,
+            "the counts selections use: {variables:?}"
+        );
+        let mut checked = 0;
+        for language in Language::ALL {
+            let id: fluent_templates::LanguageIdentifier = language.code().parse().unwrap();
+            for key in keys(language) {
+                for n in (0..=120).chain([200, 1_000, 1_001, 1_000_000, 2_000_000]) {
+                    let ours: Vec<(&'static str, Arg)> = variables
+                        .iter()
+                        .map(|v| {
+                            let name: &'static str = Box::leak(v.to_string().into_boxed_str());
+                            let arg = if ["n", "count"].contains(v) {
+                                Arg::Number(n)
+                            } else {
+                                Arg::Text(format!("«{v} ٣ 名»"))
+                            };
+                            (name, arg)
+                        })
+                        .collect();
+                    let theirs: HashMap<Cow<'static, str>, FluentValue> = ours
+                        .iter()
+                        .map(|(name, arg)| {
+                            let value = match arg {
+                                Arg::Text(s) => FluentValue::from(s.clone()),
+                                Arg::Number(n) => FluentValue::from(*n),
+                            };
+                            (Cow::Borrowed(*name), value)
+                        })
+                        .collect();
+                    // intl_pluralrules 7.0.2 (CLDR 37) reads Arabic's few and many without the
+                    // `% 100` of CLDR's rules, so Fluent writes 103 and 111 as "other":
+                    // `plural_categories_follow_cldr` checks those counts instead.
+                    if language == Language::Ar && n >= 100 && (3..=99).contains(&(n % 100)) {
+                        continue;
+                    }
+                    assert_eq!(
+                        message_with(language, &key, ours),
+                        FLUENT.lookup_with_args(&id, &key, &theirs),
+                        "{}: {key} with n = {n}",
+                        language.code()
+                    );
+                    checked += 1;
+                }
             }
         }
+        assert!(checked > 6 * 100 * 100, "{checked}");
+    }
+
+    /// CLDR's examples for each language's categories (language_plural_rules.html).
+    #[test]
+    fn plural_categories_follow_cldr() {
+        let cases: [(Language, &[i64], &str); 15] = [
+            (Language::En, &[1], "one"),
+            (Language::En, &[0, 2, 11, 101], "other"),
+            (Language::De, &[1], "one"),
+            (Language::De, &[0, 2, 21], "other"),
+            (Language::Fr, &[0, 1], "one"),
+            (Language::Fr, &[1_000_000, 3_000_000], "many"),
+            (Language::Fr, &[2, 17, 1_000, 1_000_001], "other"),
+            (Language::Hi, &[0, 1], "one"),
+            (Language::Hi, &[2, 100], "other"),
+            (Language::Ar, &[0], "zero"),
+            (Language::Ar, &[1], "one"),
+            (Language::Ar, &[2], "two"),
+            (Language::Ar, &[3, 10, 103, 110, 1_003], "few"),
+            (Language::Ar, &[11, 26, 99, 111, 1_011], "many"),
+            (Language::Ar, &[100, 101, 102, 1_000, 1_001], "other"),
+        ];
+        for (language, ns, category) in cases {
+            for &n in ns {
+                assert_eq!(plural_category(language, n), category, "{language:?} {n}");
+            }
+        }
+        assert_eq!(plural_category(Language::Zh, 1), "other");
+        let stories =
+            |n: usize| message_with(Language::Ar, "health-stories", vec![("n", n.into())]);
+        assert_ne!(
+            stories(103),
+            stories(100),
+            "103 takes the plural of 3 to 10"
+        );
+        assert_eq!(stories(103).replace("103", "3"), stories(3));
     }
 
     #[test]
