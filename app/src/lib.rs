@@ -253,10 +253,10 @@ async fn load_page_code(path: &str) {
     }
 }
 
-/// A page whose code is loaded only when a reader opens it. Built with `cargo leptos --split`,
-/// each of these is its own wasm file, so the timeline, the page most visits start on, does not
-/// download the settings editor, the story reader and the rest; without `--split` (development
-/// builds) it is an ordinary route.
+/// A page whose code is loaded only when a reader opens it. Built with `cargo leptos --split`
+/// (every build, through `.ci/leptos.sh`: one without it does not run), each of these is its
+/// own wasm file, so the timeline, the page most visits start on, does not download the
+/// settings editor, the story reader and the rest.
 macro_rules! lazy_page {
     ($name:ident, $page:path) => {
         struct $name;
