@@ -11,6 +11,7 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use leptos::prelude::*;
+use leptos::reactive::owner::Owner;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use std::sync::Arc;
 use tower_http::compression::CompressionLayer;
@@ -70,6 +71,7 @@ pub fn router(service: Arc<NewsService>, options: LeptosOptions) -> Router {
             },
         )
         .fallback(leptos_axum::file_and_error_handler(shell))
+        .layer(middleware::from_fn(own_owner))
         .layer(middleware::from_fn(headers))
         .layer(compression)
         .layer(TraceLayer::new_for_http())
@@ -132,6 +134,27 @@ fn lazy_page_files(options: &LeptosOptions, manifest: &str, split: &str) -> Vec<
     std::iter::once(format!("/{pkg}/__wasm_split.{split}.js"))
         .chain(chunks.into_iter().map(|c| format!("/{pkg}/{c}.wasm")))
         .collect()
+}
+
+/// Runs each request under a reactive owner of its own, on whatever thread polls it.
+///
+/// Leptos's page renderer makes its request's root owner the thread's current owner and leaves
+/// it there while the page waits on feeds; the handlers of other requests (static files, server
+/// functions) make their owner a child of the current one. So a file served on that thread in
+/// the meantime saw the page's contexts, applied the page's `ResponseOptions` to itself (CSP,
+/// `Vary`, `Set-Cookie`: one reader's cookie on another's response) and the page went out with
+/// none. Under this owner, set again at every poll, a request sees only what it provides, and
+/// whatever owner it leaves current is put back when the poll ends.
+async fn own_owner(request: Request, next: Next) -> Response {
+    let previous = Owner::current();
+    // `new_root` also makes itself current: undo that at once, the polls below set it.
+    let owner = Owner::new_root(None);
+    match previous {
+        Some(previous) => previous.set(),
+        None => owner.clone().unset(),
+    }
+    let mut response = Box::pin(next.run(request));
+    std::future::poll_fn(move |cx| owner.with(|| response.as_mut().poll(cx))).await
 }
 
 /// Security headers on every response, and how long each kind may be kept: hashed build files

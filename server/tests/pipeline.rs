@@ -555,3 +555,82 @@ async fn healthz_counts_the_walks_of_the_whole_catalog() {
     walker.abort();
     assert_eq!(walks, 1);
 }
+
+/// A page's response headers are its own, whatever else the server does meanwhile. Leptos's
+/// page renderer leaves its reactive owner current on the thread while the page waits on feeds,
+/// and a request that ran on that thread in between (its static-file handler makes a child of
+/// whatever owner is current) took the page's `ResponseOptions`: the static file went out with
+/// the page's CSP, `Vary` and `Set-Cookie`, and the page with none, so the browser blocked its
+/// nonce'd scripts and it never became interactive. Seen in browsers under load; on one thread,
+/// as here, every request shares the thread, so the test needs no luck.
+#[tokio::test]
+async fn a_page_keeps_its_headers_while_other_requests_run_beside_it() {
+    let feeds = start_feed_server().await;
+    let site = std::env::temp_dir().join(format!("panorama-site-{}", std::process::id()));
+    std::fs::create_dir_all(&site).unwrap();
+    std::fs::write(
+        site.join("favicon.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    )
+    .unwrap();
+    let options = leptos::config::LeptosOptions::builder()
+        .output_name("panorama")
+        .site_root(site.to_string_lossy().to_string())
+        .build();
+    let app = panorama_server::web::router(service(&feeds.base, Duration::from_secs(5)), options);
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    let client = reqwest::Client::new();
+
+    // The first visit's edition includes a feed that answers after 1.5 s: the page waits on it.
+    let page = tokio::spawn(client.get(format!("{base}/")).send());
+    let mut files = Vec::new();
+    while !page.is_finished() {
+        files.push(
+            client
+                .get(format!("{base}/favicon.svg"))
+                .send()
+                .await
+                .unwrap(),
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let page = page.await.unwrap().unwrap();
+    std::fs::remove_dir_all(&site).unwrap();
+
+    let header = |r: &reqwest::Response, name: &str| {
+        r.headers()
+            .get_all(name)
+            .iter()
+            .map(|v| v.to_str().unwrap().to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    assert_eq!(page.status(), 200);
+    assert!(
+        header(&page, "content-security-policy").contains("'nonce-"),
+        "the page lost its policy: {:?}",
+        page.headers()
+    );
+    assert!(
+        header(&page, "vary").contains("Cookie"),
+        "{:?}",
+        page.headers()
+    );
+    assert!(header(&page, "set-cookie").contains("panorama_edition="));
+    assert!(
+        files.len() > 5,
+        "only {} file requests while the page rendered",
+        files.len()
+    );
+    for file in &files {
+        assert_eq!(file.status(), 200);
+        assert!(
+            file.headers().get("set-cookie").is_none()
+                && !header(file, "content-security-policy").contains("nonce"),
+            "a file took the page's headers: {:?}",
+            file.headers()
+        );
+    }
+}
