@@ -112,7 +112,21 @@ pub fn feed_html(article: &Article) -> String {
 
 /// Story HTML reduced to the allowlist; relative links resolved against `base`.
 pub fn story_html(html: &str, base: Option<&Url>) -> String {
-    story_builder(base).clean(html).to_string()
+    first_image_eager(story_builder(base).clean(html).to_string())
+}
+
+/// Every image is lazy but the first: it is usually the story's lead picture, in view as the
+/// page opens (often its largest paint), and a lazy one waits for layout before it is asked for.
+/// In the cleaned HTML, `loading` is each `<img>`'s last attribute and no value holds a bare
+/// `"`, so the first `loading="lazy"` after the first `<img` is that image's.
+fn first_image_eager(mut html: String) -> String {
+    const LAZY: &str = r#" loading="lazy""#;
+    if let Some(img) = html.find("<img ")
+        && let Some(at) = html[img..].find(LAZY)
+    {
+        html.replace_range(img + at..img + at + LAZY.len(), "");
+    }
+    html
 }
 
 #[cfg(test)]
@@ -163,11 +177,14 @@ mod tests {
     }
 
     #[test]
-    fn images_are_lazy_and_absolute() {
-        let out = story_html(r#"<img src="/a.jpg" alt="A" onerror="x()">"#, Some(&base()));
+    fn images_are_absolute_and_lazy_but_the_first() {
+        let out = story_html(
+            r#"<p>loading="lazy"</p><img src="/a.jpg" alt='say "hi" loading="lazy"' onerror="x()"><img src="b.png">"#,
+            Some(&base()),
+        );
         assert_eq!(
             out,
-            r#"<img src="https://news.example/a.jpg" alt="A" loading="lazy">"#
+            r#"<p>loading="lazy"</p><img src="https://news.example/a.jpg" alt="say &quot;hi&quot; loading=&quot;lazy&quot;"><img src="https://news.example/world/b.png" loading="lazy">"#
         );
     }
 
@@ -189,10 +206,7 @@ mod tests {
     fn data_urls_are_removed_except_raster_images() {
         let png = "data:image/png;base64,iVBORw0KGgo=";
         let out = story_html(&format!(r#"<img src="{png}" alt="dot">"#), None);
-        assert_eq!(
-            out,
-            format!(r#"<img src="{png}" alt="dot" loading="lazy">"#)
-        );
+        assert_eq!(out, format!(r#"<img src="{png}" alt="dot">"#));
         for (html, why) in [
             (
                 r#"<a href="data:text/html;base64,PHNjcmlwdD4=">x</a>"#,
@@ -246,9 +260,6 @@ mod tests {
     #[test]
     fn relative_urls_without_a_base_are_dropped_not_guessed() {
         let out = story_html(r#"<a href="/x">x</a><img src="y.jpg">"#, None);
-        assert_eq!(
-            out,
-            r#"<a rel="noopener noreferrer">x</a><img loading="lazy">"#
-        );
+        assert_eq!(out, r#"<a rel="noopener noreferrer">x</a><img>"#);
     }
 }

@@ -207,7 +207,7 @@ followed by separate national plans within six months of the close of the meetin
         ] {
             assert!(!html.contains(gone), "{gone} is still in {html}");
         }
-        // Relative links and images made absolute; links safe, images lazy.
+        // Relative links and images made absolute; links safe; the lead image not lazy.
         assert!(
             html.contains(r#"href="https://globe.example/world/earlier""#),
             "{html}"
@@ -217,7 +217,11 @@ followed by separate national plans within six months of the close of the meetin
             "{html}"
         );
         assert!(html.contains("noopener"), "{html}");
-        assert!(html.contains(r#"loading="lazy""#), "{html}");
+        assert!(
+            html.contains(r#"<img src="https://globe.example/img/summit.jpg" alt="#)
+                && !html.contains(r#"loading="lazy""#),
+            "{html}"
+        );
     }
 
     #[test]
