@@ -100,16 +100,41 @@ fn service_worker(options: &LeptosOptions) -> String {
             }
             // The manifest names every chunk by its hash: any change to them is a new version.
             let manifest = h.split.as_ref().map_or("", |(m, _)| m.as_str());
-            (files, format!("{}-{}-{}{manifest}", h.js, h.wasm, h.css))
+            (files, format!("{}-{}-{}-{manifest}", h.js, h.wasm, h.css))
         }
         // Without hashed names the files of two builds have one name: the worker keeps none.
         None => (Vec::new(), env!("CARGO_PKG_VERSION").to_string()),
     };
+    let version = format!("{version}-{}", shell_hash(options, &template));
     template.replace("{{VERSION}}", &version).replace(
         "{{PKG}}",
         &serde_json::to_string(&files).unwrap_or_else(|_| "[]".into()),
     )
 }
+
+/// The files the worker precaches under names that do not change (`SHELL_FILES`), and the
+/// worker's own code, hashed: a deploy that changes only one of them is still a new version,
+/// so readers get it instead of the copy their worker keeps.
+fn shell_hash(options: &LeptosOptions, template: &str) -> String {
+    use std::hash::{DefaultHasher, Hash, Hasher};
+    let mut hasher = DefaultHasher::new();
+    template.hash(&mut hasher);
+    for file in SHELL_FILES {
+        // A missing file hashes as empty: the worker's install then fails on it, loudly.
+        std::fs::read(format!("{}{file}", options.site_root))
+            .unwrap_or_default()
+            .hash(&mut hasher);
+    }
+    format!("{:016x}", hasher.finish())
+}
+
+/// The unhashed files `public/sw.js` precaches besides `/pkg` (its `PRECACHE`).
+const SHELL_FILES: [&str; 4] = [
+    "/pwa.js",
+    "/manifest.webmanifest",
+    "/favicon.svg",
+    "/icons/icon-192.png",
+];
 
 /// The files of a `--split` build's lazy pages, from the manifest `cargo leptos` writes: each
 /// page's wasm chunks, and the script that loads them.
@@ -199,4 +224,42 @@ async fn headers(request: Request, next: Next) -> Response {
         h.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
     }
     response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_change_to_any_precached_shell_file_or_the_worker_is_a_new_version() {
+        let site = std::env::temp_dir().join(format!("panorama-sw-{}", std::process::id()));
+        std::fs::create_dir_all(site.join("icons")).unwrap();
+        let write = |file: &str, text: &str| {
+            std::fs::write(format!("{}{file}", site.display()), text).unwrap()
+        };
+        write("/sw.js", "const VERSION = '{{VERSION}}';");
+        for file in SHELL_FILES {
+            write(file, "first");
+        }
+        let options = LeptosOptions::builder()
+            .output_name("panorama")
+            .site_root(site.to_string_lossy().to_string())
+            .build();
+        let mut versions = vec![service_worker(&options)];
+        assert_eq!(
+            service_worker(&options),
+            versions[0],
+            "the same files, the same version"
+        );
+        for file in SHELL_FILES.iter().chain(&["/sw.js"]) {
+            write(file, "second {{VERSION}}");
+            let version = service_worker(&options);
+            assert!(
+                !versions.contains(&version),
+                "{file} changed, the version did not: {version}"
+            );
+            versions.push(version);
+        }
+        std::fs::remove_dir_all(&site).unwrap();
+    }
 }
