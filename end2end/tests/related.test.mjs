@@ -59,9 +59,12 @@ test("a Chinese report's page lists the story in other languages, with badges an
   // What links them, as the other report writes it.
   assert.match(await ap.locator('.related-shared').textContent(), /CSTO/);
   // A related title opens that article inside Panorama.
+  // (The Chinese page stays in view until the new one has loaded: wait for its title.)
   await ap.locator('.related-title a').click();
-  await page.waitForSelector('.article h1');
-  assert.equal((await page.locator('.article h1').textContent()).trim(), 'Explainer: Why China did not send troops to Kazakhstan');
+  await page
+    .locator('.article h1', { hasText: 'Explainer: Why China did not send troops to Kazakhstan' })
+    .waitFor({ timeout: 10_000 });
+  assert.match(page.url(), /\/article\//);
   // The related list is fetched after the page changes, inside the app.
   const chinese = page.locator('section.related .related-item', { hasText: '集体安全条约组织' });
   await chinese.first().waitFor();
