@@ -55,6 +55,14 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 fn AppScripts(options: LeptosOptions) -> impl IntoView {
     let (js, wasm) = pkg_names(&options);
     let pkg = format!("/{}", options.site_pkg_dir);
+    // A lazy page's code is asked for with the main files, not after them: hydration waits
+    // for both. The loader's own `fetch` then takes the preloaded answer.
+    #[cfg(feature = "ssr")]
+    let (split, chunks) = use_context::<http::request::Parts>()
+        .and_then(|parts| page_code_files(&options, parts.uri.path()))
+        .unwrap_or_default();
+    #[cfg(not(feature = "ssr"))]
+    let (split, chunks) = (String::new(), Vec::<String>::new());
     // Once the page and its first images have loaded and painted; after 2 s at most, so an
     // outlet's slow image does not keep the page from working (nor a hidden tab, which paints
     // nothing).
@@ -63,6 +71,16 @@ fn AppScripts(options: LeptosOptions) -> impl IntoView {
   const start = () => {
     if (started) return;
     started = true;
+    const preload = (rel, href) => {
+      const link = document.createElement('link');
+      link.rel = rel;
+      link.href = href;
+      // As the loader fetches them: same-origin, in CORS mode, so the preload is used.
+      if (rel === 'preload') Object.assign(link, { as: 'fetch', crossOrigin: 'anonymous' });
+      document.head.append(link);
+    };
+    if (@SPLIT@) preload('modulepreload', @SPLIT@);
+    for (const chunk of @CHUNKS@) preload('preload', chunk);
     import('@PKG@/@JS@.js').then((m) => m.default({ module_or_path: '@PKG@/@WASM@.wasm' }).then(() => m.hydrate()));
   };
   const afterPaint = () => requestAnimationFrame(() => setTimeout(start, 0));
@@ -70,6 +88,14 @@ fn AppScripts(options: LeptosOptions) -> impl IntoView {
   else addEventListener('load', afterPaint, { once: true });
   setTimeout(start, 2000);
 })();"#
+        .replace(
+            "@SPLIT@",
+            &serde_json::to_string(&split).unwrap_or_else(|_| "''".into()),
+        )
+        .replace(
+            "@CHUNKS@",
+            &serde_json::to_string(&chunks).unwrap_or_else(|_| "[]".into()),
+        )
         .replace("@PKG@", &pkg)
         .replace("@JS@", &js)
         .replace("@WASM@", &wasm);
@@ -238,19 +264,105 @@ pub fn hydrate() {
     });
 }
 
-/// Loads the code of the lazy page at `path`, if it is one; the routes in [`App`] say which.
-/// (A lazy page missing here fails loudly: the router refuses to hydrate it.)
+/// Loads the code of the lazy page at `path`, if it is one.
 #[cfg(feature = "hydrate")]
 async fn load_page_code(path: &str) {
-    match path.trim_start_matches('/').split('/').next().unwrap_or("") {
-        "article" => ArticlePage::preload().await,
-        "settings" => SettingsPage::preload().await,
-        "saved" => SavedPage::preload().await,
-        "archive" => ArchivePage::preload().await,
-        "privacy" => PrivacyPage::preload().await,
-        "contact" => ContactPage::preload().await,
-        _ => {}
+    match LazyPage::at(path) {
+        Some(LazyPage::Article) => ArticlePage::preload().await,
+        Some(LazyPage::Settings) => SettingsPage::preload().await,
+        Some(LazyPage::Saved) => SavedPage::preload().await,
+        Some(LazyPage::Archive) => ArchivePage::preload().await,
+        Some(LazyPage::Privacy) => PrivacyPage::preload().await,
+        Some(LazyPage::Contact) => ContactPage::preload().await,
+        None => {}
     }
+}
+
+/// The lazy pages (see [`lazy_page!`]), each known by the first segment of its path, as the
+/// routes in [`App`] give it. A page missing here fails loudly: its code is not loaded before
+/// hydration, and the router refuses to hydrate it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum LazyPage {
+    Article,
+    Settings,
+    Saved,
+    Archive,
+    Privacy,
+    Contact,
+}
+
+impl LazyPage {
+    fn at(path: &str) -> Option<LazyPage> {
+        Some(
+            match path.trim_start_matches('/').split('/').next().unwrap_or("") {
+                "article" => LazyPage::Article,
+                "settings" => LazyPage::Settings,
+                "saved" => LazyPage::Saved,
+                "archive" => LazyPage::Archive,
+                "privacy" => LazyPage::Privacy,
+                "contact" => LazyPage::Contact,
+                _ => return None,
+            },
+        )
+    }
+
+    /// Its type's name in snake case, as `#[lazy_route]` names the page's view: cargo leptos's
+    /// split manifest lists the page's files under `__<name>_view_<hash>`.
+    #[cfg(feature = "ssr")]
+    fn name(self) -> &'static str {
+        match self {
+            LazyPage::Article => "article_page",
+            LazyPage::Settings => "settings_page",
+            LazyPage::Saved => "saved_page",
+            LazyPage::Archive => "archive_page",
+            LazyPage::Privacy => "privacy_page",
+            LazyPage::Contact => "contact_page",
+        }
+    }
+}
+
+/// A `--split` build's lazy pages and the wasm files (chunk names, without `.wasm`) each needs,
+/// from the manifest cargo leptos writes; read once. Empty for a build that is not split.
+#[cfg(feature = "ssr")]
+pub fn lazy_page_manifest(
+    options: &LeptosOptions,
+) -> &'static std::collections::BTreeMap<String, Vec<String>> {
+    static MANIFEST: std::sync::OnceLock<std::collections::BTreeMap<String, Vec<String>>> =
+        std::sync::OnceLock::new();
+    MANIFEST.get_or_init(|| {
+        let Some((manifest, _)) = build_hashes(options).and_then(|h| h.split.as_ref()) else {
+            return Default::default();
+        };
+        let path = format!(
+            "{}/{}/__wasm_split_manifest.{manifest}.json",
+            options.site_root, options.site_pkg_dir
+        );
+        std::fs::read_to_string(&path)
+            .map_err(|e| e.to_string())
+            .and_then(|text| serde_json::from_str(&text).map_err(|e| e.to_string()))
+            .unwrap_or_else(|e| {
+                leptos::logging::error!("lazy pages' manifest {path}: {e}");
+                Default::default()
+            })
+    })
+}
+
+/// What the page at `path` loads before it hydrates, besides the main files: the split loader
+/// script and the lazy page's wasm chunks, as URLs. Empty for every other page.
+#[cfg(feature = "ssr")]
+fn page_code_files(options: &LeptosOptions, path: &str) -> Option<(String, Vec<String>)> {
+    let page = LazyPage::at(path)?;
+    let (_, split) = build_hashes(options)?.split.as_ref()?;
+    let prefix = format!("__{}_view_", page.name());
+    let chunks = lazy_page_manifest(options)
+        .iter()
+        .find(|(key, _)| key.starts_with(&prefix))?
+        .1;
+    let pkg = format!("/{}", options.site_pkg_dir);
+    Some((
+        format!("{pkg}/__wasm_split.{split}.js"),
+        chunks.iter().map(|c| format!("{pkg}/{c}.wasm")).collect(),
+    ))
 }
 
 /// A page whose code is loaded only when a reader opens it. Built with `cargo leptos --split`

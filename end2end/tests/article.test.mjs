@@ -226,3 +226,39 @@ test('categories have their own addresses: /c/<category>', async () => {
   await page.context().close();
   assert.deepEqual(stack.consoleErrors.filter((e) => !e.includes('404')), []);
 });
+
+test("a lazy page's code is asked for with the main files, and fetched once", async () => {
+  // Each lazy page (app/src/lib.rs, LazyPage) opened as a first visit.
+  for (const path of [await articlePath(SUMMIT), '/settings', '/saved', '/archive', '/privacy', '/contact']) {
+    const page = await stack.newPage();
+    const unused = [];
+    page.on('console', (msg) => {
+      if (/preload/i.test(msg.text())) unused.push(msg.text());
+    });
+    await page.goto(stack.url(path));
+    await page.waitForSelector('html[data-hydrated]');
+    const entries = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .filter((e) => /\/pkg\/(chunk_|split_)[^/]*\.wasm$/.test(new URL(e.name).pathname))
+        .map((e) => ({ url: e.name, initiator: e.initiatorType })),
+    );
+    assert.ok(entries.length > 0, `${path}: no lazy code was loaded`);
+    for (const { url, initiator } of entries) {
+      // A chunk the loader asked for only after the main wasm ran would show as `fetch`.
+      assert.equal(initiator, 'link', `${path}: ${url} was not preloaded`);
+    }
+    const urls = entries.map((e) => e.url);
+    assert.deepEqual([...new Set(urls)], urls, `${path}: a chunk was fetched twice`);
+    assert.equal(await page.locator('link[rel=preload][as=fetch]').count(), urls.length, path);
+    assert.equal(await page.locator('link[rel=modulepreload]').count(), 1, path);
+    assert.deepEqual(unused, [], path);
+    await page.context().close();
+  }
+  // The timeline is in the main files: nothing to preload.
+  const page = await stack.newPage();
+  await page.goto(stack.url('/'));
+  await page.waitForSelector('html[data-hydrated]');
+  assert.equal(await page.locator('link[rel=preload], link[rel=modulepreload]').count(), 0);
+  await page.context().close();
+});

@@ -95,8 +95,8 @@ fn service_worker(options: &LeptosOptions) -> String {
                 format!("/{pkg}/{name}.{}.css", h.css),
             ];
             // The lazy pages' files too: a page first opened offline still gets its code.
-            if let Some((manifest, split)) = &h.split {
-                files.extend(lazy_page_files(options, manifest, split));
+            if let Some((_, split)) = &h.split {
+                files.extend(lazy_page_files(options, split));
             }
             // The manifest names every chunk by its hash: any change to them is a new version.
             let manifest = h.split.as_ref().map_or("", |(m, _)| m.as_str());
@@ -136,26 +136,14 @@ const SHELL_FILES: [&str; 4] = [
     "/icons/icon-192.png",
 ];
 
-/// The files of a `--split` build's lazy pages, from the manifest `cargo leptos` writes: each
-/// page's wasm chunks, and the script that loads them.
-fn lazy_page_files(options: &LeptosOptions, manifest: &str, split: &str) -> Vec<String> {
+/// The files of a `--split` build's lazy pages: each page's wasm chunks, and the script that
+/// loads them.
+fn lazy_page_files(options: &LeptosOptions, split: &str) -> Vec<String> {
     let pkg = &options.site_pkg_dir;
-    let path = format!(
-        "{}/{pkg}/__wasm_split_manifest.{manifest}.json",
-        options.site_root
-    );
-    let pages: std::collections::BTreeMap<String, Vec<String>> =
-        match std::fs::read_to_string(&path)
-            .map_err(|e| e.to_string())
-            .and_then(|text| serde_json::from_str(&text).map_err(|e| e.to_string()))
-        {
-            Ok(pages) => pages,
-            Err(e) => {
-                tracing::error!("lazy pages' manifest {path}: {e}");
-                return Vec::new();
-            }
-        };
-    let chunks: std::collections::BTreeSet<&String> = pages.values().flatten().collect();
+    let chunks: std::collections::BTreeSet<&String> = app::lazy_page_manifest(options)
+        .values()
+        .flatten()
+        .collect();
     std::iter::once(format!("/{pkg}/__wasm_split.{split}.js"))
         .chain(chunks.into_iter().map(|c| format!("/{pkg}/{c}.wasm")))
         .collect()
