@@ -324,7 +324,7 @@ impl LazyPage {
 /// A `--split` build's lazy pages and the wasm files (chunk names, without `.wasm`) each needs,
 /// from the manifest cargo leptos writes; read once. Empty for a build that is not split.
 #[cfg(feature = "ssr")]
-pub fn lazy_page_manifest(
+fn lazy_page_manifest(
     options: &LeptosOptions,
 ) -> &'static std::collections::BTreeMap<String, Vec<String>> {
     static MANIFEST: std::sync::OnceLock<std::collections::BTreeMap<String, Vec<String>>> =
@@ -348,7 +348,7 @@ pub fn lazy_page_manifest(
 }
 
 /// What the page at `path` loads before it hydrates, besides the main files: the split loader
-/// script and the lazy page's wasm chunks, as URLs. Empty for every other page.
+/// script and the lazy page's wasm chunks, as URLs. None for every other page.
 #[cfg(feature = "ssr")]
 fn page_code_files(options: &LeptosOptions, path: &str) -> Option<(String, Vec<String>)> {
     let page = LazyPage::at(path)?;
@@ -358,11 +358,37 @@ fn page_code_files(options: &LeptosOptions, path: &str) -> Option<(String, Vec<S
         .iter()
         .find(|(key, _)| key.starts_with(&prefix))?
         .1;
+    Some(split_urls(options, split, chunks))
+}
+
+/// Every lazy page's files, each once: the split loader script, then the wasm chunks (the
+/// service worker keeps them all). Empty for a build that is not split.
+#[cfg(feature = "ssr")]
+pub fn lazy_page_files(options: &LeptosOptions) -> Vec<String> {
+    let Some((_, split)) = build_hashes(options).and_then(|h| h.split.as_ref()) else {
+        return Vec::new();
+    };
+    let chunks: std::collections::BTreeSet<&String> =
+        lazy_page_manifest(options).values().flatten().collect();
+    let (script, chunks) = split_urls(options, split, chunks);
+    std::iter::once(script).chain(chunks).collect()
+}
+
+/// The URLs of the split loader script (`__wasm_split.<split>.js`) and of `chunks`' wasm files.
+#[cfg(feature = "ssr")]
+fn split_urls<'a>(
+    options: &LeptosOptions,
+    split: &str,
+    chunks: impl IntoIterator<Item = &'a String>,
+) -> (String, Vec<String>) {
     let pkg = format!("/{}", options.site_pkg_dir);
-    Some((
+    (
         format!("{pkg}/__wasm_split.{split}.js"),
-        chunks.iter().map(|c| format!("{pkg}/{c}.wasm")).collect(),
-    ))
+        chunks
+            .into_iter()
+            .map(|c| format!("{pkg}/{c}.wasm"))
+            .collect(),
+    )
 }
 
 /// A page whose code is loaded only when a reader opens it. Built with `cargo leptos --split`

@@ -95,9 +95,7 @@ fn service_worker(options: &LeptosOptions) -> String {
                 format!("/{pkg}/{name}.{}.css", h.css),
             ];
             // The lazy pages' files too: a page first opened offline still gets its code.
-            if let Some((_, split)) = &h.split {
-                files.extend(lazy_page_files(options, split));
-            }
+            files.extend(app::lazy_page_files(options));
             // The manifest names every chunk by its hash: any change to them is a new version.
             let manifest = h.split.as_ref().map_or("", |(m, _)| m.as_str());
             (files, format!("{}-{}-{}-{manifest}", h.js, h.wasm, h.css))
@@ -135,19 +133,6 @@ const SHELL_FILES: [&str; 4] = [
     "/favicon.svg",
     "/icons/icon-192.png",
 ];
-
-/// The files of a `--split` build's lazy pages: each page's wasm chunks, and the script that
-/// loads them.
-fn lazy_page_files(options: &LeptosOptions, split: &str) -> Vec<String> {
-    let pkg = &options.site_pkg_dir;
-    let chunks: std::collections::BTreeSet<&String> = app::lazy_page_manifest(options)
-        .values()
-        .flatten()
-        .collect();
-    std::iter::once(format!("/{pkg}/__wasm_split.{split}.js"))
-        .chain(chunks.into_iter().map(|c| format!("/{pkg}/{c}.wasm")))
-        .collect()
-}
 
 /// Runs each request under a reactive owner of its own, on whatever thread polls it.
 ///
