@@ -1,5 +1,7 @@
-// Panorama's service worker. The server fills in VERSION (its build's file hashes) and PKG (the
-// hashed /pkg files of that build), so each deploy is a new worker that brings its own files.
+// Panorama's service worker. The server fills in VERSION (its build's file hashes, and a hash of
+// UNHASHED's contents and of this file), PKG (the hashed /pkg files of that build) and UNHASHED
+// (the other files it keeps, by names that do not change: server/src/web.rs, SHELL_FILES), so
+// each deploy is a new worker that brings its own files.
 //
 // - /pkg/*, pwa.js and the app's icons: from this version's cache, fetched into it when missing.
 // - Navigations: network first (4 s), each good page kept; offline, the last good copy of that
@@ -9,11 +11,11 @@
 //   page ever runs on a mix of old and new files.
 const VERSION = '{{VERSION}}';
 const PKG = {{PKG}};
+const UNHASHED = {{UNHASHED}};
 const SHELL = `panorama-shell-${VERSION}`;
 // The Privacy Policy names this cache (app::components::app_status::PAGES_CACHE).
 const PAGES = 'panorama-pages';
-// pwa.js too: offline pages still register the worker and hear of updates.
-const PRECACHE = [...PKG, '/pwa.js', '/manifest.webmanifest', '/favicon.svg', '/icons/icon-192.png'];
+const PRECACHE = [...PKG, ...UNHASHED];
 const NETWORK_TIMEOUT_MS = 4000;
 // Pages kept at most (the timeline, categories, articles opened, saved stories).
 const MAX_PAGES = 200;

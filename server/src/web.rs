@@ -104,10 +104,11 @@ fn service_worker(options: &LeptosOptions) -> String {
         None => (Vec::new(), env!("CARGO_PKG_VERSION").to_string()),
     };
     let version = format!("{version}-{}", shell_hash(options, &template));
-    template.replace("{{VERSION}}", &version).replace(
-        "{{PKG}}",
-        &serde_json::to_string(&files).unwrap_or_else(|_| "[]".into()),
-    )
+    let list = |json: serde_json::Result<String>| json.unwrap_or_else(|_| "[]".into());
+    template
+        .replace("{{VERSION}}", &version)
+        .replace("{{PKG}}", &list(serde_json::to_string(&files)))
+        .replace("{{UNHASHED}}", &list(serde_json::to_string(&SHELL_FILES)))
 }
 
 /// The files the worker precaches under names that do not change (`SHELL_FILES`), and the
@@ -126,7 +127,8 @@ fn shell_hash(options: &LeptosOptions, template: &str) -> String {
     format!("{:016x}", hasher.finish())
 }
 
-/// The unhashed files `public/sw.js` precaches besides `/pkg` (its `PRECACHE`).
+/// What the worker keeps besides `/pkg`, by names that do not change (its `UNHASHED`). pwa.js
+/// too: offline pages still register the worker and hear of updates.
 const SHELL_FILES: [&str; 4] = [
     "/pwa.js",
     "/manifest.webmanifest",
@@ -210,7 +212,10 @@ mod tests {
         let write = |file: &str, text: &str| {
             std::fs::write(format!("{}{file}", site.display()), text).unwrap()
         };
-        write("/sw.js", "const VERSION = '{{VERSION}}';");
+        write(
+            "/sw.js",
+            "const VERSION = '{{VERSION}}'; const UNHASHED = {{UNHASHED}};",
+        );
         for file in SHELL_FILES {
             write(file, "first");
         }
@@ -218,6 +223,13 @@ mod tests {
             .output_name("panorama")
             .site_root(site.to_string_lossy().to_string())
             .build();
+        assert!(
+            service_worker(&options).contains(&format!(
+                "const UNHASHED = {};",
+                serde_json::to_string(&SHELL_FILES).unwrap()
+            )),
+            "the worker is told which files it keeps"
+        );
         let mut versions = vec![service_worker(&options)];
         assert_eq!(
             service_worker(&options),
