@@ -11,8 +11,10 @@ const ATTEMPTS: u32 = 15;
 
 /// Refetches `resource` while `pending` holds of its value, every [`DELAY`], at most
 /// [`ATTEMPTS`] times in a row.
-pub fn refetch_while<T>(resource: Resource<T>, pending: impl Fn(&T) -> bool + Send + Sync + 'static)
-where
+pub fn refetch_while<T>(
+    resource: crate::json::ApiResource<T>,
+    pending: impl Fn(&T) -> bool + Send + Sync + 'static,
+) where
     T: Clone + Send + Sync + 'static + serde::Serialize + serde::de::DeserializeOwned,
 {
     let retries = StoredValue::new(0u32);

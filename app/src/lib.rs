@@ -7,6 +7,7 @@ pub mod display;
 pub mod edition;
 pub mod fill_in;
 pub mod i18n;
+pub mod json;
 pub mod model;
 pub mod pages;
 pub mod prefs;

@@ -271,6 +271,12 @@ pub fn propose(catalog: &CatalogView, browser_languages: &[String]) -> Preferenc
 
 // The stored shapes, read leniently so one unknown name drops that name, not the document.
 
+/// What every version has: its number (other fields are skipped unread).
+#[derive(Deserialize)]
+struct Header {
+    version: Option<u64>,
+}
+
 #[derive(Deserialize)]
 struct StoredV1 {
     primary_country: String,
@@ -332,23 +338,29 @@ pub fn load(stored: Option<&str>, catalog: &CatalogView) -> Loaded {
         notices: vec![Notice::Unreadable(why)],
         stored: true,
     };
-    let value: serde_json::Value = match serde_json::from_str(text) {
-        Ok(v) => v,
-        Err(e) => return unreadable(format!("not JSON: {e}")),
-    };
-    let Some(version) = value.get("version").and_then(serde_json::Value::as_u64) else {
-        return unreadable("no version number".into());
+    // The version first, then the document as that version: no `serde_json::Value` in
+    // between, whose deserializer the browser would carry for this alone.
+    // serde reads a struct from an array too (`[1]` would be version 1): only an object counts.
+    let is_object = text.trim_start().starts_with('{');
+    let version = match crate::json::read::<Header>(text) {
+        Ok(Header { version: Some(v) }) if is_object => v,
+        _ => {
+            return match crate::json::read::<serde::de::IgnoredAny>(text) {
+                Err(e) => unreadable(format!("not JSON: {e}")),
+                Ok(_) => unreadable("no version number".into()),
+            };
+        }
     };
     let mut notices = Vec::new();
     let stored: StoredV1 = match version {
-        0 => match serde_json::from_value::<StoredV0>(value) {
+        0 => match crate::json::read::<StoredV0>(text) {
             Ok(v0) => {
                 notices.push(Notice::Migrated { from: 0 });
                 v0.into()
             }
             Err(e) => return unreadable(format!("version 0: {e}")),
         },
-        CURRENT_VERSION => match serde_json::from_value::<StoredV1>(value) {
+        CURRENT_VERSION => match crate::json::read::<StoredV1>(text) {
             Ok(v1) => v1,
             Err(e) => return unreadable(e.to_string()),
         },
@@ -606,6 +618,30 @@ pub(crate) mod tests {
                 loaded.notices
             );
         }
+    }
+
+    #[test]
+    fn a_document_without_a_numeric_version_says_so() {
+        for text in [
+            "[1,2]",
+            "\"IN\"",
+            "{}",
+            "{\"version\":\"1\"}",
+            "{\"version\":-1}",
+        ] {
+            let loaded = load(Some(text), &catalog());
+            assert_eq!(
+                loaded.notices,
+                vec![Notice::Unreadable("no version number".into())],
+                "{text}"
+            );
+        }
+        let broken = load(Some("{\"version\":1,\"other\":[}"), &catalog());
+        assert!(
+            matches!(&broken.notices[..], [Notice::Unreadable(why)] if why.starts_with("not JSON")),
+            "{:?}",
+            broken.notices
+        );
     }
 
     #[test]

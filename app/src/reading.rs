@@ -102,13 +102,12 @@ pub fn provide_reading() -> Reading {
     };
     #[cfg(feature = "hydrate")]
     Effect::new(move |_| {
-        use gloo_storage::{LocalStorage, Storage};
         reading.read.set(stored_read().into_iter().collect());
         // A damaged list is left in place for the reader to see in their browser's tools, and
         // shows as no saved stories rather than breaking the page.
         reading
             .saved
-            .set(LocalStorage::get::<Vec<SavedStory>>(SAVED_KEY).unwrap_or_default());
+            .set(crate::json::stored::<Vec<SavedStory>>(SAVED_KEY).unwrap_or_default());
         reading.loaded.set(true);
     });
     provide_context(reading);
@@ -117,9 +116,8 @@ pub fn provide_reading() -> Reading {
 
 #[cfg(feature = "hydrate")]
 fn stored_read() -> Vec<String> {
-    use gloo_storage::{LocalStorage, Storage};
     // A damaged list only loses the dimming of read stories: start it again.
-    LocalStorage::get::<Vec<String>>(READ_KEY).unwrap_or_default()
+    crate::json::stored::<Vec<String>>(READ_KEY).unwrap_or_default()
 }
 
 /// Marks `id` read, in storage and on the page.

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn RelatedNews(id: String, language: Language, now: DateTime<Utc>) -> impl IntoView {
-    let story = Resource::new(move || id.clone(), get_related);
+    let story = crate::json::resource(move || id.clone(), get_related);
     view! {
         <section class="related" aria-labelledby="related-heading">
             <h2 id="related-heading">{t("article-related")}</h2>

@@ -13,7 +13,7 @@ use leptos_router::hooks::use_query_map;
 pub fn ArchiveRoute() -> impl IntoView {
     let query = use_query_map();
     let day = Memo::new(move |_| query.read().get("day"));
-    let archive = Resource::new(move || day.get(), get_archive);
+    let archive = crate::json::resource(move || day.get(), get_archive);
     view! {
         <Title text=format!("{} · Panorama", t("archive-title"))/>
         <Meta name="description" content=t("archive-description")/>

@@ -16,7 +16,7 @@ use leptos_router::hooks::use_params_map;
 pub fn ArticleRoute() -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
-    let page = Resource::new(move || id.get(), get_article);
+    let page = crate::json::resource(move || id.get(), get_article);
 
     // The outlet's page may still be on its way when the server answered: ask again a little
     // later, a bounded number of times (the fetch itself gives up at its time limit).

@@ -8,7 +8,7 @@ use leptos_meta::{Meta, Title};
 /// `/contact`: the operator's details, from the server's configuration.
 #[component]
 pub fn ContactRoute() -> impl IntoView {
-    let contact = Resource::new(|| (), |_| get_contact());
+    let contact = crate::json::resource(|| (), |_| get_contact());
     view! {
         <Title text=format!("{} · Panorama", t("contact-title"))/>
         <Meta name="description" content=t("contact-description")/>

@@ -54,7 +54,7 @@ pub fn HomePage() -> impl IntoView {
 
     // The edition is part of the key: when the stored preferences differ from what the first
     // paint used, the timeline refetches.
-    let timeline = Resource::new(
+    let timeline = crate::json::resource(
         move || {
             (
                 category.get(),

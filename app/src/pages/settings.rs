@@ -14,7 +14,7 @@ use leptos_meta::Title;
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
-    let catalog = Resource::new(|| (), |_| get_catalog());
+    let catalog = crate::json::resource(|| (), |_| get_catalog());
     view! {
         <Title text=format!("{} · Panorama", t("settings-title"))/>
         <h1>{t("settings-title")}</h1>
