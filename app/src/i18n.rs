@@ -223,7 +223,7 @@ pub fn relative_time_in(
         _ if days == 1 => message(language, "time-yesterday"),
         _ if days < 30 => message_with(language, "time-days", vec![("n", days.into())]),
         // Older: the date, as ISO writes it, readable in every script.
-        _ => then.format("%Y-%m-%d").to_string(),
+        _ => crate::model::iso_day(then.date_naive()),
     }
 }
 

@@ -1,6 +1,6 @@
 //! Types shared by the server and the browser: the API contract.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Datelike, Timelike, Utc};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -434,7 +434,58 @@ pub struct TimelineQuery {
 /// The article page's time line, exactly as the specification writes it:
 /// `Monday, January 17, 2022 11:21:53 AM UTC`.
 pub fn utc_line(at: DateTime<Utc>) -> String {
-    at.format("%A, %B %-d, %Y %-I:%M:%S %p UTC").to_string()
+    let hour = match at.hour() % 12 {
+        0 => 12,
+        h => h,
+    };
+    let half = if at.hour() < 12 { "AM" } else { "PM" };
+    let (minute, second) = (at.minute(), at.second());
+    let day = long_day(at.date_naive());
+    format!("{day} {hour}:{minute:02}:{second:02} {half} UTC")
+}
+
+// The dates are written by hand rather than with chrono's `format`: its strftime parser and
+// formatter were about 10 KB of the browser's wasm, for these four fixed forms.
+
+const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// `Monday, January 17, 2022`.
+pub fn long_day(day: chrono::NaiveDate) -> String {
+    let weekday = WEEKDAYS[day.weekday().num_days_from_monday() as usize];
+    let month = MONTHS[day.month0() as usize];
+    format!("{weekday}, {month} {}, {}", day.day(), day.year())
+}
+
+/// `2022-01-17`, readable in every script.
+pub fn iso_day(day: chrono::NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", day.year(), day.month(), day.day())
+}
+
+/// `11:21 UTC`.
+pub fn utc_time(at: DateTime<Utc>) -> String {
+    format!("{:02}:{:02} UTC", at.hour(), at.minute())
 }
 
 /// Where an article page's story text came from.
@@ -536,6 +587,30 @@ pub struct RelatedStory {
 mod tests {
     use super::*;
     use chrono::TimeZone;
+
+    #[test]
+    fn dates_are_written_as_chrono_would_write_them() {
+        // Every day of four years, at a time that walks through every hour, minute and second.
+        let start = Utc.with_ymd_and_hms(2023, 12, 31, 0, 0, 0).unwrap();
+        for n in 0..4 * 366 {
+            let at = start + chrono::Duration::seconds(n * 86_400 + n * 3_607 % 86_400);
+            assert_eq!(
+                utc_line(at),
+                at.format("%A, %B %-d, %Y %-I:%M:%S %p UTC").to_string()
+            );
+            assert_eq!(utc_time(at), at.format("%H:%M UTC").to_string());
+            let day = at.date_naive();
+            assert_eq!(long_day(day), day.format("%A, %B %-d, %Y").to_string());
+            assert_eq!(iso_day(day), day.format("%Y-%m-%d").to_string());
+        }
+        let noon = Utc.with_ymd_and_hms(2022, 1, 17, 12, 0, 5).unwrap();
+        assert_eq!(utc_line(noon), "Monday, January 17, 2022 12:00:05 PM UTC");
+        let midnight = Utc.with_ymd_and_hms(2022, 1, 17, 0, 9, 0).unwrap();
+        assert_eq!(
+            utc_line(midnight),
+            "Monday, January 17, 2022 12:09:00 AM UTC"
+        );
+    }
 
     #[test]
     fn feed_slots_round_trip_through_their_keys() {

@@ -27,9 +27,9 @@ pub fn When(then: DateTime<Utc>, now: DateTime<Utc>) -> impl IntoView {
 pub fn Day(day: NaiveDate) -> impl IntoView {
     // The server writes English in full, and the ISO form every script reads alike otherwise.
     let first = if language() == crate::model::Language::En {
-        day.format("%A, %B %-d, %Y").to_string()
+        crate::model::long_day(day)
     } else {
-        day.format("%Y-%m-%d").to_string()
+        crate::model::iso_day(day)
     };
     let intl = RwSignal::new(None::<String>);
     #[cfg(feature = "hydrate")]

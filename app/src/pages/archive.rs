@@ -66,7 +66,7 @@ fn ArchiveView(page: ArchivePage) -> impl IntoView {
                     <a href=format!("/article/{}", a.id) lang=lang dir="auto">{a.title.clone()}</a>
                     <span class="archive-meta">
                         <span dir="auto">{a.source_name.clone()}</span> " · " {country(a.country)} " · "
-                        <time datetime=a.published.to_rfc3339()>{a.published.format("%H:%M UTC").to_string()}</time>
+                        <time datetime=a.published.to_rfc3339()>{crate::model::utc_time(a.published)}</time>
                     </span>
                 </li>
             }
