@@ -1,5 +1,5 @@
-//! Compiles the interface's Fluent files (`locales/<lang>/main.ftl`) into Rust tables, so
-//! neither the server nor the wasm carries a Fluent parser and runtime: in the browser those,
+//! Compiles the interface's Fluent files (`locales/<lang>/main.ftl`) into one encoded string per
+//! language (decoded on first use by `src/i18n.rs`), so neither the server nor the wasm carries a Fluent parser and runtime: in the browser those,
 //! the plural rules of every CLDR locale and the parse of six files at start-up were a fifth of
 //! the first visit's download and part of the task that blocks the page while it hydrates.
 //!
@@ -62,18 +62,20 @@ fn main() {
         if let Some(pair) = messages.windows(2).find(|w| w[0].0 == w[1].0) {
             panic!("{}: {} is defined twice", path.display(), pair[0].0);
         }
-        let name = code.to_uppercase();
-        writeln!(out, "static {name}: &[(&str, &[Piece])] = &[").unwrap();
+        // One string per language: `key US pattern RS`, for each message. Tables of `&str`
+        // and slices were about twice the size in the wasm, and compressed far worse.
+        let mut blob = String::new();
         for (id, pieces) in messages {
-            writeln!(out, "    ({id:?}, {pieces}),").unwrap();
+            write!(blob, "{id}{KEY_END}{pieces}{RECORD_END}").unwrap();
         }
-        out.push_str("];\n\n");
+        let name = code.to_uppercase();
+        writeln!(out, "static {name}: &str = {blob:?};").unwrap();
         writeln!(arms, "        {code:?} => Some({name}),").unwrap();
     }
     writeln!(
         out,
-        "/// The messages of the language with this code, sorted by key.\n\
-         fn messages(code: &str) -> Option<&'static [(&'static str, &'static [Piece])]> {{\n    \
+        "\n/// The encoded messages of the language with this code, sorted by key.\n\
+         fn encoded(code: &str) -> Option<&'static str> {{\n    \
          match code {{\n{arms}        _ => None,\n    }}\n}}"
     )
     .unwrap();
@@ -85,33 +87,54 @@ fn fail(at: &str, what: &str) -> ! {
     panic!("{at}: {what}")
 }
 
-/// A pattern as a `&[Piece]` expression; `at` names its file and message.
+// The encoding `src/i18n.rs` decodes: text as it is, and these marks, which no message may
+// contain.
+const VAR: char = '\u{1}';
+const NAME_END: char = '\u{2}';
+const SELECT: char = '\u{3}';
+const VARIANT: char = '\u{4}';
+const SELECT_END: char = '\u{5}';
+const RECORD_END: char = '\u{1e}';
+const KEY_END: char = '\u{1f}';
+const MARKS: [char; 7] = [
+    VAR, NAME_END, SELECT, VARIANT, SELECT_END, RECORD_END, KEY_END,
+];
+
+/// A pattern, encoded: `VAR name NAME_END` for a variable, `SELECT name NAME_END` then
+/// `VARIANT key NAME_END pattern` for each variant (the default's key after `*`) and
+/// `SELECT_END` for a selection. `at` names its file and message.
 fn pattern(pattern: &Pattern<&str>, at: &str) -> String {
-    let mut out = String::from("&[");
+    let mut out = String::new();
     for element in &pattern.elements {
         match element {
-            PatternElement::TextElement { value } => write!(out, "Piece::Text({value:?}), "),
+            PatternElement::TextElement { value } => {
+                if value.contains(MARKS) {
+                    fail(at, "control characters are not supported");
+                }
+                out.push_str(value);
+            }
             PatternElement::Placeable { expression } => match expression {
                 Expression::Inline(InlineExpression::VariableReference { id }) => {
-                    write!(out, "Piece::Var({:?}), ", id.name)
+                    write!(out, "{VAR}{}{NAME_END}", id.name).unwrap();
                 }
                 Expression::Select {
                     selector: InlineExpression::VariableReference { id },
                     variants,
                 } => {
-                    let default = variants
-                        .iter()
-                        .position(|v| v.default)
-                        .unwrap_or_else(|| fail(at, "a selection needs a default variant"));
-                    write!(out, "Piece::Select({:?}, &[", id.name).unwrap();
+                    if !variants.iter().any(|v| v.default) {
+                        fail(at, "a selection needs a default variant");
+                    }
+                    write!(out, "{SELECT}{}{NAME_END}", id.name).unwrap();
                     for variant in variants {
                         let key = match &variant.key {
                             VariantKey::Identifier { name } => name,
                             VariantKey::NumberLiteral { value } => value,
                         };
-                        write!(out, "({key:?}, {}), ", self::pattern(&variant.value, at)).unwrap();
+                        let default = if variant.default { "*" } else { "" };
+                        let value = self::pattern(&variant.value, at);
+                        write!(out, "{VARIANT}{default}{key}{NAME_END}{value}").unwrap();
                     }
-                    write!(out, "], {default}), ")
+                    out.push(SELECT_END);
                 }
                 _ => fail(
                     at,
@@ -119,8 +142,6 @@ fn pattern(pattern: &Pattern<&str>, at: &str) -> String {
                 ),
             },
         }
-        .unwrap();
     }
-    out.push(']');
     out
 }

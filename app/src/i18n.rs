@@ -8,27 +8,91 @@ use crate::model::{Category, Country, Language};
 use leptos::prelude::*;
 
 /// A part of a compiled message.
+#[derive(Debug, PartialEq)]
 enum Piece {
     Text(&'static str),
     /// A variable, by name.
     Var(&'static str),
     /// A selection on a variable: the variants (by plural category or number) and which of
     /// them is the default.
-    Select(
-        &'static str,
-        &'static [(&'static str, &'static [Piece])],
-        usize,
-    ),
+    Select(&'static str, Vec<(&'static str, Vec<Piece>)>, usize),
 }
 
 include!(concat!(env!("OUT_DIR"), "/messages.rs"));
+
+// The marks of build.rs's encoding.
+const VAR: char = '\u{1}';
+const NAME_END: char = '\u{2}';
+const SELECT: char = '\u{3}';
+const VARIANT: char = '\u{4}';
+const SELECT_END: char = '\u{5}';
+const RECORD_END: char = '\u{1e}';
+const KEY_END: char = '\u{1f}';
+
+type Table = Vec<(&'static str, Vec<Piece>)>;
+
+/// The messages of the language with this code, sorted by key; decoded on first use.
+fn messages(code: &str) -> Option<&'static Table> {
+    use std::sync::OnceLock;
+    static TABLES: [OnceLock<Table>; Language::ALL.len()] =
+        [const { OnceLock::new() }; Language::ALL.len()];
+    let at = Language::ALL.iter().position(|l| l.code() == code)?;
+    let encoded = encoded(code)?;
+    Some(TABLES[at].get_or_init(|| {
+        encoded
+            .split_terminator(RECORD_END)
+            .filter_map(|record| {
+                let (key, mut rest) = record.split_once(KEY_END)?;
+                Some((key, decode(&mut rest)))
+            })
+            .collect()
+    }))
+}
+
+/// Decodes a pattern from the start of `rest`, up to its end or to the mark that ends the
+/// variant it is in, and leaves `rest` there.
+fn decode(rest: &mut &'static str) -> Vec<Piece> {
+    let mut pieces = Vec::new();
+    loop {
+        let text_end = rest
+            .find([VAR, SELECT, VARIANT, SELECT_END])
+            .unwrap_or(rest.len());
+        if text_end > 0 {
+            pieces.push(Piece::Text(&rest[..text_end]));
+        }
+        *rest = &rest[text_end..];
+        let name = |rest: &mut &'static str| {
+            let (name, after) = rest[1..].split_once(NAME_END).unwrap_or((&rest[1..], ""));
+            *rest = after;
+            name
+        };
+        match rest.chars().next() {
+            Some(VAR) => pieces.push(Piece::Var(name(rest))),
+            Some(SELECT) => {
+                let selector = name(rest);
+                let (mut variants, mut default) = (Vec::new(), 0);
+                while rest.starts_with(VARIANT) {
+                    let mut key = name(rest);
+                    if let Some(marked) = key.strip_prefix('*') {
+                        (key, default) = (marked, variants.len());
+                    }
+                    variants.push((key, decode(rest)));
+                }
+                *rest = rest.strip_prefix(SELECT_END).unwrap_or(rest);
+                pieces.push(Piece::Select(selector, variants, default));
+            }
+            // The end of a variant, or of the message.
+            _ => return pieces,
+        }
+    }
+}
 
 /// The compiled message `key` of `language`, else of English (as Fluent falls back).
 fn pieces(language: Language, key: &str) -> Option<&'static [Piece]> {
     let find = |code: &str| {
         let table = messages(code)?;
         let at = table.binary_search_by(|(k, _)| (*k).cmp(key)).ok()?;
-        Some(table[at].1)
+        Some(table[at].1.as_slice())
     };
     find(language.code()).or_else(|| find("en"))
 }
@@ -97,7 +161,7 @@ fn render(pieces: &[Piece], language: Language, args: &[(&str, Arg)], out: &mut 
                     Some(Arg::Text(text)) => variants.iter().position(|(key, _)| key == text),
                     None => None,
                 };
-                render(variants[chosen.unwrap_or(*default)].1, language, args, out);
+                render(&variants[chosen.unwrap_or(*default)].1, language, args, out);
             }
         }
     }
