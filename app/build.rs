@@ -1,5 +1,6 @@
 //! Compiles the interface's Fluent files (`locales/<lang>/main.ftl`) into one encoded string per
-//! language (decoded on first use by `src/i18n.rs`), so neither the server nor the wasm carries a Fluent parser and runtime: in the browser those,
+//! language (decoded on first use by `src/i18n.rs`), so neither the server nor the wasm carries
+//! a Fluent parser and runtime: in the browser those,
 //! the plural rules of every CLDR locale and the parse of six files at start-up were a fifth of
 //! the first visit's download and part of the task that blocks the page while it hydrates.
 //!
@@ -79,6 +80,19 @@ fn main() {
          match code {{\n{arms}        _ => None,\n    }}\n}}"
     )
     .unwrap();
+    // The marks go into the generated file too: the decoder reads the very same values.
+    for (name, mark) in [
+        ("VAR", VAR),
+        ("NAME_END", NAME_END),
+        ("SELECT", SELECT),
+        ("VARIANT", VARIANT),
+        ("SELECT_END", SELECT_END),
+        ("DEFAULT", DEFAULT),
+        ("RECORD_END", RECORD_END),
+        ("KEY_END", KEY_END),
+    ] {
+        writeln!(out, "const {name}: char = {mark:?};").unwrap();
+    }
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("messages.rs");
     std::fs::write(&dest, out).unwrap_or_else(|e| panic!("{}: {e}", dest.display()));
 }
@@ -96,12 +110,14 @@ const VARIANT: char = '\u{4}';
 const SELECT_END: char = '\u{5}';
 const RECORD_END: char = '\u{1e}';
 const KEY_END: char = '\u{1f}';
+/// Before the default variant's key (keys are names and numbers, never `*`).
+const DEFAULT: char = '*';
 const MARKS: [char; 7] = [
     VAR, NAME_END, SELECT, VARIANT, SELECT_END, RECORD_END, KEY_END,
 ];
 
 /// A pattern, encoded: `VAR name NAME_END` for a variable, `SELECT name NAME_END` then
-/// `VARIANT key NAME_END pattern` for each variant (the default's key after `*`) and
+/// `VARIANT key NAME_END pattern` for each variant (the default's key after `DEFAULT`) and
 /// `SELECT_END` for a selection. `at` names its file and message.
 fn pattern(pattern: &Pattern<&str>, at: &str) -> String {
     let mut out = String::new();
@@ -130,9 +146,12 @@ fn pattern(pattern: &Pattern<&str>, at: &str) -> String {
                             VariantKey::Identifier { name } => name,
                             VariantKey::NumberLiteral { value } => value,
                         };
-                        let default = if variant.default { "*" } else { "" };
+                        out.push(VARIANT);
+                        if variant.default {
+                            out.push(DEFAULT);
+                        }
                         let value = self::pattern(&variant.value, at);
-                        write!(out, "{VARIANT}{default}{key}{NAME_END}{value}").unwrap();
+                        write!(out, "{key}{NAME_END}{value}").unwrap();
                     }
                     out.push(SELECT_END);
                 }

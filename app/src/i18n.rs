@@ -8,7 +8,6 @@ use crate::model::{Category, Country, Language};
 use leptos::prelude::*;
 
 /// A part of a compiled message.
-#[derive(Debug, PartialEq)]
 enum Piece {
     Text(&'static str),
     /// A variable, by name.
@@ -18,16 +17,8 @@ enum Piece {
     Select(&'static str, Vec<(&'static str, Vec<Piece>)>, usize),
 }
 
+// The encoded messages (`encoded`) and the marks of their encoding (`VAR`, `SELECT`, ...).
 include!(concat!(env!("OUT_DIR"), "/messages.rs"));
-
-// The marks of build.rs's encoding.
-const VAR: char = '\u{1}';
-const NAME_END: char = '\u{2}';
-const SELECT: char = '\u{3}';
-const VARIANT: char = '\u{4}';
-const SELECT_END: char = '\u{5}';
-const RECORD_END: char = '\u{1e}';
-const KEY_END: char = '\u{1f}';
 
 type Table = Vec<(&'static str, Vec<Piece>)>;
 
@@ -73,7 +64,7 @@ fn decode(rest: &mut &'static str) -> Vec<Piece> {
                 let (mut variants, mut default) = (Vec::new(), 0);
                 while rest.starts_with(VARIANT) {
                     let mut key = name(rest);
-                    if let Some(marked) = key.strip_prefix('*') {
+                    if let Some(marked) = key.strip_prefix(DEFAULT) {
                         (key, default) = (marked, variants.len());
                     }
                     variants.push((key, decode(rest)));
