@@ -518,6 +518,9 @@ pub struct ArticlePage {
     pub story: StoryText,
     /// This page's own address, absolute: what is shared and what previews name.
     pub url: String,
+    /// More Related News, with the page rather than asked for apart: the browser then carries
+    /// one resource and one reader for both.
+    pub related: RelatedStory,
 }
 
 /// One day of the News Archive.

@@ -258,7 +258,10 @@ impl NewsService {
     /// up to the deadline for it); see `seen_article` for ids not seen yet.
     pub async fn article_page(&self, id: &str) -> Result<ArticlePage, AppError> {
         let article = self.seen_article(id).await?;
-        let story = self.stories.text(&article, self.options.deadline).await;
+        let (story, snapshot) = futures::join!(
+            self.stories.text(&article, self.options.deadline),
+            self.related_snapshot()
+        );
         let source_homepage = self
             .catalog
             .source(&article.source_id)
@@ -275,6 +278,7 @@ impl NewsService {
             story,
             // The API layer knows the address the reader came by.
             url: String::new(),
+            related: story_of(&snapshot, &article),
         })
     }
 
@@ -363,15 +367,7 @@ impl NewsService {
     /// article outside the index's window has none; an id never seen is `NotFound`.
     pub async fn related_story(&self, id: &str) -> Result<RelatedStory, AppError> {
         let article = self.seen_article(id).await?;
-        let snapshot = self.related_snapshot().await;
-        Ok(snapshot.story(&article.id).unwrap_or_else(|| RelatedStory {
-            id: article.id.clone(),
-            articles: Vec::new(),
-            coverage: vec![app::model::Coverage {
-                country: article.country,
-                articles: 1,
-            }],
-        }))
+        Ok(story_of(&*self.related_snapshot().await, &article))
     }
 
     pub fn archive_page(&self, day: Option<chrono::NaiveDate>) -> ArchivePage {
@@ -588,6 +584,19 @@ impl NewsService {
             next_cursor: next.map(|c| c.encode()),
         })
     }
+}
+
+/// Article's story in `snapshot`; an article outside the index's window has no other outlets'
+/// articles, and covers its own country alone.
+fn story_of(snapshot: &crate::related::Snapshot, article: &Article) -> RelatedStory {
+    snapshot.story(&article.id).unwrap_or_else(|| RelatedStory {
+        id: article.id.clone(),
+        articles: Vec::new(),
+        coverage: vec![app::model::Coverage {
+            country: article.country,
+            articles: 1,
+        }],
+    })
 }
 
 fn source_state(source: &Source, outcomes: &[Option<FeedResult>], merged: &[Story]) -> SourceState {

@@ -271,6 +271,8 @@ async fn the_chinese_voa_report_finds_the_english_ap_explainer_and_why() {
         assert_eq!(labels[&a.link], "csto-kazakhstan", "{}", a.title);
     }
     assert!(story.coverage.iter().map(|c| c.articles).sum::<usize>() >= 4);
+    // The article page carries the same story, so the browser need not ask apart.
+    assert_eq!(service.article_page(&voa.id).await.unwrap().related, story);
 
     assert_eq!(
         service.related_story("0123456789abcdef").await.unwrap_err(),

@@ -1,30 +1,25 @@
 //! More Related News: the article's story from other outlets, in its own language first, then
 //! in other languages side by side, each with its language and outlet, and who covered it.
 
-use crate::api::get_related;
 use crate::components::when::When;
 use crate::i18n::{country, t, t_with};
 use crate::model::{Language, RelatedArticle, RelatedStory};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
+/// `story` comes with the article page (see `ArticlePage::related`).
 #[component]
-pub fn RelatedNews(id: String, language: Language, now: DateTime<Utc>) -> impl IntoView {
-    let story = crate::json::resource(move || id.clone(), get_related);
+pub fn RelatedNews(story: RelatedStory, language: Language, now: DateTime<Utc>) -> impl IntoView {
+    // No story yet, or none to be had: nothing made up.
+    let story = (!story.articles.is_empty()).then(|| view! { <Story story language now/> });
+    let empty = story
+        .is_none()
+        .then(|| view! { <p class="related-empty">{t("article-related-empty")}</p> });
     view! {
         <section class="related" aria-labelledby="related-heading">
             <h2 id="related-heading">{t("article-related")}</h2>
-            <Transition fallback=|| view! { <p class="related-empty" role="status">{t("article-loading")}</p> }>
-                {move || Suspend::new(async move {
-                    match story.await {
-                        Ok(story) if !story.articles.is_empty() => {
-                            view! { <Story story language now/> }.into_any()
-                        }
-                        // No story yet, or none to be had: nothing made up.
-                        _ => view! { <p class="related-empty">{t("article-related-empty")}</p> }.into_any(),
-                    }
-                })}
-            </Transition>
+            {story}
+            {empty}
         </section>
     }
 }

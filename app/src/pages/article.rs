@@ -50,6 +50,7 @@ fn ArticleView(page: ArticlePage) -> impl IntoView {
         source_homepage,
         story,
         url,
+        related,
     } = page;
     let lang = article.language.code();
     let description = article.summary.chars().take(200).collect::<String>();
@@ -120,7 +121,7 @@ fn ArticleView(page: ArticlePage) -> impl IntoView {
             <SaveButton story=saved/>
             <Share url title=article.title.clone()/>
         </article>
-        <RelatedNews id=article.id.clone() language=article.language now=generated_at/>
+        <RelatedNews story=related language=article.language now=generated_at/>
     }
 }
 
