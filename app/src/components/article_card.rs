@@ -4,6 +4,7 @@ use crate::i18n::{country, t_with};
 use crate::model::{Article, Language, utc_line};
 use crate::reading::{Reading, SavedStory};
 use chrono::{DateTime, Utc};
+use leptos::either::Either;
 use leptos::prelude::*;
 
 /// One story in the timeline. Feed text carries its own `lang` and `dir="auto"` so a mixed
@@ -42,19 +43,16 @@ pub fn ArticleCard(
         let mut parts = Vec::new();
         for copy in &article.also {
             if let Some(at) = rest.find(copy.source_name.as_str()) {
-                parts.push(view! { {rest[..at].to_string()} }.into_any());
-                parts.push(
-                    view! {
-                        <a href=copy.link.clone() target="_blank" rel="noopener noreferrer" data-source=copy.source_id.clone()>
-                            {copy.source_name.clone()}
-                        </a>
-                    }
-                    .into_any(),
-                );
+                parts.push(Either::Left(rest[..at].to_string()));
+                parts.push(Either::Right(view! {
+                    <a href=copy.link.clone() target="_blank" rel="noopener noreferrer" data-source=copy.source_id.clone()>
+                        {copy.source_name.clone()}
+                    </a>
+                }));
                 rest = &rest[at + copy.source_name.len()..];
             }
         }
-        parts.push(view! { {rest.to_string()} }.into_any());
+        parts.push(Either::Left(rest.to_string()));
         view! { <p class="card-also">{parts}</p> }
     });
     // More Related News, from the card: the story in other languages, and other outlets'
