@@ -12,6 +12,7 @@ pub mod model;
 pub mod pages;
 pub mod prefs;
 pub mod reading;
+pub mod rfc3339;
 
 use leptos::prelude::*;
 use leptos_meta::{HashedStylesheet, Html, Link, MetaTags, Title, provide_meta_context};

@@ -298,10 +298,11 @@ pub struct Article {
     pub title: String,
     /// Absolute, tracking parameters removed.
     pub link: String,
+    #[serde(deserialize_with = "crate::rfc3339::deserialize")]
     pub published: DateTime<Utc>,
     /// When this version was written (the feed's update time, else `published`): of two
     /// versions of one item, the later replaces the other.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::rfc3339::option")]
     pub updated: Option<DateTime<Utc>>,
     pub date_note: Option<DateNote>,
     /// Plain-text excerpt for cards.
@@ -355,15 +356,19 @@ pub enum SourceStatus {
     /// Fetched and parsed, and recent; `items` counts what this request took from it.
     Ok {
         items: usize,
+        #[serde(deserialize_with = "crate::rfc3339::deserialize")]
         fetched_at: DateTime<Utc>,
         /// The newest story's time: how alive the outlet is.
+        #[serde(default, deserialize_with = "crate::rfc3339::option")]
         newest: Option<DateTime<Utc>>,
     },
     /// Its stories show, but they may be old: the latest refresh failed (`reason` says why), or
     /// the newest story is more than a week old. `fetched_at` is when they were last confirmed.
     Stale {
         items: usize,
+        #[serde(deserialize_with = "crate::rfc3339::deserialize")]
         fetched_at: DateTime<Utc>,
+        #[serde(default, deserialize_with = "crate::rfc3339::option")]
         newest: Option<DateTime<Utc>>,
         reason: String,
     },
@@ -404,6 +409,7 @@ pub enum TimelineFilter {
 pub struct TimelinePage {
     /// The server's clock when the page was made; relative times are computed against it so
     /// the server's HTML and the hydrated page agree.
+    #[serde(deserialize_with = "crate::rfc3339::deserialize")]
     pub generated_at: DateTime<Utc>,
     pub category: Option<Category>,
     /// Every source of the edition, lead first, whatever the filter.
@@ -511,6 +517,7 @@ pub struct StoryText {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ArticlePage {
     /// The server's clock, for relative times that agree between server and browser.
+    #[serde(deserialize_with = "crate::rfc3339::deserialize")]
     pub generated_at: DateTime<Utc>,
     pub article: Article,
     /// The outlet's home page.
@@ -559,6 +566,7 @@ pub struct RelatedArticle {
     pub source_name: String,
     pub country: Country,
     pub language: Language,
+    #[serde(deserialize_with = "crate::rfc3339::deserialize")]
     pub published: DateTime<Utc>,
     /// The outlet's own page.
     pub link: String,

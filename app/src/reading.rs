@@ -24,6 +24,7 @@ pub struct SavedStory {
     pub source_name: String,
     pub country: Country,
     pub language: Language,
+    #[serde(deserialize_with = "crate::rfc3339::deserialize")]
     pub published: DateTime<Utc>,
     pub link: String,
     #[serde(default)]

@@ -1,0 +1,213 @@
+//! RFC 3339 timestamps read by hand, for the dates the server sends (`2022-01-17T11:21:53Z`).
+//!
+//! chrono's `Deserialize` for `DateTime` goes through its general parser, which brings the
+//! whole of chrono's format-items engine (RFC 2822 included) into the browser's wasm. Fields
+//! use these functions with `#[serde(deserialize_with = ...)]`; they write with chrono as
+//! before, and the tests hold the reader to chrono's own RFC 3339 parser.
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, TimeZone, Utc};
+use serde::Deserializer;
+use serde::de::{Error, Visitor};
+use std::fmt;
+
+/// `YYYY-MM-DD(T|t| )HH:MM:SS[.fraction](Z|z|±HH:MM)`, as chrono's `parse_from_rfc3339`
+/// accepts it, in UTC.
+pub fn parse(s: &str) -> Option<DateTime<Utc>> {
+    let b = s.as_bytes();
+    let digits = |at: usize, n: usize| -> Option<u32> {
+        let part = b.get(at..at + n)?;
+        part.iter().try_fold(0u32, |acc, &d| {
+            d.is_ascii_digit().then(|| acc * 10 + u32::from(d - b'0'))
+        })
+    };
+    let at = |i: usize, c: u8| b.get(i) == Some(&c);
+    if !(at(4, b'-') && at(7, b'-') && matches!(b.get(10), Some(b'T' | b't' | b' ')))
+        || !(at(13, b':') && at(16, b':'))
+    {
+        return None;
+    }
+    let date = NaiveDate::from_ymd_opt(digits(0, 4)? as i32, digits(5, 2)?, digits(8, 2)?)?;
+    let (hour, minute, second) = (digits(11, 2)?, digits(14, 2)?, digits(17, 2)?);
+    let mut i = 19;
+    let mut nano = 0u32;
+    if at(i, b'.') {
+        i += 1;
+        let start = i;
+        while b.get(i).is_some_and(u8::is_ascii_digit) {
+            // Nanoseconds: digits past the ninth are dropped, as chrono does.
+            if i - start < 9 {
+                nano = nano * 10 + u32::from(b[i] - b'0');
+            }
+            i += 1;
+        }
+        if i == start {
+            return None;
+        }
+        for _ in (i - start)..9 {
+            nano *= 10;
+        }
+    }
+    let offset = match b.get(i) {
+        Some(b'Z' | b'z') if i + 1 == b.len() => 0,
+        Some(&sign @ (b'+' | b'-')) if i + 6 == b.len() && at(i + 3, b':') => {
+            let (h, m) = (digits(i + 1, 2)?, digits(i + 4, 2)?);
+            if h > 23 || m > 59 {
+                return None;
+            }
+            let seconds = (h * 3600 + m * 60) as i32;
+            if sign == b'-' { -seconds } else { seconds }
+        }
+        _ => return None,
+    };
+    // A leap second (`:60`) is kept as chrono keeps it, in the nanoseconds.
+    let time = if second == 60 {
+        NaiveTime::from_hms_nano_opt(hour, minute, 59, nano.checked_add(1_000_000_000)?)?
+    } else {
+        NaiveTime::from_hms_nano_opt(hour, minute, second, nano)?
+    };
+    let local = date.and_time(time);
+    let at = FixedOffset::east_opt(offset)?
+        .from_local_datetime(&local)
+        .single()?;
+    Some(at.with_timezone(&Utc))
+}
+
+struct Rfc3339;
+
+impl Visitor<'_> for Rfc3339 {
+    type Value = DateTime<Utc>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an RFC 3339 date and time")
+    }
+
+    fn visit_str<E: Error>(self, s: &str) -> Result<Self::Value, E> {
+        parse(s).ok_or_else(|| E::custom(format!("not an RFC 3339 date and time: {s:?}")))
+    }
+}
+
+pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
+    d.deserialize_str(Rfc3339)
+}
+
+/// For `Option<DateTime<Utc>>` fields (give them `#[serde(default)]` too: with
+/// `deserialize_with`, serde no longer treats a missing field as `None`).
+pub fn option<'de, D: Deserializer<'de>>(d: D) -> Result<Option<DateTime<Utc>>, D::Error> {
+    struct Maybe;
+    impl<'de> Visitor<'de> for Maybe {
+        type Value = Option<DateTime<Utc>>;
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("an RFC 3339 date and time, or null")
+        }
+
+        fn visit_none<E: Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+
+        fn visit_unit<E: Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            deserialize(d).map(Some)
+        }
+    }
+    d.deserialize_option(Maybe)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chrono(s: &str) -> Option<DateTime<Utc>> {
+        DateTime::parse_from_rfc3339(s)
+            .ok()
+            .map(|t| t.with_timezone(&Utc))
+    }
+
+    #[test]
+    fn reads_what_chrono_writes_and_what_chrono_reads() {
+        let start = Utc.with_ymd_and_hms(1999, 12, 31, 23, 59, 59).unwrap();
+        for n in 0..3000i64 {
+            let at = start
+                + chrono::Duration::seconds(n * 86_413 + n * n % 3_607)
+                + chrono::Duration::nanoseconds(n * 7_919_113 % 1_000_000_000);
+            let written = serde_json::to_string(&at).unwrap();
+            let text = written.trim_matches('"');
+            assert_eq!(parse(text), Some(at), "{text}");
+            for offset in ["+05:30", "-03:00", "+00:00", "-00:00", "+14:00"] {
+                let local = format!("{}{offset}", &at.naive_utc().format("%Y-%m-%dT%H:%M:%S%.f"));
+                assert_eq!(parse(&local), chrono(&local), "{local}");
+            }
+        }
+    }
+
+    #[test]
+    fn refuses_what_chrono_refuses() {
+        for s in [
+            "",
+            "2022-01-17",
+            "2022-01-17T11:21:53",
+            "2022-01-17T11:21:53+0530",
+            "2022-01-17T11:21:53+05:3",
+            "2022-01-17T11:21:53.Z",
+            "2022-01-17T11:21:53ZZ",
+            "2022-01-17T11:21:53Z ",
+            "2022-02-30T11:21:53Z",
+            "2022-13-01T11:21:53Z",
+            "2022-01-17T24:00:00Z",
+            "2022-01-17T11:60:00Z",
+            "2022-01-17X11:21:53Z",
+            "2022/01/17T11:21:53Z",
+            "22-01-17T11:21:53Z",
+            "+2022-01-17T11:21:53Z",
+            "2022-01-17T11:21:53+24:00",
+            "٢٠٢٢-01-17T11:21:53Z",
+        ] {
+            assert_eq!(parse(s), None, "{s:?}");
+            assert_eq!(chrono(s), None, "chrono takes {s:?}");
+        }
+        for s in [
+            "2022-01-17t11:21:53z",
+            "2022-01-17 11:21:53Z",
+            "2022-01-17T11:21:53.123456789123Z",
+            "2016-12-31T23:59:60Z",
+            "2022-01-17T11:21:53.5-00:00",
+        ] {
+            assert_eq!(parse(s), chrono(s), "{s:?}");
+            assert!(parse(s).is_some(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn fields_read_through_serde() {
+        #[derive(serde::Deserialize, Debug, PartialEq)]
+        struct Doc {
+            #[serde(deserialize_with = "deserialize")]
+            at: DateTime<Utc>,
+            #[serde(default, deserialize_with = "option")]
+            maybe: Option<DateTime<Utc>>,
+        }
+        let at = Utc.with_ymd_and_hms(2022, 1, 17, 11, 21, 53).unwrap();
+        let read = |s: &str| serde_json::from_str::<Doc>(s);
+        assert_eq!(
+            read(r#"{"at":"2022-01-17T11:21:53Z"}"#).unwrap(),
+            Doc { at, maybe: None }
+        );
+        assert_eq!(
+            read(r#"{"at":"2022-01-17T16:51:53+05:30","maybe":null}"#).unwrap(),
+            Doc { at, maybe: None }
+        );
+        assert_eq!(
+            read(r#"{"at":"2022-01-17T11:21:53Z","maybe":"2022-01-17T11:21:53Z"}"#).unwrap(),
+            Doc {
+                at,
+                maybe: Some(at)
+            }
+        );
+        let err = read(r#"{"at":"yesterday"}"#).unwrap_err().to_string();
+        assert!(err.contains("not an RFC 3339 date and time"), "{err}");
+        assert!(read(r#"{"at":1642418513}"#).is_err());
+    }
+}
