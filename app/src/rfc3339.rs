@@ -21,9 +21,12 @@ pub fn parse(s: &str) -> Option<DateTime<Utc>> {
         })
     };
     let at = |i: usize, c: u8| b.get(i) == Some(&c);
-    if !(at(4, b'-') && at(7, b'-') && matches!(b.get(10), Some(b'T' | b't' | b' ')))
-        || !(at(13, b':') && at(16, b':'))
-    {
+    let separators = at(4, b'-')
+        && at(7, b'-')
+        && matches!(b.get(10), Some(b'T' | b't' | b' '))
+        && at(13, b':')
+        && at(16, b':');
+    if !separators {
         return None;
     }
     let date = NaiveDate::from_ymd_opt(digits(0, 4)? as i32, digits(5, 2)?, digits(8, 2)?)?;
