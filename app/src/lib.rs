@@ -197,6 +197,7 @@ pub fn App() -> impl IntoView {
     let edition = edition::provide_edition();
     let display = display::provide_display(&edition);
     reading::provide_reading();
+    components::app_status::provide_app_status();
     provide_context(pages::settings::SettingsStatus(RwSignal::new(None)));
     let theme = move || match display.theme.get() {
         display::Theme::System => None,

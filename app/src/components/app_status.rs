@@ -10,32 +10,52 @@ use crate::i18n::{message_with, t};
 pub const PAGES_CACHE: &str = "panorama-pages";
 use leptos::prelude::*;
 
+/// What the worker told this page, for as long as the page lives. Kept above the views that
+/// the interface language rebuilds: the listeners are installed once per page, not once per
+/// language shown (each set would reload the page again on coming back online).
+#[derive(Clone, Copy)]
+struct Status {
+    /// When the shown copy was saved (`data-offline-from`), as the worker wrote it.
+    saved_at: RwSignal<Option<String>>,
+    update_ready: RwSignal<bool>,
+}
+
+/// Listens to the service worker for the page's lifetime (see [`AppStatus`]).
+pub fn provide_app_status() {
+    let status = Status {
+        saved_at: RwSignal::new(None),
+        update_ready: RwSignal::new(false),
+    };
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| browser::watch(status.saved_at, status.update_ready));
+    provide_context(status);
+}
+
 #[component]
 pub fn AppStatus() -> impl IntoView {
-    // The time the shown copy was saved, as the interface language writes it.
-    let offline_from = RwSignal::new(None::<String>);
-    let update_ready = RwSignal::new(false);
+    let status = use_context::<Status>()?;
     let language = crate::i18n::language();
-    #[cfg(feature = "hydrate")]
-    Effect::new(move |_| browser::watch(language, offline_from, update_ready));
-    #[cfg(not(feature = "hydrate"))]
-    let _ = language;
     let reload = move |_| {
         #[cfg(feature = "hydrate")]
         browser::dispatch("panorama:reload", None);
     };
-    view! {
-        {move || offline_from.get().map(|time| {
+    Some(view! {
+        {move || status.saved_at.get().map(|saved_at| {
+            // The time the shown copy was saved, as the interface language writes it.
+            #[cfg(feature = "hydrate")]
+            let time = browser::local_time(&saved_at, language);
+            #[cfg(not(feature = "hydrate"))]
+            let time = saved_at;
             let text = message_with(language, "offline-banner", vec![("time", time.into())]);
             view! { <p class="offline-banner" role="status" data-offline>{text}</p> }
         })}
-        {move || update_ready.get().then(|| view! {
+        {move || status.update_ready.get().then(|| view! {
             <div class="update-prompt" role="status" data-update>
                 <span>{t("update-ready")}</span>
                 <button type="button" class="primary" on:click=reload>{t("update-reload")}</button>
             </div>
         })}
-    }
+    })
 }
 
 /// Asks the service worker to keep a copy of `path` for reading offline (a saved story).
@@ -74,26 +94,25 @@ mod browser {
             .is_some_and(|r| r.ok())
     }
 
-    pub fn watch(
-        language: Language,
-        offline_from: RwSignal<Option<String>>,
-        update_ready: RwSignal<bool>,
-    ) {
-        let saved_at = document()
+    /// `saved_at` in the reader's time zone, as `language` writes it (else as it is).
+    pub fn local_time(saved_at: &str, language: Language) -> String {
+        let date = js_sys::Date::new(&saved_at.into());
+        let options = js_sys::Object::new();
+        for (key, value) in [("dateStyle", "medium"), ("timeStyle", "short")] {
+            let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
+        }
+        date.to_locale_string(language.code(), &options)
+            .as_string()
+            .filter(|_| !date.get_time().is_nan())
+            .unwrap_or_else(|| saved_at.to_string())
+    }
+
+    pub fn watch(saved_at: RwSignal<Option<String>>, update_ready: RwSignal<bool>) {
+        let shown_from = document()
             .document_element()
             .and_then(|html| html.get_attribute("data-offline-from"));
-        if let Some(saved_at) = saved_at {
-            let date = js_sys::Date::new(&saved_at.as_str().into());
-            let options = js_sys::Object::new();
-            for (key, value) in [("dateStyle", "medium"), ("timeStyle", "short")] {
-                let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
-            }
-            let text = date
-                .to_locale_string(language.code(), &options)
-                .as_string()
-                .filter(|_| !date.get_time().is_nan())
-                .unwrap_or(saved_at);
-            offline_from.set(Some(text));
+        if let Some(shown_from) = shown_from {
+            saved_at.set(Some(shown_from));
             // Back online: the news of now, not the copy. The browser's word is not enough: it
             // says "online" when a network comes back that may not reach Panorama (and Chromium
             // says it spuriously while a navigation starts, which the reload would cancel), so
