@@ -26,6 +26,7 @@ fn main() {
 
     let mut out = String::new();
     let mut arms = String::new();
+    let mut version: u64 = 0xcbf2_9ce4_8422_2325;
     for code in &languages {
         let path = root.join(code).join("main.ftl");
         println!("cargo::rerun-if-changed={}", path.display());
@@ -70,14 +71,31 @@ fn main() {
             write!(blob, "{id}{KEY_END}{pieces}{RECORD_END}").unwrap();
         }
         let name = code.to_uppercase();
-        writeln!(out, "static {name}: &str = {blob:?};").unwrap();
-        writeln!(arms, "        {code:?} => Some({name}),").unwrap();
+        // The browser's wasm carries English only (the fallback of every message); the page's
+        // own language is fetched as a file (`i18n::load`).
+        let only_server = if code == "en" {
+            ""
+        } else {
+            "#[cfg(not(all(feature = \"hydrate\", not(feature = \"ssr\"))))]\n"
+        };
+        writeln!(out, "{only_server}static {name}: &str = {blob:?};").unwrap();
+        writeln!(arms, "        {only_server}{code:?} => Some({name}),").unwrap();
+        for byte in blob.bytes() {
+            version = (version ^ u64::from(byte)).wrapping_mul(0x100_0000_01b3);
+        }
     }
     writeln!(
         out,
-        "\n/// The encoded messages of the language with this code, sorted by key.\n\
-         fn encoded(code: &str) -> Option<&'static str> {{\n    \
+        "\n/// The encoded messages compiled in for the language with this code, sorted by key.\n\
+         fn compiled(code: &str) -> Option<&'static str> {{\n    \
          match code {{\n{arms}        _ => None,\n    }}\n}}"
+    )
+    .unwrap();
+    // FNV-1a of every language's messages: names the files of this build's messages, so the
+    // browser never reads another build's (and may keep them for good).
+    writeln!(
+        out,
+        "/// Names this build's message files.\npub const MESSAGES_VERSION: &str = \"{version:016x}\";"
     )
     .unwrap();
     // The marks go into the generated file too: the decoder reads the very same values.

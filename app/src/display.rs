@@ -163,7 +163,11 @@ pub fn set_language(display: Display, chosen: Option<Language>) {
         None => UiLanguage::automatic(edition),
     };
     cookies::write(&cookies::set_cookie(LANG_COOKIE, Some(&ui.encode())));
-    display.ui.set(ui);
+    // Shown once its messages are here (at once for English and languages already used).
+    leptos::task::spawn_local(async move {
+        crate::i18n::load(ui.language).await;
+        display.ui.set(ui);
+    });
 }
 
 /// The preferences changed: an interface language that follows their primary language follows.
@@ -181,8 +185,14 @@ pub fn follow_edition(edition: Language) {
     if next != now {
         cookies::write(&cookies::set_cookie(LANG_COOKIE, Some(&next.encode())));
         // A new language rebuilds the page: not in the middle of the handler that saved the
-        // preferences, whose component is about to go away.
-        set_timeout(move || display.ui.set(next), std::time::Duration::ZERO);
+        // preferences, whose component is about to go away; and once its messages are here.
+        let show = move || {
+            leptos::task::spawn_local(async move {
+                crate::i18n::load(next.language).await;
+                display.ui.set(next);
+            })
+        };
+        set_timeout(show, std::time::Duration::ZERO);
     }
 }
 

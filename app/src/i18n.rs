@@ -22,6 +22,83 @@ include!(concat!(env!("OUT_DIR"), "/messages.rs"));
 
 type Table = Vec<(&'static str, Vec<Piece>)>;
 
+/// The encoded messages of the language with this code: compiled in, or (in the browser, for
+/// every language but English) fetched by [`load`].
+fn encoded(code: &str) -> Option<&'static str> {
+    compiled(code).or_else(|| fetched(code))
+}
+
+#[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+static FETCHED: [std::sync::OnceLock<&'static str>; Language::ALL.len()] =
+    [const { std::sync::OnceLock::new() }; Language::ALL.len()];
+
+#[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+fn fetched(code: &str) -> Option<&'static str> {
+    let at = Language::ALL.iter().position(|l| l.code() == code)?;
+    FETCHED[at].get().copied()
+}
+
+#[cfg(not(all(feature = "hydrate", not(feature = "ssr"))))]
+fn fetched(_code: &str) -> Option<&'static str> {
+    None
+}
+
+/// Where this build's messages in `language` are served (`/pkg/messages.<code>.<version>.txt`):
+/// named by their content, so the browser and the service worker keep them for good.
+pub fn messages_path(language: Language) -> String {
+    format!("/pkg/messages.{}.{MESSAGES_VERSION}.txt", language.code())
+}
+
+/// The encoded messages in `language`, as [`messages_path`] serves them.
+#[cfg(feature = "ssr")]
+pub fn messages_file(language: Language) -> &'static str {
+    compiled(language.code()).unwrap_or_default()
+}
+
+/// The languages whose messages the browser fetches rather than carries.
+pub fn fetched_languages() -> impl Iterator<Item = Language> {
+    Language::ALL.into_iter().filter(|l| *l != Language::En)
+}
+
+/// Makes the messages in `language` available before anything is shown in it. A language that
+/// cannot be fetched (offline, with no copy kept) shows in English, the fallback of every
+/// message, rather than not at all.
+#[cfg(feature = "hydrate")]
+pub async fn load(language: Language) {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    if encoded(language.code()).is_some() {
+        return;
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        let text = async {
+            let response: web_sys::Response =
+                JsFuture::from(window().fetch_with_str(&messages_path(language)))
+                    .await?
+                    .dyn_into()?;
+            if !response.ok() {
+                return Err(format!("HTTP {}", response.status()).into());
+            }
+            JsFuture::from(response.text()?).await
+        };
+        match text.await.map(|t| t.as_string()) {
+            Ok(Some(text)) => {
+                let at = Language::ALL
+                    .iter()
+                    .position(|l| *l == language)
+                    .unwrap_or(0);
+                // Leaked once per language: messages are borrowed for the page's lifetime.
+                let _ = FETCHED[at].set(String::leak(text));
+            }
+            Ok(None) | Err(_) => leptos::logging::warn!(
+                "the {} messages could not be loaded: the interface shows in English",
+                language.code()
+            ),
+        }
+    }
+}
+
 /// The messages of the language with this code, sorted by key; decoded on first use.
 fn messages(code: &str) -> Option<&'static Table> {
     use std::sync::OnceLock;

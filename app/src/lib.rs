@@ -65,6 +65,11 @@ fn AppScripts(options: LeptosOptions) -> impl IntoView {
         .unwrap_or_default();
     #[cfg(not(feature = "ssr"))]
     let (split, chunks) = (String::new(), Vec::<String>::new());
+    // The messages of the page's language, unless the wasm carries them (see `i18n::load`).
+    let messages: std::collections::BTreeMap<&str, String> = i18n::fetched_languages()
+        .map(|l| (l.code(), i18n::messages_path(l)))
+        .collect();
+    let messages = serde_json::to_string(&messages).unwrap_or_else(|_| "{}".into());
     // Once the page and its first images have loaded and painted; after 2 s at most, so an
     // outlet's slow image does not keep the page from working (nor a hidden tab, which paints
     // nothing).
@@ -82,6 +87,8 @@ fn AppScripts(options: LeptosOptions) -> impl IntoView {
       document.head.append(link);
     };
     if (@SPLIT@) preload('modulepreload', @SPLIT@);
+    const messages = @MESSAGES@[document.documentElement.lang];
+    if (messages) preload('preload', messages);
     for (const chunk of @CHUNKS@) preload('preload', chunk);
     import('@PKG@/@JS@.js').then((m) => m.default({ module_or_path: '@PKG@/@WASM@.wasm' }).then(() => m.hydrate()));
   };
@@ -98,6 +105,7 @@ fn AppScripts(options: LeptosOptions) -> impl IntoView {
             "@CHUNKS@",
             &serde_json::to_string(&chunks).unwrap_or_else(|_| "[]".into()),
         )
+        .replace("@MESSAGES@", &messages)
         .replace("@PKG@", &pkg)
         .replace("@JS@", &js)
         .replace("@WASM@", &wasm);
@@ -257,8 +265,14 @@ pub fn App() -> impl IntoView {
 pub fn hydrate() {
     console_error_panic_hook::set_once();
     let path = window().location().pathname().unwrap_or_default();
+    // The language the server wrote the page in: its messages must be here to hydrate it.
+    let language = document()
+        .document_element()
+        .and_then(|root| root.get_attribute("lang"))
+        .and_then(|code| model::Language::from_code(&code))
+        .unwrap_or(model::Language::En);
     wasm_bindgen_futures::spawn_local(async move {
-        load_page_code(&path).await;
+        futures::join!(load_page_code(&path), i18n::load(language));
         leptos::mount::hydrate_body(App);
         // Marks the page interactive: browser tests wait for it, and CSS may use it.
         if let Some(root) = document().document_element() {

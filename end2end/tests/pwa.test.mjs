@@ -187,6 +187,13 @@ async function offlineReading(page, articleUrl, savedTitle) {
   assert.equal(await page.locator('[data-offline]').count(), 1);
   await page.goto(stack.url('/'));
   await page.waitForSelector('[data-offline]');
+  // The interface language changes offline too: the worker keeps every language's messages.
+  await page.waitForSelector('html[data-hydrated]');
+  await page.selectOption('#ui-language', 'de');
+  await page.waitForSelector('html[lang="de"]');
+  assert.equal((await page.locator('.site-nav a[href="/settings"]').textContent()).trim(), 'Einstellungen');
+  await page.selectOption('#ui-language', '');
+  await page.waitForSelector('html[lang="en"]');
 }
 
 test('a new deploy offers a reload, and reloading brings the new worker', async () => {

@@ -126,6 +126,49 @@ test('interface language: switchable in the footer, Arabic lays the page out rig
   assert.deepEqual(stack.consoleErrors, []);
 });
 
+test('the wasm carries English only: a page in another language fetches its messages once, as a file kept for good', async () => {
+  const watch = async (cookie) => {
+    const page = await stack.newPage();
+    if (cookie) await page.context().addCookies([{ name: 'panorama_lang', value: cookie, url: stack.base }]);
+    const asked = [];
+    page.on('request', (r) => {
+      const path = new URL(r.url()).pathname;
+      if (path.startsWith('/pkg/messages.')) asked.push(path);
+    });
+    await page.goto(stack.url('/'));
+    await page.waitForSelector('html[data-hydrated]');
+    return { page, asked };
+  };
+  const english = await watch(null);
+  assert.deepEqual(english.asked, []);
+  await english.page.context().close();
+
+  const arabic = await watch('ar~en');
+  assert.equal(arabic.asked.length, 1, arabic.asked.join(', '));
+  assert.match(arabic.asked[0], /^\/pkg\/messages\.ar\.[0-9a-f]{16}\.txt$/);
+  // What the browser renders itself after hydration is in Arabic too: a page reached
+  // without the server.
+  await arabic.page.click('.site-nav a[href="/saved"]');
+  await arabic.page.waitForSelector('h1:text-is("الأخبار المحفوظة")');
+  // Switching to another language fetches that one before showing it.
+  await arabic.page.selectOption('#ui-language', 'de');
+  await arabic.page.waitForSelector('html[lang="de"]');
+  assert.equal((await arabic.page.locator('.site-nav a[href="/settings"]').textContent()).trim(), 'Einstellungen');
+  assert.equal(arabic.asked.length, 2, arabic.asked.join(', '));
+  assert.match(arabic.asked[1], /^\/pkg\/messages\.de\./);
+  await arabic.page.context().close();
+
+  const res = await fetch(stack.url(arabic.asked[0]));
+  assert.equal(res.status, 200);
+  assert.match(res.headers.get('content-type'), /^text\/plain/);
+  assert.equal(res.headers.get('cache-control'), 'public, max-age=31536000, immutable');
+  assert.ok((await res.text()).includes('اختصارات لوحة المفاتيح'));
+  // Another build's messages are not served under this build's names.
+  assert.equal((await fetch(stack.url('/pkg/messages.ar.0000000000000000.txt'))).status, 404);
+  assert.equal((await fetch(stack.url(arabic.asked[0].replace('.ar.', '.en.')))).status, 404);
+  assert.deepEqual(stack.consoleErrors, []);
+});
+
 test('a story in another language than the reader\'s primary one says which', async () => {
   const prefs = {
     version: 1,

@@ -31,7 +31,21 @@ pub fn router(service: Arc<NewsService>, options: LeptosOptions) -> Router {
         .br(true)
         .gzip(true)
         .compress_when(DefaultPredicate::new().and(NotForContentType::const_new("image/png")));
-    Router::new()
+    let mut router = Router::new();
+    // The interface's messages in each language the wasm does not carry, under names that
+    // change with them (`app::i18n::messages_path`).
+    for language in app::i18n::fetched_languages() {
+        router = router.route(
+            &app::i18n::messages_path(language),
+            get(move || async move {
+                (
+                    [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+                    app::i18n::messages_file(language),
+                )
+            }),
+        );
+    }
+    router
         .route(
             "/sw.js",
             get(move || {
@@ -96,9 +110,15 @@ fn service_worker(options: &LeptosOptions) -> String {
             ];
             // The lazy pages' files too: a page first opened offline still gets its code.
             files.extend(app::lazy_page_files(options));
+            // And every language's messages: the language can be changed offline.
+            files.extend(app::i18n::fetched_languages().map(app::i18n::messages_path));
             // The manifest names every chunk by its hash: any change to them is a new version.
             let manifest = h.split.as_ref().map_or("", |(m, _)| m.as_str());
-            (files, format!("{}-{}-{}-{manifest}", h.js, h.wasm, h.css))
+            let messages = app::i18n::MESSAGES_VERSION;
+            (
+                files,
+                format!("{}-{}-{}-{manifest}-{messages}", h.js, h.wasm, h.css),
+            )
         }
         // Without hashed names the files of two builds have one name: the worker keeps none.
         None => (Vec::new(), env!("CARGO_PKG_VERSION").to_string()),
