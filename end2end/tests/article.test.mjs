@@ -166,6 +166,8 @@ test('share: links to the usual networks and a copy-link button that confirms', 
   await page.goto(stack.url(path));
   await page.waitForSelector('html[data-hydrated]');
   assert.equal((await page.locator('#share-heading').textContent()).trim(), 'Share this story');
+  // No share sheet in this browser: no button for one.
+  assert.equal(await page.locator('[data-share="native"]').isHidden(), true);
   const url = encodeURIComponent(stack.url(path));
   const href = (id) => page.locator(`[data-share="${id}"]`).getAttribute('href');
   assert.equal(await href('facebook'), `https://www.facebook.com/sharer/sharer.php?u=${url}`);

@@ -71,34 +71,26 @@ pub fn Share(url: String, title: String) -> impl IntoView {
         })
         .collect_view();
 
-    let (share_url, share_title) = (url.clone(), title.clone());
-    let share_now = move |_| {
+    // One handler for both buttons, told apart by their `data-share`.
+    let texts = (
+        t("share-copied"),
+        t_with("share-copy-this", vec![("url", (&url).into())]),
+    );
+    let act = move |ev: leptos::ev::MouseEvent| {
         #[cfg(feature = "hydrate")]
-        web_share::share(&share_title, &share_url);
+        web_share::act(&ev, &title, &url, copied, &texts);
         #[cfg(not(feature = "hydrate"))]
-        let _ = (&share_title, &share_url);
-    };
-    let copy_url = url.clone();
-    let share_text = t("share-native");
-    let done = t("share-copied");
-    let copy_this = t_with("share-copy-this", vec![("url", (&url).into())]);
-    let copy = move |_| {
-        #[cfg(feature = "hydrate")]
-        web_share::copy(&copy_url, copied, (done.clone(), copy_this.clone()));
-        #[cfg(not(feature = "hydrate"))]
-        let _ = (&copy_url, &done, &copy_this);
+        let _ = (ev, &title, &url, &texts);
     };
 
     view! {
-        <section class="share" aria-labelledby="share-heading">
+        <section class="share" aria-labelledby="share-heading" on:click=act>
             <h2 id="share-heading">{t("share-title")}</h2>
-            <Show when=move || native.get()>
-                <button type="button" class="primary" data-share="native" on:click=share_now.clone()>{share_text.clone()}</button>
-            </Show>
+            <button type="button" class="primary" data-share="native" hidden=move || !native.get()>{t("share-native")}</button>
             <ul class="share-links" hidden=move || native.get()>
                 {links}
                 <li>
-                    <button type="button" data-share="copy" on:click=copy.clone()>{t("share-copy")}</button>
+                    <button type="button" data-share="copy">{t("share-copy")}</button>
                 </li>
             </ul>
             <p class="share-status" role="status" aria-live="polite">{move || copied.get()}</p>
@@ -115,56 +107,66 @@ mod web_share {
         window().navigator().into()
     }
 
-    fn method(name: &str) -> Option<js_sys::Function> {
-        js_sys::Reflect::get(&navigator(), &name.into())
+    fn method(on: &JsValue, name: &str) -> Option<js_sys::Function> {
+        js_sys::Reflect::get(on, &name.into())
             .ok()
             .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
     }
 
     pub fn available() -> bool {
-        method("share").is_some()
+        method(&navigator(), "share").is_some()
     }
 
-    pub fn share(title: &str, url: &str) {
-        let Some(share) = method("share") else { return };
-        let data = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&data, &"title".into(), &title.into());
-        let _ = js_sys::Reflect::set(&data, &"url".into(), &url.into());
-        if let Ok(promise) = share.call1(&navigator(), &data)
-            && let Ok(promise) = promise.dyn_into::<js_sys::Promise>()
-        {
-            // Dismissing the share sheet rejects the promise: that is the reader's choice, not an error.
-            leptos::task::spawn_local(async move {
-                let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-            });
-        }
-    }
-
-    /// `texts`: the confirmation, and the fallback that shows the link to copy by hand.
-    pub fn copy(url: &str, status: RwSignal<String>, texts: (String, String)) {
-        let (done, by_hand) = texts;
-        let clipboard = js_sys::Reflect::get(&navigator(), &"clipboard".into()).ok();
-        let write = clipboard.as_ref().and_then(|c| {
-            js_sys::Reflect::get(c, &"writeText".into())
+    /// A click in the share section: on the share button, the system share sheet; on "Copy
+    /// link", the address to the clipboard, confirmed in `status` (`texts`: the confirmation,
+    /// and the fallback that shows the link to copy by hand).
+    pub fn act(
+        ev: &web_sys::MouseEvent,
+        title: &str,
+        url: &str,
+        status: RwSignal<String>,
+        texts: &(String, String),
+    ) {
+        let button = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest("button[data-share]").ok().flatten());
+        let Some(button) = button else { return };
+        let navigator = navigator();
+        let (done, by_hand) = texts.clone();
+        let promise = match button.get_attribute("data-share").as_deref() {
+            Some("native") => {
+                let data = js_sys::Object::new();
+                let _ = js_sys::Reflect::set(&data, &"title".into(), &title.into());
+                let _ = js_sys::Reflect::set(&data, &"url".into(), &url.into());
+                // Dismissing the share sheet rejects the promise: that is the reader's choice,
+                // not an error, and nothing is said.
+                let promise = method(&navigator, "share").map(|f| f.call1(&navigator, &data));
+                return settle(promise, None);
+            }
+            Some("copy") => js_sys::Reflect::get(&navigator, &"clipboard".into())
                 .ok()
-                .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-        });
-        let (Some(clipboard), Some(write)) = (clipboard, write) else {
-            status.set(by_hand);
-            return;
+                .and_then(|c| Some(method(&c, "writeText")?.call1(&c, &url.into()))),
+            _ => return,
         };
-        match write
-            .call1(&clipboard, &url.into())
-            .map(|p| p.dyn_into::<js_sys::Promise>())
-        {
-            Ok(Ok(promise)) => leptos::task::spawn_local(async move {
-                match wasm_bindgen_futures::JsFuture::from(promise).await {
-                    Ok(_) => status.set(done),
-                    Err(_) => status.set(by_hand),
-                }
-            }),
-            _ => status.set(by_hand),
-        }
+        settle(promise, Some((status, done, by_hand)));
+    }
+
+    /// Waits for the browser's answer, and says how copying went.
+    fn settle(
+        promise: Option<Result<JsValue, JsValue>>,
+        report: Option<(RwSignal<String>, String, String)>,
+    ) {
+        let promise = promise.and_then(|p| p.ok()?.dyn_into::<js_sys::Promise>().ok());
+        leptos::task::spawn_local(async move {
+            let ok = match promise {
+                Some(p) => wasm_bindgen_futures::JsFuture::from(p).await.is_ok(),
+                None => false,
+            };
+            if let Some((status, done, by_hand)) = report {
+                status.set(if ok { done } else { by_hand });
+            }
+        });
     }
 }
 
