@@ -70,10 +70,24 @@ fn ArticleView(page: ArticlePage) -> impl IntoView {
         vec![("source", (&article.source_name).into())],
     );
     let saved = SavedStory::from(&article);
-    let og_image = article
-        .image
-        .clone()
-        .map(|src| view! { <Meta property="og:image" content=src/> });
+    // One call site for each kind of tag: each `<Meta>` written out is its own code in the wasm.
+    let names = [
+        ("description", description.clone()),
+        ("twitter:card", "summary_large_image".to_string()),
+    ]
+    .map(|(name, content)| view! { <Meta name content/> });
+    let properties = [
+        ("og:type", "article".to_string()),
+        ("og:site_name", "Panorama".to_string()),
+        ("og:title", article.title.clone()),
+        ("og:description", description),
+        ("og:url", url.clone()),
+        ("article:published_time", article.published.to_rfc3339()),
+    ]
+    .into_iter()
+    .chain(article.image.clone().map(|src| ("og:image", src)))
+    .map(|(property, content)| view! { <Meta property content/> })
+    .collect_view();
 
     #[cfg(feature = "hydrate")]
     {
@@ -84,15 +98,8 @@ fn ArticleView(page: ArticlePage) -> impl IntoView {
 
     view! {
         <Title text=format!("{} · {} · Panorama", article.title, article.source_name)/>
-        <Meta name="description" content=description.clone()/>
-        <Meta property="og:type" content="article"/>
-        <Meta property="og:site_name" content="Panorama"/>
-        <Meta property="og:title" content=article.title.clone()/>
-        <Meta property="og:description" content=description/>
-        <Meta property="og:url" content=url.clone()/>
-        <Meta property="article:published_time" content=article.published.to_rfc3339()/>
-        {og_image}
-        <Meta name="twitter:card" content="summary_large_image"/>
+        {names}
+        {properties}
         <Link rel="canonical" href=url.clone()/>
         <article class="article" data-article=article.id.clone()>
             <header class="article-header">
