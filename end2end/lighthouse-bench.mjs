@@ -14,9 +14,10 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
 
 /// Bytes on the wire (brotli) of `path`, as a browser that accepts it receives them.
-function wireBytes(url) {
+function wireBytes(url, lang) {
+  const headers = { 'accept-encoding': 'br', ...(lang ? { cookie: `panorama_lang=${lang}~en` } : {}) };
   return new Promise((resolve, reject) => {
-    get(url, { headers: { 'accept-encoding': 'br' } }, (res) => {
+    get(url, { headers }, (res) => {
       const chunks = [];
       res.on('data', (c) => chunks.push(c));
       res.on('end', () => resolve(Buffer.concat(chunks)));
@@ -28,8 +29,9 @@ function wireBytes(url) {
 /// loads for it until it is interactive (a lazy page's chunks included), each counted as brotli
 /// on the wire. Measured with the service worker blocked: it fetches the other pages' code in the
 /// background to keep for offline, reported apart (`worker`).
-async function firstVisit(path) {
+async function firstVisit(path, lang) {
   const page = await stack.newPage({ serviceWorkers: 'block' });
+  if (lang) await page.context().addCookies([{ name: 'panorama_lang', value: `${lang}~en`, url: stack.base }]);
   const files = new Set();
   page.on('request', (r) => {
     const url = new URL(r.url());
@@ -38,7 +40,8 @@ async function firstVisit(path) {
   await page.goto(stack.url(path));
   await page.waitForSelector('html[data-hydrated]', { state: 'attached' });
   await page.context().close();
-  const sizes = { html: (await wireBytes(stack.url(path))).length, css: 0, js: 0, wasm: 0 };
+  // `txt`: the interface's messages, for a page in another language than English.
+  const sizes = { html: (await wireBytes(stack.url(path), lang)).length, css: 0, js: 0, wasm: 0, txt: 0 };
   for (const file of files) sizes[file.split('.').pop()] += (await wireBytes(stack.url(file))).length;
   // What the worker precaches beyond what the page loaded.
   const worker = await (await fetch(stack.url('/sw.js'))).text();
@@ -56,12 +59,18 @@ try {
     for (let i = 0; i < RUNS; i++) runs.push(await audit(stack.url(path), ['performance']));
     const metric = (id) => median(runs.map((r) => r.audits[id].numericValue));
     const sizes = await firstVisit(path);
-    const firstVisitBytes = sizes.html + sizes.css + sizes.js + sizes.wasm;
+    const firstVisitBytes = sizes.html + sizes.css + sizes.js + sizes.wasm + sizes.txt;
     console.log(`${name} (${path})`);
     console.log(`  performance ${Math.round(median(runs.map((r) => r.categories.performance.score)) * 100)} (runs: ${runs.map((r) => Math.round(r.categories.performance.score * 100)).join(', ')}; target >= 95)`);
     console.log(`  FCP ${Math.round(metric('first-contentful-paint'))} ms · LCP ${Math.round(metric('largest-contentful-paint'))} ms · TBT ${Math.round(metric('total-blocking-time'))} ms · CLS ${metric('cumulative-layout-shift').toFixed(3)} · SI ${Math.round(metric('speed-index'))} ms`);
     console.log(`  first visit, compressed: ${kb(firstVisitBytes)} (html ${kb(sizes.html)}, css ${kb(sizes.css)}, js ${kb(sizes.js)}, wasm ${kb(sizes.wasm)}; target <= 350 KB)`);
     console.log(`  then kept for offline by the service worker, in the background: ${kb(sizes.worker)} (the other pages' code)`);
+  }
+  // The wasm carries English only: a page in another language also loads its messages.
+  for (const [name, path] of [['home', '/'], ['article', `/article/${article.id}`]]) {
+    const sizes = await firstVisit(path, 'ar');
+    const total = sizes.html + sizes.css + sizes.js + sizes.wasm + sizes.txt;
+    console.log(`${name} in Arabic: first visit, compressed: ${kb(total)} (html ${kb(sizes.html)}, css ${kb(sizes.css)}, js ${kb(sizes.js)}, wasm ${kb(sizes.wasm)}, messages ${kb(sizes.txt)})`);
   }
 } finally {
   await stack.stop();
