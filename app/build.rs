@@ -72,11 +72,11 @@ fn main() {
         }
         let name = code.to_uppercase();
         // The browser's wasm carries English only (the fallback of every message); the page's
-        // own language is fetched as a file (`i18n::load`).
+        // own language is fetched as a file (`i18n::load`). Native test builds keep them all.
         let only_server = if code == "en" {
             ""
         } else {
-            "#[cfg(not(all(feature = \"hydrate\", not(feature = \"ssr\"))))]\n"
+            "#[cfg(not(all(feature = \"hydrate\", not(feature = \"ssr\"), target_arch = \"wasm32\")))]\n"
         };
         writeln!(out, "{only_server}static {name}: &str = {blob:?};").unwrap();
         writeln!(arms, "        {only_server}{code:?} => Some({name}),").unwrap();
