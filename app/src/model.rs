@@ -533,6 +533,7 @@ pub struct ArticlePage {
 /// One day of the News Archive.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ArchiveDay {
+    #[serde(deserialize_with = "crate::rfc3339::day")]
     pub day: chrono::NaiveDate,
     pub count: usize,
 }
@@ -543,6 +544,7 @@ pub struct ArchiveDay {
 pub struct ArchivePage {
     pub days: Vec<ArchiveDay>,
     /// The day shown: the one asked for, else the newest.
+    #[serde(default, deserialize_with = "crate::rfc3339::day_option")]
     pub day: Option<chrono::NaiveDate>,
     /// That day's stories, newest first, without their HTML.
     pub articles: Vec<Article>,

@@ -14,22 +14,13 @@ use std::fmt;
 /// accepts it, in UTC.
 pub fn parse(s: &str) -> Option<DateTime<Utc>> {
     let b = s.as_bytes();
-    let digits = |at: usize, n: usize| -> Option<u32> {
-        let part = b.get(at..at + n)?;
-        part.iter().try_fold(0u32, |acc, &d| {
-            d.is_ascii_digit().then(|| acc * 10 + u32::from(d - b'0'))
-        })
-    };
+    let digits = |at: usize, n: usize| digits(b, at, n);
     let at = |i: usize, c: u8| b.get(i) == Some(&c);
-    let separators = at(4, b'-')
-        && at(7, b'-')
-        && matches!(b.get(10), Some(b'T' | b't' | b' '))
-        && at(13, b':')
-        && at(16, b':');
+    let separators = matches!(b.get(10), Some(b'T' | b't' | b' ')) && at(13, b':') && at(16, b':');
     if !separators {
         return None;
     }
-    let date = NaiveDate::from_ymd_opt(digits(0, 4)? as i32, digits(5, 2)?, digits(8, 2)?)?;
+    let date = day_at(b)?;
     let (hour, minute, second) = (digits(11, 2)?, digits(14, 2)?, digits(17, 2)?);
     let mut i = 19;
     let mut nano = 0u32;
@@ -75,6 +66,28 @@ pub fn parse(s: &str) -> Option<DateTime<Utc>> {
     Some(at.with_timezone(&Utc))
 }
 
+/// The `n` ASCII digits of `b` from `at`, as a number.
+fn digits(b: &[u8], at: usize, n: usize) -> Option<u32> {
+    let part = b.get(at..at + n)?;
+    part.iter().try_fold(0u32, |acc, &d| {
+        d.is_ascii_digit().then(|| acc * 10 + u32::from(d - b'0'))
+    })
+}
+
+/// The `YYYY-MM-DD` that starts `b`.
+fn day_at(b: &[u8]) -> Option<NaiveDate> {
+    if b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(digits(b, 0, 4)? as i32, digits(b, 5, 2)?, digits(b, 8, 2)?)
+}
+
+/// A day as chrono writes one (`2022-01-17`), for `NaiveDate` fields (chrono's reader is the
+/// same format-items engine).
+pub fn parse_day(s: &str) -> Option<NaiveDate> {
+    (s.len() == 10).then(|| day_at(s.as_bytes())).flatten()
+}
+
 struct Rfc3339;
 
 impl Visitor<'_> for Rfc3339 {
@@ -91,6 +104,49 @@ impl Visitor<'_> for Rfc3339 {
 
 pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
     d.deserialize_str(Rfc3339)
+}
+
+struct Day;
+
+impl Visitor<'_> for Day {
+    type Value = NaiveDate;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a day, YYYY-MM-DD")
+    }
+
+    fn visit_str<E: Error>(self, s: &str) -> Result<Self::Value, E> {
+        parse_day(s).ok_or_else(|| E::custom(format!("not a day (YYYY-MM-DD): {s:?}")))
+    }
+}
+
+pub fn day<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+    d.deserialize_str(Day)
+}
+
+/// For `Option<NaiveDate>` fields (with `#[serde(default)]`, as for [`option`]).
+pub fn day_option<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+    struct Maybe;
+    impl<'de> Visitor<'de> for Maybe {
+        type Value = Option<NaiveDate>;
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a day, YYYY-MM-DD, or null")
+        }
+
+        fn visit_none<E: Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+
+        fn visit_unit<E: Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            day(d).map(Some)
+        }
+    }
+    d.deserialize_option(Maybe)
 }
 
 /// For `Option<DateTime<Utc>>` fields (give them `#[serde(default)]` too: with
@@ -181,6 +237,58 @@ mod tests {
             assert_eq!(parse(s), chrono(s), "{s:?}");
             assert!(parse(s).is_some(), "{s:?}");
         }
+    }
+
+    #[test]
+    fn days_read_as_chrono_reads_them() {
+        let start = NaiveDate::from_ymd_opt(1999, 12, 25).unwrap();
+        for n in 0..5000 {
+            let day = start + chrono::Duration::days(n);
+            let written = serde_json::to_string(&day).unwrap();
+            assert_eq!(parse_day(written.trim_matches('"')), Some(day), "{written}");
+        }
+        // chrono also takes one-digit months and days, and trailing spaces; the server never
+        // writes them.
+        for s in ["2022-1-17", "2022-01-7", "2022-01-17 "] {
+            assert_eq!(parse_day(s), None, "{s:?}");
+        }
+        for s in [
+            "",
+            "2022-02-29",
+            "2022-13-01",
+            "2022/01/17",
+            "2022-01-17T00:00:00Z",
+            "٢٠٢٢-01-17",
+        ] {
+            assert_eq!(parse_day(s), None, "{s:?}");
+            assert!(s.parse::<NaiveDate>().is_err(), "chrono takes {s:?}");
+        }
+        #[derive(serde::Deserialize, Debug, PartialEq)]
+        struct Doc {
+            #[serde(deserialize_with = "day")]
+            day: NaiveDate,
+            #[serde(default, deserialize_with = "day_option")]
+            maybe: Option<NaiveDate>,
+        }
+        let day = NaiveDate::from_ymd_opt(2022, 1, 17).unwrap();
+        let read = |s: &str| serde_json::from_str::<Doc>(s);
+        assert_eq!(
+            read(r#"{"day":"2022-01-17"}"#).unwrap(),
+            Doc { day, maybe: None }
+        );
+        assert_eq!(
+            read(r#"{"day":"2022-01-17","maybe":"2022-01-17"}"#).unwrap(),
+            Doc {
+                day,
+                maybe: Some(day)
+            }
+        );
+        assert!(
+            read(r#"{"day":"17 January"}"#)
+                .unwrap_err()
+                .to_string()
+                .contains("not a day")
+        );
     }
 
     #[test]
