@@ -97,10 +97,10 @@ mod browser {
     /// `saved_at` in the reader's time zone, as `language` writes it (else as it is).
     pub fn local_time(saved_at: &str, language: Language) -> String {
         let date = js_sys::Date::new(&saved_at.into());
-        let options = js_sys::Object::new();
-        for (key, value) in [("dateStyle", "medium"), ("timeStyle", "short")] {
-            let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
-        }
+        let options = crate::components::when::browser::options(&[
+            ("dateStyle", "medium"),
+            ("timeStyle", "short"),
+        ]);
         date.to_locale_string(language.code(), &options)
             .as_string()
             .filter(|_| !date.get_time().is_nan())

@@ -27,7 +27,7 @@ pub fn CategoryTabs(
     view! {
         <nav class="category-tabs" aria-label=t("categories-nav")>
             <ul>
-                {Category::ALL.into_iter().map(|c| tab(Some(c))).collect_view()}
+                {Category::ALL.map(|c| tab(Some(c)))}
                 {tab(None)}
             </ul>
         </nav>

@@ -13,14 +13,11 @@ pub fn Footer() -> impl IntoView {
         "footer-language-auto",
         vec![("language", language_name(edition_language).into())],
     );
-    let options = Language::ALL
-        .into_iter()
-        .map(|l| {
-            let selected = !ui.automatic && ui.language == l;
-            // Each language names itself, so a reader lost in a script they cannot read finds theirs.
-            view! { <option value=l.code() selected=selected lang=l.code()>{l.native_name()}</option> }
-        })
-        .collect_view();
+    let options = Language::ALL.map(|l| {
+        let selected = !ui.automatic && ui.language == l;
+        // Each language names itself, so a reader lost in a script they cannot read finds theirs.
+        view! { <option value=l.code() selected=selected lang=l.code()>{l.native_name()}</option> }
+    });
     let on_change = move |ev: leptos::ev::Event| {
         let chosen = Language::from_code(&event_target_value(&ev));
         #[cfg(feature = "hydrate")]

@@ -37,9 +37,7 @@ pub fn KeyboardHelp() -> impl IntoView {
         ("/", "keys-search"),
         ("?", "keys-help"),
     ]
-    .into_iter()
-    .map(|(key, what)| view! { <div><dt><kbd>{key}</kbd></dt><dd>{t(what)}</dd></div> })
-    .collect_view();
+    .map(|(key, what)| view! { <div><dt><kbd>{key}</kbd></dt><dd>{t(what)}</dd></div> });
     let language = crate::i18n::language();
     let count = move || {
         matches

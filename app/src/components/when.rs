@@ -41,11 +41,11 @@ pub fn Day(day: NaiveDate) -> impl IntoView {
 }
 
 #[cfg(feature = "hydrate")]
-mod browser {
+pub(crate) mod browser {
     use chrono::{DateTime, NaiveDate, Utc};
     use wasm_bindgen::JsValue;
 
-    fn options(pairs: &[(&str, &str)]) -> js_sys::Object {
+    pub fn options(pairs: &[(&str, &str)]) -> js_sys::Object {
         let o = js_sys::Object::new();
         for (k, v) in pairs {
             let _ = js_sys::Reflect::set(&o, &(*k).into(), &(*v).into());
@@ -53,7 +53,7 @@ mod browser {
         o
     }
 
-    fn date(at: DateTime<Utc>) -> js_sys::Date {
+    pub fn date(at: DateTime<Utc>) -> js_sys::Date {
         js_sys::Date::new(&JsValue::from_f64(at.timestamp_millis() as f64))
     }
 

@@ -70,7 +70,8 @@ fn ArticleView(page: ArticlePage) -> impl IntoView {
         vec![("source", (&article.source_name).into())],
     );
     let saved = SavedStory::from(&article);
-    // One call site for each kind of tag: each `<Meta>` written out is its own code in the wasm.
+    // Few call sites: each `<Meta>` written out is its own code in the wasm; fixed sets are
+    // arrays, which need none of a list's code for growing and shrinking.
     let names = [
         ("description", description.clone()),
         ("twitter:card", "summary_large_image".to_string()),
@@ -84,10 +85,11 @@ fn ArticleView(page: ArticlePage) -> impl IntoView {
         ("og:url", url.clone()),
         ("article:published_time", article.published.to_rfc3339()),
     ]
-    .into_iter()
-    .chain(article.image.clone().map(|src| ("og:image", src)))
-    .map(|(property, content)| view! { <Meta property content/> })
-    .collect_view();
+    .map(|(property, content)| view! { <Meta property content/> });
+    let og_image = article
+        .image
+        .clone()
+        .map(|content| view! { <Meta property="og:image" content/> });
 
     #[cfg(feature = "hydrate")]
     {
@@ -100,6 +102,7 @@ fn ArticleView(page: ArticlePage) -> impl IntoView {
         <Title text=format!("{} · {} · Panorama", article.title, article.source_name)/>
         {names}
         {properties}
+        {og_image}
         <Link rel="canonical" href=url.clone()/>
         <article class="article" data-article=article.id.clone()>
             <header class="article-header">
@@ -140,14 +143,9 @@ fn LocalTime(at: chrono::DateTime<chrono::Utc>) -> impl IntoView {
     // Written by the browser's Intl, in the interface language, in the reader's time zone.
     #[cfg(feature = "hydrate")]
     Effect::new(move |_| {
-        let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(
-            at.timestamp_millis() as f64
-        ));
-        let options = js_sys::Object::new();
-        for (key, value) in [("dateStyle", "medium"), ("timeStyle", "short")] {
-            let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
-        }
-        let text = date.to_locale_string(language.code(), &options);
+        use crate::components::when::browser::{date, options};
+        let options = options(&[("dateStyle", "medium"), ("timeStyle", "short")]);
+        let text = date(at).to_locale_string(language.code(), &options);
         local.set(text.as_string());
     });
     #[cfg(not(feature = "hydrate"))]
