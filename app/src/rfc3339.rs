@@ -88,91 +88,78 @@ pub fn parse_day(s: &str) -> Option<NaiveDate> {
     (s.len() == 10).then(|| day_at(s.as_bytes())).flatten()
 }
 
-struct Rfc3339;
+/// A string field read by `parse`: `what` it is, in "expected" messages, and what a refused
+/// string is called in the error.
+struct Text<T> {
+    parse: fn(&str) -> Option<T>,
+    what: &'static str,
+    refused: &'static str,
+}
 
-impl Visitor<'_> for Rfc3339 {
-    type Value = DateTime<Utc>;
+const MOMENT: Text<DateTime<Utc>> = Text {
+    parse,
+    what: "an RFC 3339 date and time",
+    refused: "not an RFC 3339 date and time",
+};
+
+const DAY: Text<NaiveDate> = Text {
+    parse: parse_day,
+    what: "a day, YYYY-MM-DD",
+    refused: "not a day (YYYY-MM-DD)",
+};
+
+impl<T> Visitor<'_> for Text<T> {
+    type Value = T;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("an RFC 3339 date and time")
+        f.write_str(self.what)
     }
 
-    fn visit_str<E: Error>(self, s: &str) -> Result<Self::Value, E> {
-        parse(s).ok_or_else(|| E::custom(format!("not an RFC 3339 date and time: {s:?}")))
+    fn visit_str<E: Error>(self, s: &str) -> Result<T, E> {
+        (self.parse)(s).ok_or_else(|| E::custom(format!("{}: {s:?}", self.refused)))
+    }
+}
+
+/// The same field, or `null`.
+struct Maybe<T>(Text<T>);
+
+impl<'de, T> Visitor<'de> for Maybe<T> {
+    type Value = Option<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "{}, or null", self.0.what)
+    }
+
+    fn visit_none<E: Error>(self) -> Result<Option<T>, E> {
+        Ok(None)
+    }
+
+    fn visit_unit<E: Error>(self) -> Result<Option<T>, E> {
+        Ok(None)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Option<T>, D::Error> {
+        d.deserialize_str(self.0).map(Some)
     }
 }
 
 pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
-    d.deserialize_str(Rfc3339)
-}
-
-struct Day;
-
-impl Visitor<'_> for Day {
-    type Value = NaiveDate;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a day, YYYY-MM-DD")
-    }
-
-    fn visit_str<E: Error>(self, s: &str) -> Result<Self::Value, E> {
-        parse_day(s).ok_or_else(|| E::custom(format!("not a day (YYYY-MM-DD): {s:?}")))
-    }
-}
-
-pub fn day<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
-    d.deserialize_str(Day)
-}
-
-/// For `Option<NaiveDate>` fields (with `#[serde(default)]`, as for [`option`]).
-pub fn day_option<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
-    struct Maybe;
-    impl<'de> Visitor<'de> for Maybe {
-        type Value = Option<NaiveDate>;
-
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("a day, YYYY-MM-DD, or null")
-        }
-
-        fn visit_none<E: Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-
-        fn visit_unit<E: Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-
-        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-            day(d).map(Some)
-        }
-    }
-    d.deserialize_option(Maybe)
+    d.deserialize_str(MOMENT)
 }
 
 /// For `Option<DateTime<Utc>>` fields (give them `#[serde(default)]` too: with
 /// `deserialize_with`, serde no longer treats a missing field as `None`).
 pub fn option<'de, D: Deserializer<'de>>(d: D) -> Result<Option<DateTime<Utc>>, D::Error> {
-    struct Maybe;
-    impl<'de> Visitor<'de> for Maybe {
-        type Value = Option<DateTime<Utc>>;
+    d.deserialize_option(Maybe(MOMENT))
+}
 
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("an RFC 3339 date and time, or null")
-        }
+pub fn day<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+    d.deserialize_str(DAY)
+}
 
-        fn visit_none<E: Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-
-        fn visit_unit<E: Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-
-        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-            deserialize(d).map(Some)
-        }
-    }
-    d.deserialize_option(Maybe)
+/// For `Option<NaiveDate>` fields (with `#[serde(default)]`, as for [`option`]).
+pub fn day_option<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+    d.deserialize_option(Maybe(DAY))
 }
 
 #[cfg(test)]
