@@ -22,6 +22,12 @@ include!(concat!(env!("OUT_DIR"), "/messages.rs"));
 
 type Table = Vec<(&'static str, Vec<Piece>)>;
 
+/// Where the language with this code sits in `Language::ALL`, which orders the per-language
+/// tables below.
+fn slot(code: &str) -> Option<usize> {
+    Language::ALL.iter().position(|l| l.code() == code)
+}
+
 /// The encoded messages of the language with this code: compiled in, or (in the browser, for
 /// every language but English) fetched by [`load`].
 fn encoded(code: &str) -> Option<&'static str> {
@@ -34,8 +40,7 @@ static FETCHED: [std::sync::OnceLock<&'static str>; Language::ALL.len()] =
 
 #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
 fn fetched(code: &str) -> Option<&'static str> {
-    let at = Language::ALL.iter().position(|l| l.code() == code)?;
-    FETCHED[at].get().copied()
+    FETCHED[slot(code)?].get().copied()
 }
 
 #[cfg(not(all(feature = "hydrate", not(feature = "ssr"))))]
@@ -84,12 +89,10 @@ pub async fn load(language: Language) {
         };
         match text.await.map(|t| t.as_string()) {
             Ok(Some(text)) => {
-                let at = Language::ALL
-                    .iter()
-                    .position(|l| *l == language)
-                    .unwrap_or(0);
-                // Leaked once per language: messages are borrowed for the page's lifetime.
-                let _ = FETCHED[at].set(String::leak(text));
+                if let Some(at) = slot(language.code()) {
+                    // Leaked once per language: messages are borrowed for the page's lifetime.
+                    let _ = FETCHED[at].set(String::leak(text));
+                }
             }
             Ok(None) | Err(_) => leptos::logging::warn!(
                 "the {} messages could not be loaded: the interface shows in English",
@@ -104,7 +107,7 @@ fn messages(code: &str) -> Option<&'static Table> {
     use std::sync::OnceLock;
     static TABLES: [OnceLock<Table>; Language::ALL.len()] =
         [const { OnceLock::new() }; Language::ALL.len()];
-    let at = Language::ALL.iter().position(|l| l.code() == code)?;
+    let at = slot(code)?;
     let encoded = encoded(code)?;
     Some(TABLES[at].get_or_init(|| {
         encoded
