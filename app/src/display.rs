@@ -163,7 +163,13 @@ pub fn set_language(display: Display, chosen: Option<Language>) {
         None => UiLanguage::automatic(edition),
     };
     cookies::write(&cookies::set_cookie(LANG_COOKIE, Some(&ui.encode())));
-    // Shown once its messages are here (at once for English and languages already used).
+    show(display, ui);
+}
+
+/// Shows the page in `ui`'s language once its messages are here (at once for English and for
+/// languages already shown).
+#[cfg(feature = "hydrate")]
+fn show(display: Display, ui: UiLanguage) {
     leptos::task::spawn_local(async move {
         crate::i18n::load(ui.language).await;
         display.ui.set(ui);
@@ -185,14 +191,8 @@ pub fn follow_edition(edition: Language) {
     if next != now {
         cookies::write(&cookies::set_cookie(LANG_COOKIE, Some(&next.encode())));
         // A new language rebuilds the page: not in the middle of the handler that saved the
-        // preferences, whose component is about to go away; and once its messages are here.
-        let show = move || {
-            leptos::task::spawn_local(async move {
-                crate::i18n::load(next.language).await;
-                display.ui.set(next);
-            })
-        };
-        set_timeout(show, std::time::Duration::ZERO);
+        // preferences, whose component is about to go away.
+        set_timeout(move || show(display, next), std::time::Duration::ZERO);
     }
 }
 
