@@ -13,6 +13,7 @@ pub mod pages;
 pub mod prefs;
 pub mod reading;
 pub mod rfc3339;
+pub mod sync_view;
 
 use leptos::prelude::*;
 use leptos_meta::{HashedStylesheet, Html, Link, MetaTags, Title, provide_meta_context};
@@ -21,6 +22,7 @@ use leptos_router::{
     components::{Route, Router, Routes},
     lazy_route,
 };
+use sync_view::sync_view;
 
 /// The HTML document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -228,7 +230,7 @@ pub fn App() -> impl IntoView {
         <Router>
             // Everything under the router is rebuilt when the interface language changes, so
             // no component needs to re-read it: every text is looked up as it is rendered.
-            {move || {
+            {sync_view(move || {
                 language.track();
                 view! {
             <components::header::Header/>
@@ -238,8 +240,8 @@ pub fn App() -> impl IntoView {
                 // Async: the timeline is in the server's HTML before any script runs. The
                 // pipeline bounds how long that takes (cold feeds wait only up to a deadline).
                 <Routes fallback=pages::not_found::NotFound>
-                    <Route path=StaticSegment("") view=pages::home::HomePage ssr=SsrMode::Async/>
-                    <Route path=(StaticSegment("c"), ParamSegment("category")) view=pages::home::HomePage ssr=SsrMode::Async/>
+                    <Route path=StaticSegment("") view=|| sync_view(view! { <pages::home::HomePage/> }) ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("c"), ParamSegment("category")) view=|| sync_view(view! { <pages::home::HomePage/> }) ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("article"), ParamSegment("id")) view={Lazy::<ArticlePage>::new()} ssr=SsrMode::Async/>
                     <Route path=StaticSegment("settings") view={Lazy::<SettingsPage>::new()}/>
                     <Route path=StaticSegment("saved") view={Lazy::<SavedPage>::new()}/>
@@ -251,7 +253,7 @@ pub fn App() -> impl IntoView {
             <components::footer::Footer/>
             <components::keys::KeyboardHelp/>
                 }
-            }}
+            })}
         </Router>
     }
 }
@@ -423,7 +425,7 @@ macro_rules! lazy_page {
             }
 
             fn view(_this: Self) -> AnyView {
-                view! { <$page/> }.into_any()
+                sync_view(view! { <$page/> }).into_any()
             }
         }
     };
