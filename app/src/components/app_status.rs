@@ -96,15 +96,9 @@ mod browser {
 
     /// `saved_at` in the reader's time zone, as `language` writes it (else as it is).
     pub fn local_time(saved_at: &str, language: Language) -> String {
+        use crate::components::when::browser::{DateStyle, format};
         let date = js_sys::Date::new(&saved_at.into());
-        let options = crate::components::when::browser::options(&[
-            ("dateStyle", "medium"),
-            ("timeStyle", "short"),
-        ]);
-        date.to_locale_string(language.code(), &options)
-            .as_string()
-            .filter(|_| !date.get_time().is_nan())
-            .unwrap_or_else(|| saved_at.to_string())
+        format(language.code(), DateStyle::LocalTime, &date).unwrap_or_else(|| saved_at.to_string())
     }
 
     pub fn watch(saved_at: RwSignal<Option<String>>, update_ready: RwSignal<bool>) {

@@ -15,7 +15,9 @@ pub fn When(then: DateTime<Utc>, now: DateTime<Utc>) -> impl IntoView {
     #[cfg(feature = "hydrate")]
     {
         let lang = language();
-        Effect::new(move |_| intl.set(browser::relative(lang.code(), then, now)));
+        browser::later(move || {
+            intl.try_set(browser::relative(lang.code(), then, now));
+        });
     }
     #[cfg(not(feature = "hydrate"))]
     let _ = (language, intl);
@@ -35,7 +37,9 @@ pub fn Day(day: NaiveDate) -> impl IntoView {
     #[cfg(feature = "hydrate")]
     {
         let lang = language();
-        Effect::new(move |_| intl.set(browser::day(lang.code(), day)));
+        browser::later(move || {
+            intl.try_set(browser::day(lang.code(), day));
+        });
     }
     move || intl.get().unwrap_or_else(|| first.clone())
 }
@@ -43,9 +47,41 @@ pub fn Day(day: NaiveDate) -> impl IntoView {
 #[cfg(feature = "hydrate")]
 pub(crate) mod browser {
     use chrono::{DateTime, NaiveDate, Utc};
+    use std::cell::RefCell;
     use wasm_bindgen::JsValue;
 
-    pub fn options(pairs: &[(&str, &str)]) -> js_sys::Object {
+    /// How a date is written, as `Intl.DateTimeFormat` options.
+    #[derive(Clone, Copy, PartialEq)]
+    pub enum DateStyle {
+        /// `Jan 17, 2022`, the day in UTC (a card's time, past a month).
+        Medium,
+        /// `Monday, January 17, 2022`, in UTC (an archive's day).
+        Full,
+        /// `Jan 17, 2022, 12:21 PM`, in the reader's own time zone.
+        LocalTime,
+    }
+
+    impl DateStyle {
+        fn options(self) -> &'static [(&'static str, &'static str)] {
+            match self {
+                DateStyle::Medium => &[("dateStyle", "medium"), ("timeZone", "UTC")],
+                DateStyle::Full => &[("dateStyle", "full"), ("timeZone", "UTC")],
+                DateStyle::LocalTime => &[("dateStyle", "medium"), ("timeStyle", "short")],
+            }
+        }
+    }
+
+    // Making an Intl formatter costs far more than formatting with it, and `toLocaleString`
+    // makes one on every call: with a date on every card, that was the largest single cost of
+    // hydrating a timeline (42 of its milliseconds in the profile). One per language and style.
+    thread_local! {
+        static DATE_FORMATS: RefCell<Vec<(DateStyle, String, js_sys::Function)>> =
+            const { RefCell::new(Vec::new()) };
+        static RELATIVE_FORMATS: RefCell<Vec<(String, js_sys::Intl::RelativeTimeFormat)>> =
+            const { RefCell::new(Vec::new()) };
+    }
+
+    fn options(pairs: &[(&str, &str)]) -> js_sys::Object {
         let o = js_sys::Object::new();
         for (k, v) in pairs {
             let _ = js_sys::Reflect::set(&o, &(*k).into(), &(*v).into());
@@ -53,8 +89,32 @@ pub(crate) mod browser {
         o
     }
 
+    /// Runs `rewrite` (a text written again by Intl) in a task of its own, after the one that
+    /// renders or hydrates the page: the first Intl formatter of a page loads the browser's
+    /// locale data (30 ms in a profile), which would otherwise lengthen the task that blocks the
+    /// reader's first input. The view may be gone by then: `rewrite` uses `try_set`.
+    pub fn later(rewrite: impl FnOnce() + 'static) {
+        leptos::prelude::set_timeout(rewrite, std::time::Duration::ZERO);
+    }
+
     pub fn date(at: DateTime<Utc>) -> js_sys::Date {
         js_sys::Date::new(&JsValue::from_f64(at.timestamp_millis() as f64))
+    }
+
+    /// `date` as `lang` writes it in `style`; None for an invalid date.
+    pub fn format(lang: &str, style: DateStyle, date: &js_sys::Date) -> Option<String> {
+        let format = DATE_FORMATS.with_borrow_mut(|kept| {
+            if let Some((_, _, format)) = kept.iter().find(|(s, l, _)| *s == style && l == lang) {
+                return format.clone();
+            }
+            let locales = js_sys::Array::of1(&lang.into());
+            let format =
+                js_sys::Intl::DateTimeFormat::new(&locales, &options(style.options())).format();
+            kept.push((style, lang.to_string(), format.clone()));
+            format
+        });
+        // An invalid date throws (`toLocaleString` wrote "Invalid Date").
+        format.call1(&JsValue::UNDEFINED, date).ok()?.as_string()
     }
 
     pub fn relative(lang: &str, then: DateTime<Utc>, now: DateTime<Utc>) -> Option<String> {
@@ -64,27 +124,23 @@ pub(crate) mod browser {
             s if s < 3600 => (s / 60, "minute"),
             s if s < 86_400 => (s / 3600, "hour"),
             s if s < 30 * 86_400 => (s / 86_400, "day"),
-            _ => {
-                let text = date(then).to_locale_date_string(
-                    lang,
-                    &options(&[("dateStyle", "medium"), ("timeZone", "UTC")]),
-                );
-                return text.as_string();
-            }
+            _ => return format(lang, DateStyle::Medium, &date(then)),
         };
-        let locales = js_sys::Array::of1(&lang.into());
-        let format =
-            js_sys::Intl::RelativeTimeFormat::new(&locales, &options(&[("numeric", "auto")]));
+        let format = RELATIVE_FORMATS.with_borrow_mut(|kept| {
+            if let Some((_, format)) = kept.iter().find(|(l, _)| l == lang) {
+                return format.clone();
+            }
+            let locales = js_sys::Array::of1(&lang.into());
+            let format =
+                js_sys::Intl::RelativeTimeFormat::new(&locales, &options(&[("numeric", "auto")]));
+            kept.push((lang.to_string(), format.clone()));
+            format
+        });
         format.format(-(value as f64), unit).as_string()
     }
 
     pub fn day(lang: &str, day: NaiveDate) -> Option<String> {
         let at = day.and_hms_opt(12, 0, 0)?.and_utc();
-        date(at)
-            .to_locale_date_string(
-                lang,
-                &options(&[("dateStyle", "full"), ("timeZone", "UTC")]),
-            )
-            .as_string()
+        format(lang, DateStyle::Full, &date(at))
     }
 }

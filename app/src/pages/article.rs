@@ -142,11 +142,9 @@ fn LocalTime(at: chrono::DateTime<chrono::Utc>) -> impl IntoView {
     let language = crate::i18n::language();
     // Written by the browser's Intl, in the interface language, in the reader's time zone.
     #[cfg(feature = "hydrate")]
-    Effect::new(move |_| {
-        use crate::components::when::browser::{date, options};
-        let options = options(&[("dateStyle", "medium"), ("timeStyle", "short")]);
-        let text = date(at).to_locale_string(language.code(), &options);
-        local.set(text.as_string());
+    crate::components::when::browser::later(move || {
+        use crate::components::when::browser::{DateStyle, date, format};
+        local.try_set(format(language.code(), DateStyle::LocalTime, &date(at)));
     });
     #[cfg(not(feature = "hydrate"))]
     let _ = at;
