@@ -13,7 +13,20 @@ if ('serviceWorker' in navigator) {
       worker.postMessage('skip-waiting');
     });
   };
-  navigator.serviceWorker.register('/sw.js').then((registration) => {
+  // Registered once the page is interactive, in a task of its own: a first visit's registration
+  // and the worker's install (which fetches every page's code for offline) would otherwise compete
+  // with the page's own code for the network and the main thread.
+  const afterHydration = (start) => {
+    const root = document.documentElement;
+    if (root.hasAttribute('data-hydrated')) return setTimeout(start);
+    const watch = new MutationObserver(() => {
+      if (!root.hasAttribute('data-hydrated')) return;
+      watch.disconnect();
+      setTimeout(start);
+    });
+    watch.observe(root, { attributes: true, attributeFilter: ['data-hydrated'] });
+  };
+  afterHydration(() => navigator.serviceWorker.register('/sw.js').then((registration) => {
     if (registration.waiting && navigator.serviceWorker.controller) offer(registration.waiting);
     registration.addEventListener('updatefound', () => {
       const worker = registration.installing;
@@ -26,7 +39,7 @@ if ('serviceWorker' in navigator) {
     document.addEventListener('visibilitychange', () => {
       if (document.visibilityState === 'visible') registration.update().catch(() => {});
     });
-  });
+  }));
   document.addEventListener('panorama:keep', (event) => {
     navigator.serviceWorker.ready.then((registration) => registration.active?.postMessage({ keep: event.detail }));
   });
