@@ -98,7 +98,7 @@ mod browser {
     pub fn local_time(saved_at: &str, language: Language) -> String {
         use crate::components::when::browser::{DateStyle, format};
         let date = js_sys::Date::new(&saved_at.into());
-        format(language.code(), DateStyle::LocalTime, &date).unwrap_or_else(|| saved_at.to_string())
+        format(language, DateStyle::LocalTime, &date).unwrap_or_else(|| saved_at.to_string())
     }
 
     pub fn watch(saved_at: RwSignal<Option<String>>, update_ready: RwSignal<bool>) {

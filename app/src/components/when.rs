@@ -16,7 +16,7 @@ pub fn When(then: DateTime<Utc>, now: DateTime<Utc>) -> impl IntoView {
     {
         let lang = language();
         browser::later(move || {
-            intl.try_set(browser::relative(lang.code(), then, now));
+            intl.try_set(browser::relative(lang, then, now));
         });
     }
     #[cfg(not(feature = "hydrate"))]
@@ -38,7 +38,7 @@ pub fn Day(day: NaiveDate) -> impl IntoView {
     {
         let lang = language();
         browser::later(move || {
-            intl.try_set(browser::day(lang.code(), day));
+            intl.try_set(browser::day(lang, day));
         });
     }
     move || intl.get().unwrap_or_else(|| first.clone())
@@ -46,6 +46,7 @@ pub fn Day(day: NaiveDate) -> impl IntoView {
 
 #[cfg(feature = "hydrate")]
 pub(crate) mod browser {
+    use crate::model::Language;
     use chrono::{DateTime, NaiveDate, Utc};
     use std::cell::RefCell;
     use wasm_bindgen::JsValue;
@@ -75,10 +76,27 @@ pub(crate) mod browser {
     // makes one on every call: with a date on every card, that was the largest single cost of
     // hydrating a timeline (42 of its milliseconds in the profile). One per language and style.
     thread_local! {
-        static DATE_FORMATS: RefCell<Vec<(DateStyle, String, js_sys::Function)>> =
+        static DATE_FORMATS: RefCell<Vec<((Language, DateStyle), js_sys::Function)>> =
             const { RefCell::new(Vec::new()) };
-        static RELATIVE_FORMATS: RefCell<Vec<(String, js_sys::Intl::RelativeTimeFormat)>> =
+        static RELATIVE_FORMATS: RefCell<Vec<(Language, js_sys::Intl::RelativeTimeFormat)>> =
             const { RefCell::new(Vec::new()) };
+    }
+
+    /// The formatter kept for `key`, made by `make` the first time. A page uses a handful of
+    /// keys at most, so a list beats a map (and its code) here.
+    fn kept<K: PartialEq + Copy, F: Clone>(
+        cache: &'static std::thread::LocalKey<RefCell<Vec<(K, F)>>>,
+        key: K,
+        make: impl FnOnce() -> F,
+    ) -> F {
+        cache.with_borrow_mut(|kept| {
+            if let Some((_, format)) = kept.iter().find(|(k, _)| *k == key) {
+                return format.clone();
+            }
+            let format = make();
+            kept.push((key, format.clone()));
+            format
+        })
     }
 
     fn options(pairs: &[(&str, &str)]) -> js_sys::Object {
@@ -101,46 +119,34 @@ pub(crate) mod browser {
         js_sys::Date::new(&JsValue::from_f64(at.timestamp_millis() as f64))
     }
 
-    /// `date` as `lang` writes it in `style`; None for an invalid date.
-    pub fn format(lang: &str, style: DateStyle, date: &js_sys::Date) -> Option<String> {
-        let format = DATE_FORMATS.with_borrow_mut(|kept| {
-            if let Some((_, _, format)) = kept.iter().find(|(s, l, _)| *s == style && l == lang) {
-                return format.clone();
-            }
-            let locales = js_sys::Array::of1(&lang.into());
-            let format =
-                js_sys::Intl::DateTimeFormat::new(&locales, &options(style.options())).format();
-            kept.push((style, lang.to_string(), format.clone()));
-            format
+    /// `date` as `language` writes it in `style`; None for an invalid date.
+    pub fn format(language: Language, style: DateStyle, date: &js_sys::Date) -> Option<String> {
+        let format = kept(&DATE_FORMATS, (language, style), || {
+            let locales = js_sys::Array::of1(&language.code().into());
+            js_sys::Intl::DateTimeFormat::new(&locales, &options(style.options())).format()
         });
         // An invalid date throws (`toLocaleString` wrote "Invalid Date").
         format.call1(&JsValue::UNDEFINED, date).ok()?.as_string()
     }
 
-    pub fn relative(lang: &str, then: DateTime<Utc>, now: DateTime<Utc>) -> Option<String> {
+    pub fn relative(language: Language, then: DateTime<Utc>, now: DateTime<Utc>) -> Option<String> {
         let secs = (now - then).num_seconds();
         let (value, unit) = match secs {
             s if s < 60 => (0, "second"),
             s if s < 3600 => (s / 60, "minute"),
             s if s < 86_400 => (s / 3600, "hour"),
             s if s < 30 * 86_400 => (s / 86_400, "day"),
-            _ => return format(lang, DateStyle::Medium, &date(then)),
+            _ => return format(language, DateStyle::Medium, &date(then)),
         };
-        let format = RELATIVE_FORMATS.with_borrow_mut(|kept| {
-            if let Some((_, format)) = kept.iter().find(|(l, _)| l == lang) {
-                return format.clone();
-            }
-            let locales = js_sys::Array::of1(&lang.into());
-            let format =
-                js_sys::Intl::RelativeTimeFormat::new(&locales, &options(&[("numeric", "auto")]));
-            kept.push((lang.to_string(), format.clone()));
-            format
+        let format = kept(&RELATIVE_FORMATS, language, || {
+            let locales = js_sys::Array::of1(&language.code().into());
+            js_sys::Intl::RelativeTimeFormat::new(&locales, &options(&[("numeric", "auto")]))
         });
         format.format(-(value as f64), unit).as_string()
     }
 
-    pub fn day(lang: &str, day: NaiveDate) -> Option<String> {
+    pub fn day(language: Language, day: NaiveDate) -> Option<String> {
         let at = day.and_hms_opt(12, 0, 0)?.and_utc();
-        format(lang, DateStyle::Full, &date(at))
+        format(language, DateStyle::Full, &date(at))
     }
 }

@@ -144,7 +144,7 @@ fn LocalTime(at: chrono::DateTime<chrono::Utc>) -> impl IntoView {
     #[cfg(feature = "hydrate")]
     crate::components::when::browser::later(move || {
         use crate::components::when::browser::{DateStyle, date, format};
-        local.try_set(format(language.code(), DateStyle::LocalTime, &date(at)));
+        local.try_set(format(language, DateStyle::LocalTime, &date(at)));
     });
     #[cfg(not(feature = "hydrate"))]
     let _ = at;
