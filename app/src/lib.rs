@@ -223,6 +223,9 @@ pub fn App() -> impl IntoView {
         }
     };
 
+    // The timeline answers both `/` and `/c/<category>` (it reads the category itself).
+    let home = || sync_view(view! { <pages::home::HomePage/> });
+
     view! {
         <Html attr:lang=lang attr:dir=dir attr:data-theme=theme/>
         <Title text="Panorama"/>
@@ -240,8 +243,8 @@ pub fn App() -> impl IntoView {
                 // Async: the timeline is in the server's HTML before any script runs. The
                 // pipeline bounds how long that takes (cold feeds wait only up to a deadline).
                 <Routes fallback=pages::not_found::NotFound>
-                    <Route path=StaticSegment("") view=|| sync_view(view! { <pages::home::HomePage/> }) ssr=SsrMode::Async/>
-                    <Route path=(StaticSegment("c"), ParamSegment("category")) view=|| sync_view(view! { <pages::home::HomePage/> }) ssr=SsrMode::Async/>
+                    <Route path=StaticSegment("") view=home ssr=SsrMode::Async/>
+                    <Route path=(StaticSegment("c"), ParamSegment("category")) view=home ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("article"), ParamSegment("id")) view={Lazy::<ArticlePage>::new()} ssr=SsrMode::Async/>
                     <Route path=StaticSegment("settings") view={Lazy::<SettingsPage>::new()}/>
                     <Route path=StaticSegment("saved") view={Lazy::<SavedPage>::new()}/>
