@@ -87,10 +87,12 @@ test('a version 0 document migrates, and unknown sources are dropped by name', a
   const v0 = { version: 0, country: 'IN', language: 'hi', sources: ['hindi-hi', 'gone-hi'] };
   const page = await pageWithStorage(JSON.stringify(v0));
   await page.goto(stack.url('/'));
-  await page.waitForSelector('.notices');
-  const text = await page.locator('.notices').textContent();
-  // The preferences' primary language is Hindi: so is the interface.
-  assert.match(text, /आपकी पसंद संस्करण 0 से अपग्रेड की गई/);
+  // The preferences' primary language is Hindi: so is the interface. The server, with no
+  // cookie yet, wrote English; the page turns Hindi once the Hindi messages are fetched, and
+  // the notice may show in English until then.
+  const notice = page.locator('.notices', { hasText: 'आपकी पसंद संस्करण 0 से अपग्रेड की गई' });
+  await notice.waitFor();
+  const text = await notice.textContent();
   assert.match(text, /हटा दिए गए: gone-hi/);
   await waitForTitles(page, [HINDI]);
   const stored = JSON.parse(await page.evaluate((key) => localStorage.getItem(key), KEY));
