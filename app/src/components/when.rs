@@ -99,6 +99,10 @@ pub(crate) mod browser {
         })
     }
 
+    fn locales(language: Language) -> js_sys::Array {
+        js_sys::Array::of1(&language.code().into())
+    }
+
     fn options(pairs: &[(&str, &str)]) -> js_sys::Object {
         let o = js_sys::Object::new();
         for (k, v) in pairs {
@@ -122,8 +126,8 @@ pub(crate) mod browser {
     /// `date` as `language` writes it in `style`; None for an invalid date.
     pub fn format(language: Language, style: DateStyle, date: &js_sys::Date) -> Option<String> {
         let format = kept(&DATE_FORMATS, (language, style), || {
-            let locales = js_sys::Array::of1(&language.code().into());
-            js_sys::Intl::DateTimeFormat::new(&locales, &options(style.options())).format()
+            js_sys::Intl::DateTimeFormat::new(&locales(language), &options(style.options()))
+                .format()
         });
         // An invalid date throws (`toLocaleString` wrote "Invalid Date").
         format.call1(&JsValue::UNDEFINED, date).ok()?.as_string()
@@ -139,8 +143,10 @@ pub(crate) mod browser {
             _ => return format(language, DateStyle::Medium, &date(then)),
         };
         let format = kept(&RELATIVE_FORMATS, language, || {
-            let locales = js_sys::Array::of1(&language.code().into());
-            js_sys::Intl::RelativeTimeFormat::new(&locales, &options(&[("numeric", "auto")]))
+            js_sys::Intl::RelativeTimeFormat::new(
+                &locales(language),
+                &options(&[("numeric", "auto")]),
+            )
         });
         format.format(-(value as f64), unit).as_string()
     }
