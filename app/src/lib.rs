@@ -14,6 +14,8 @@ pub mod prefs;
 pub mod reading;
 pub mod rfc3339;
 pub mod sync_view;
+#[cfg(feature = "hydrate")]
+mod yielding;
 
 use leptos::prelude::*;
 use leptos_meta::{HashedStylesheet, Html, Link, MetaTags, Title, provide_meta_context};
@@ -276,13 +278,21 @@ pub fn hydrate() {
         .and_then(|root| root.get_attribute("lang"))
         .and_then(|code| model::Language::from_code(&code))
         .unwrap_or(model::Language::En);
+    yielding::init();
     wasm_bindgen_futures::spawn_local(async move {
         futures::join!(load_page_code(&path), i18n::load(language));
-        leptos::mount::hydrate_body(App);
-        // Marks the page interactive: browser tests wait for it, and CSS may use it.
-        if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("data-hydrated", "");
-        }
+        yielding::hydrating(
+            || {
+                leptos::mount::hydrate_body(App);
+            },
+            // Marks the page interactive, its effects run: browser tests wait for it, and CSS
+            // may use it.
+            || {
+                if let Some(root) = document().document_element() {
+                    let _ = root.set_attribute("data-hydrated", "");
+                }
+            },
+        );
     });
 }
 
