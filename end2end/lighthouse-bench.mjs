@@ -65,6 +65,8 @@ try {
     // Lighthouse's measure of this host's CPU speed at the time: a low figure (a busy or slow
     // machine) lowers the scores without any change to Panorama.
     console.log(`  host benchmarkIndex ${Math.round(median(runs.map((r) => r.environment.benchmarkIndex)))} (runs: ${runs.map((r) => Math.round(r.environment.benchmarkIndex)).join(', ')})`);
+    // Blocking time moves the score most and varies most from run to run.
+    console.log(`  TBT per run: ${runs.map((r) => Math.round(r.audits['total-blocking-time'].numericValue)).join(', ')} ms`);
     console.log(`  FCP ${Math.round(metric('first-contentful-paint'))} ms · LCP ${Math.round(metric('largest-contentful-paint'))} ms · TBT ${Math.round(metric('total-blocking-time'))} ms · CLS ${metric('cumulative-layout-shift').toFixed(3)} · SI ${Math.round(metric('speed-index'))} ms`);
     console.log(`  first visit, compressed: ${kb(firstVisitBytes)} (html ${kb(sizes.html)}, css ${kb(sizes.css)}, js ${kb(sizes.js)}, wasm ${kb(sizes.wasm)}; target <= 350 KB)`);
     console.log(`  then kept for offline by the service worker, in the background: ${kb(sizes.worker)} (the other pages' code)`);
