@@ -61,12 +61,17 @@ try {
     const sizes = await firstVisit(path);
     const firstVisitBytes = sizes.html + sizes.css + sizes.js + sizes.wasm + sizes.txt;
     console.log(`${name} (${path})`);
-    console.log(`  performance ${Math.round(median(runs.map((r) => r.categories.performance.score)) * 100)} (runs: ${runs.map((r) => Math.round(r.categories.performance.score * 100)).join(', ')}; target >= 95)`);
+    // A figure's median and each run's, rounded: `of` reads it from one run's report.
+    const perRun = (of) => {
+      const figures = runs.map((r) => Math.round(of(r)));
+      return `${median(figures)} (runs: ${figures.join(', ')})`;
+    };
+    console.log(`  performance ${perRun((r) => r.categories.performance.score * 100)}; target >= 95`);
     // Lighthouse's measure of this host's CPU speed at the time: a low figure (a busy or slow
     // machine) lowers the scores without any change to Panorama.
-    console.log(`  host benchmarkIndex ${Math.round(median(runs.map((r) => r.environment.benchmarkIndex)))} (runs: ${runs.map((r) => Math.round(r.environment.benchmarkIndex)).join(', ')})`);
+    console.log(`  host benchmarkIndex ${perRun((r) => r.environment.benchmarkIndex)}`);
     // Blocking time moves the score most and varies most from run to run.
-    console.log(`  TBT per run: ${runs.map((r) => Math.round(r.audits['total-blocking-time'].numericValue)).join(', ')} ms`);
+    console.log(`  TBT ms ${perRun((r) => r.audits['total-blocking-time'].numericValue)}`);
     console.log(`  FCP ${Math.round(metric('first-contentful-paint'))} ms · LCP ${Math.round(metric('largest-contentful-paint'))} ms · TBT ${Math.round(metric('total-blocking-time'))} ms · CLS ${metric('cumulative-layout-shift').toFixed(3)} · SI ${Math.round(metric('speed-index'))} ms`);
     console.log(`  first visit, compressed: ${kb(firstVisitBytes)} (html ${kb(sizes.html)}, css ${kb(sizes.css)}, js ${kb(sizes.js)}, wasm ${kb(sizes.wasm)}; target <= 350 KB)`);
     console.log(`  then kept for offline by the service worker, in the background: ${kb(sizes.worker)} (the other pages' code)`);
