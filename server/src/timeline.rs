@@ -1,5 +1,7 @@
 //! One timeline from many feeds: merge, dedupe, sort newest first, page.
 
+pub mod assemble;
+
 use app::model::{Article, Category, WireCopy};
 use chrono::{DateTime, Utc};
 use std::borrow::Cow;
