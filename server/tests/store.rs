@@ -1,0 +1,528 @@
+//! The store on real SQLite files: migrations from an empty file, refusal of files it must not
+//! touch, stories kept and replaced, the archive's days and pages, feed state, retention, a
+//! full disk, and search in every script the interface speaks (hostile queries included).
+
+use app::model::{Article, Category, Country, Language};
+use chrono::{DateTime, Duration, TimeZone, Utc};
+use panorama_server::fetch::Validators;
+use panorama_server::search::{Query, QueryError};
+use panorama_server::store::{
+    ArchiveFilter, FeedState, Health, Limits, SearchFilter, Store, StoreError, Write,
+};
+use std::path::PathBuf;
+
+fn temp_path(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "panorama-store-test-{}-{name}-{}",
+        std::process::id(),
+        Utc::now().timestamp_nanos_opt().unwrap_or_default()
+    ));
+    dir.join("data").join("panorama.db")
+}
+
+fn url(path: &std::path::Path) -> String {
+    format!("sqlite://{}", path.display())
+}
+
+fn at(day: u32, hour: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2022, 1, day, hour, 0, 0).unwrap()
+}
+
+fn story(n: u32, language: Language, country: Country, title: &str, summary: &str) -> Article {
+    Article {
+        id: format!("{n:016x}"),
+        source_id: format!("src-{}", language.code()),
+        source_name: format!("Source {}", language.code()),
+        country,
+        language,
+        categories: vec![],
+        title: title.into(),
+        link: format!("https://news.example/{n}"),
+        published: at(10 + n % 10, n % 24),
+        updated: None,
+        date_note: None,
+        summary: summary.into(),
+        summary_html: format!("<p>{summary}</p>"),
+        image: None,
+        also: vec![],
+        other_languages: 0,
+        folded: vec![],
+        text_keys: vec!["k1".into()],
+    }
+}
+
+/// Stories in the six languages, each with a word a reader may type another way.
+fn corpus() -> Vec<Article> {
+    vec![
+        story(
+            1,
+            Language::Zh,
+            Country::CN,
+            "哈萨克斯坦发生政变",
+            "集安组织维和部队抵达阿拉木图。中国表示关注。",
+        ),
+        story(
+            2,
+            Language::Zh,
+            Country::CN,
+            "中国经济数据公布",
+            "国家统计局今天公布数据。",
+        ),
+        story(
+            3,
+            Language::Ar,
+            Country::QA,
+            "أمير الْكُوَيْت يزور الدوحة",
+            "زيارة رسمية إلى قطر لبحث العلاقات.",
+        ),
+        story(
+            4,
+            Language::Ar,
+            Country::QA,
+            "افتتاح مستشفى جديد في الدوحة",
+            "المستشفى الجديد يخدم آلاف المرضى.",
+        ),
+        story(
+            5,
+            Language::Hi,
+            Country::IN,
+            "दिल्ली में भारी बारिश",
+            "मौसम विभाग ने चेतावनी जारी की।",
+        ),
+        story(
+            6,
+            Language::De,
+            Country::DE,
+            "Neue Brücke über den Rhein eröffnet",
+            "Die Straße bleibt bis Montag gesperrt.",
+        ),
+        story(
+            7,
+            Language::Fr,
+            Country::CA,
+            "L'Élysée répond aux critiques",
+            "Le président s'exprime à Québec.",
+        ),
+        story(
+            8,
+            Language::En,
+            Country::US,
+            "Troops arrive in Kazakhstan",
+            "The CSTO sent peacekeeping forces to Almaty.",
+        ),
+        story(
+            9,
+            Language::En,
+            Country::US,
+            "Markets rally on peace hopes",
+            "Stocks rose as peace talks resumed.",
+        ),
+    ]
+}
+
+async fn filled() -> Store {
+    let store = Store::open(&url(&temp_path("search"))).await.unwrap();
+    store.write(Write::Stories(corpus()));
+    store.flush().await;
+    store
+}
+
+async fn found(store: &Store, q: &str) -> Vec<u32> {
+    found_in(store, q, &SearchFilter::default()).await
+}
+
+async fn found_in(store: &Store, q: &str, filter: &SearchFilter) -> Vec<u32> {
+    let query = Query::parse(q).unwrap_or_else(|e| panic!("{q:?}: {e}"));
+    let (articles, _) = store.search(&query, filter, None, 100).await.unwrap();
+    let mut ids: Vec<u32> = articles
+        .iter()
+        .map(|a| u32::from_str_radix(&a.id, 16).unwrap())
+        .collect();
+    ids.sort_unstable();
+    ids
+}
+
+#[tokio::test]
+async fn an_empty_file_is_created_with_its_folder_and_migrated_and_reopens() {
+    let path = temp_path("empty");
+    assert!(!path.parent().unwrap().exists());
+    let store = Store::open(&url(&path)).await.unwrap();
+    assert!(path.exists(), "the file and its folder are created");
+    assert_eq!(store.count().await.unwrap(), 0);
+    store.write(Write::Stories(corpus()));
+    store.flush().await;
+    drop(store);
+    // Opening again applies nothing new and keeps what is there.
+    let again = Store::open(&url(&path)).await.unwrap();
+    assert_eq!(again.count().await.unwrap(), corpus().len() as i64);
+    assert_eq!(again.health(), Health::Ok);
+}
+
+#[tokio::test]
+async fn a_file_that_is_not_a_database_is_refused_and_left_as_it_is() {
+    let path = temp_path("garbage");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let garbage = b"this is a text file, not SQLite, and it must stay so\n".repeat(100);
+    std::fs::write(&path, &garbage).unwrap();
+    let Err(e) = Store::open(&url(&path)).await else {
+        panic!("opened a text file");
+    };
+    assert!(matches!(e, StoreError::NotADatabase { .. }), "{e}");
+    let message = e.to_string();
+    assert!(message.contains(&path.display().to_string()), "{message}");
+    assert!(message.contains("left as it is"), "{message}");
+    assert_eq!(std::fs::read(&path).unwrap(), garbage);
+}
+
+#[tokio::test]
+async fn a_database_from_a_newer_panorama_is_refused_and_left_as_it_is() {
+    let path = temp_path("newer");
+    let store = Store::open(&url(&path)).await.unwrap();
+    drop(store);
+    // A later version of Panorama applied a migration this one does not know.
+    let pool = sqlx::SqlitePool::connect(&url(&path)).await.unwrap();
+    sqlx::query(
+        "INSERT INTO _sqlx_migrations (version, description, installed_on, success, checksum, execution_time)
+         VALUES (9999, 'from the future', CURRENT_TIMESTAMP, 1, x'00', 0)",
+    )
+    .execute(&pool)
+    .await
+    .unwrap();
+    pool.close().await;
+    let before = std::fs::read(&path).unwrap();
+    let Err(e) = Store::open(&url(&path)).await else {
+        panic!("opened a newer schema");
+    };
+    assert!(
+        matches!(e, StoreError::NewerSchema { found: 9999, .. }),
+        "{e}"
+    );
+    assert!(e.to_string().contains("newer Panorama"), "{e}");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+#[tokio::test]
+async fn chinese_words_of_two_characters_are_found_inside_unspaced_text() {
+    let store = filled().await;
+    assert_eq!(found(&store, "政变").await, [1]);
+    assert_eq!(found(&store, "中国").await, [1, 2], "title or summary");
+    assert_eq!(found(&store, "斯坦").await, [1]);
+    assert_eq!(found(&store, "维和部队").await, [1]);
+    assert_eq!(
+        found(&store, "变政").await,
+        Vec::<u32>::new(),
+        "order matters"
+    );
+}
+
+#[tokio::test]
+async fn arabic_is_found_with_or_without_marks_tatweel_and_letter_variants() {
+    let store = filled().await;
+    for q in ["الكويت", "الْكُوَيْت", "الكـــويت", "كويت", "أمير", "امير"]
+    {
+        assert_eq!(found(&store, q).await, [3], "{q}");
+    }
+    // Taa marbuta and haa; alef maqsura and yaa.
+    for q in ["الدوحة", "الدوحه", "دوحة"] {
+        assert_eq!(found(&store, q).await, [3, 4], "{q}");
+    }
+    assert_eq!(found(&store, "مستشفي").await, [4]);
+}
+
+#[tokio::test]
+async fn hindi_german_and_french_fold_as_readers_type() {
+    let store = filled().await;
+    assert_eq!(found(&store, "दिल्ली").await, [5]);
+    assert_eq!(found(&store, "बारिश").await, [5]);
+    for q in ["Brücke", "brucke", "BRÜCKE", "Strasse", "straße"] {
+        assert_eq!(found(&store, q).await, [6], "{q}");
+    }
+    for q in ["Élysée", "elysee", "ELYSEE", "quebec", "Québec"] {
+        assert_eq!(found(&store, q).await, [7], "{q}");
+    }
+}
+
+#[tokio::test]
+async fn all_words_are_required_quotes_make_a_phrase_and_words_are_prefixes() {
+    let store = filled().await;
+    assert_eq!(
+        found(&store, "peace").await,
+        [8, 9],
+        "peacekeeping begins with peace"
+    );
+    assert_eq!(found(&store, "peace talks").await, [9]);
+    assert_eq!(found(&store, "\"peace talks\"").await, [9]);
+    assert_eq!(found(&store, "\"talks peace\"").await, Vec::<u32>::new());
+    assert_eq!(found(&store, "kazakh").await, [8]);
+    assert_eq!(found(&store, "CSTO almaty").await, [8]);
+    assert_eq!(found(&store, "csto nonsenseword").await, Vec::<u32>::new());
+}
+
+#[tokio::test]
+async fn filters_narrow_and_pages_follow_each_other() {
+    let store = filled().await;
+    let qatar = SearchFilter {
+        country: Some(Country::QA),
+        ..Default::default()
+    };
+    assert_eq!(found_in(&store, "الدوحة", &qatar).await, [3, 4]);
+    let german = SearchFilter {
+        language: Some(Language::De),
+        ..Default::default()
+    };
+    assert_eq!(found_in(&store, "peace", &german).await, Vec::<u32>::new());
+    let day = at(18, 0).date_naive();
+    let on_day = SearchFilter {
+        from: Some(day),
+        to: Some(day),
+        ..Default::default()
+    };
+    assert_eq!(found_in(&store, "peace", &on_day).await, [8]);
+    let sports = SearchFilter {
+        category: Some(Category::Sports),
+        ..Default::default()
+    };
+    assert_eq!(found_in(&store, "peace", &sports).await, Vec::<u32>::new());
+
+    // One per page, newest first, no story twice.
+    let query = Query::parse("الدوحة").unwrap();
+    let (first, cursor) = store
+        .search(&query, &SearchFilter::default(), None, 1)
+        .await
+        .unwrap();
+    let (second, end) = store
+        .search(&query, &SearchFilter::default(), cursor, 1)
+        .await
+        .unwrap();
+    assert_eq!((first.len(), second.len()), (1, 1));
+    assert!(first[0].published > second[0].published);
+    assert!(cursor.is_some() && end.is_none());
+}
+
+#[tokio::test]
+async fn hostile_queries_are_words_or_nothing_never_an_error() {
+    let store = filled().await;
+    let long = "x".repeat(5000);
+    for q in [
+        "\"",
+        "\"\"",
+        "*",
+        "NEAR(peace talks)",
+        "^peace",
+        "title:peace",
+        "peace OR markets",
+        "peace AND NOT markets",
+        "a\0b",
+        "🙂 peace 🙂",
+        "'; DROP TABLE stories; --",
+        "((((",
+        "-peace",
+        long.as_str(),
+        "!!!",
+    ] {
+        match Query::parse(q) {
+            Ok(query) => {
+                let result = store
+                    .search(&query, &SearchFilter::default(), None, 10)
+                    .await;
+                assert!(result.is_ok(), "{q:?}: {:?}", result.err());
+            }
+            Err(e) => assert!(
+                matches!(e, QueryError::Empty | QueryError::TooLong),
+                "{q:?}: {e}"
+            ),
+        }
+    }
+    // `OR` is a word like any other: both words are required.
+    assert_eq!(found(&store, "peace OR markets").await, Vec::<u32>::new());
+    assert_eq!(store.count().await.unwrap(), corpus().len() as i64);
+}
+
+#[tokio::test]
+async fn a_later_version_replaces_the_story_and_its_search_keys() {
+    let store = filled().await;
+    let mut v2 = corpus().remove(7);
+    v2.title = "Troops leave Kazakhstan".into();
+    v2.updated = Some(v2.published + Duration::hours(2));
+    v2.categories = vec![Category::International];
+    store.write(Write::Stories(vec![v2.clone()]));
+    // An older version arriving later changes nothing.
+    store.write(Write::Stories(vec![corpus().remove(7)]));
+    store.flush().await;
+    let kept = store.story(&v2.id).await.unwrap().unwrap();
+    assert_eq!(kept.title, "Troops leave Kazakhstan");
+    assert_eq!(kept.summary_html, v2.summary_html);
+    assert_eq!(kept.text_keys, v2.text_keys);
+    assert_eq!(found(&store, "leave").await, [8]);
+    assert_eq!(found(&store, "arrive").await, Vec::<u32>::new());
+    let international = SearchFilter {
+        category: Some(Category::International),
+        ..Default::default()
+    };
+    assert_eq!(found_in(&store, "troops", &international).await, [8]);
+    assert_eq!(store.count().await.unwrap(), corpus().len() as i64);
+}
+
+#[tokio::test]
+async fn the_archive_counts_days_and_pages_through_one() {
+    let store = Store::open(&url(&temp_path("archive"))).await.unwrap();
+    let day: Vec<Article> = (0..25)
+        .map(|i| {
+            let mut a = story(100 + i, Language::En, Country::US, "Day story", "x");
+            a.published = at(20, 0) + Duration::minutes(i64::from(i) * 10);
+            a
+        })
+        .collect();
+    store.write(Write::Stories(day));
+    store.write(Write::Stories(corpus()));
+    store.flush().await;
+    let days = store.days(&ArchiveFilter::default()).await.unwrap();
+    assert_eq!(days[0].day, at(20, 0).date_naive());
+    assert_eq!(days[0].count, 25);
+    let total: usize = days.iter().map(|d| d.count).sum();
+    assert_eq!(total, 25 + corpus().len());
+    let arabic = ArchiveFilter {
+        language: Some(Language::Ar),
+        ..Default::default()
+    };
+    let ar_days = store.days(&arabic).await.unwrap();
+    assert_eq!(ar_days.iter().map(|d| d.count).sum::<usize>(), 2);
+
+    let mut seen = Vec::new();
+    let mut cursor = None;
+    loop {
+        let (page, next) = store
+            .day(
+                at(20, 0).date_naive(),
+                &ArchiveFilter::default(),
+                cursor,
+                10,
+            )
+            .await
+            .unwrap();
+        seen.extend(page.into_iter().map(|a| a.published));
+        match next {
+            Some(c) => cursor = Some(c),
+            None => break,
+        }
+    }
+    assert_eq!(seen.len(), 25);
+    assert!(seen.windows(2).all(|w| w[0] > w[1]), "newest first");
+}
+
+#[tokio::test]
+async fn feed_state_and_texts_come_back() {
+    let store = filled().await;
+    let state = FeedState {
+        url: "http://127.0.0.1:9/feed.xml".into(),
+        source_id: "src-en".into(),
+        validators: Validators {
+            etag: Some("\"v7\"".into()),
+            last_modified: Some("Mon, 17 Jan 2022 11:21:53 GMT".into()),
+        },
+        fetched_at: Some(at(17, 11)),
+        error: Some("fetch: HTTP 503".into()),
+        failures: 2,
+        retry_at: Some(at(17, 12)),
+        newest: Some(at(18, 8)),
+        items: vec![format!("{:016x}", 9), format!("{:016x}", 8)],
+    };
+    store.write(Write::Feed(state.clone()));
+    store.write(Write::Text {
+        id: format!("{:016x}", 8),
+        html: "<p>Full story</p>".into(),
+    });
+    store.flush().await;
+    let feeds = store.feeds().await.unwrap();
+    assert_eq!(feeds.len(), 1);
+    assert_eq!(feeds[0].state, state);
+    let titles: Vec<&str> = feeds[0].articles.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Markets rally on peace hopes",
+            "Troops arrive in Kazakhstan"
+        ]
+    );
+    assert_eq!(
+        store
+            .story_text(&format!("{:016x}", 8))
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("<p>Full story</p>")
+    );
+}
+
+#[tokio::test]
+async fn retention_prunes_stories_texts_days_and_search() {
+    let store = filled().await;
+    store.write(Write::Text {
+        id: format!("{:016x}", 1),
+        html: "<p>old</p>".into(),
+    });
+    // Stories 1..=9 are on January 11 to 19: keep from the 15th on.
+    store.write(Write::Prune { before: at(15, 0) });
+    store.flush().await;
+    assert_eq!(found(&store, "政变").await, Vec::<u32>::new());
+    assert!(store.story(&format!("{:016x}", 1)).await.unwrap().is_none());
+    assert!(
+        store
+            .story_text(&format!("{:016x}", 1))
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert_eq!(found(&store, "peace").await, [8, 9]);
+    let days = store.days(&ArchiveFilter::default()).await.unwrap();
+    assert!(
+        days.iter().all(|d| d.day >= at(15, 0).date_naive()),
+        "{days:?}"
+    );
+    assert_eq!(
+        days.iter().map(|d| d.count).sum::<usize>() as i64,
+        store.count().await.unwrap()
+    );
+}
+
+#[tokio::test]
+async fn a_full_disk_degrades_the_store_and_reads_go_on() {
+    let path = temp_path("full");
+    // Create and fill a little first, then reopen with no room to grow.
+    let store = Store::open(&url(&path)).await.unwrap();
+    store.write(Write::Stories(corpus()));
+    store.flush().await;
+    drop(store);
+    let pool = sqlx::SqlitePool::connect(&url(&path)).await.unwrap();
+    let pages: i64 = sqlx::query_scalar("PRAGMA page_count")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    pool.close().await;
+    let pages = pages as u64 + 2;
+    let store = Store::open_with(
+        &url(&path),
+        Limits {
+            max_pages: Some(pages),
+        },
+    )
+    .await
+    .unwrap();
+    let big: Vec<Article> = (0..2000)
+        .map(|i| {
+            story(
+                1000 + i,
+                Language::En,
+                Country::US,
+                &format!("Story number {i} with a long title to take room"),
+                &"Filler text that takes room on the disk. ".repeat(20),
+            )
+        })
+        .collect();
+    store.write(Write::Stories(big));
+    store.flush().await;
+    assert_eq!(store.health(), Health::Degraded);
+    // What was there is still served.
+    assert_eq!(found(&store, "政变").await, [1]);
+    assert_eq!(store.count().await.unwrap(), corpus().len() as i64);
+}
