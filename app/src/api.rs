@@ -3,8 +3,8 @@
 //! through [`Backend`] in the Leptos context.
 
 use crate::model::{
-    ArchivePage, ArticlePage, CatalogView, Category, Contact, Country, RelatedStory,
-    TimelineFilter, TimelinePage,
+    ArchivePage, ArchiveQuery, ArticlePage, CatalogView, Category, Contact, Country, Language,
+    RelatedStory, SearchPage, SearchQuery, TimelineFilter, TimelinePage,
 };
 use leptos::prelude::*;
 use leptos::server_fn::codec::{GetUrl, JsonEncoding};
@@ -54,7 +54,8 @@ pub use backend::{Backend, NewsBackend};
 mod backend {
     use super::AppError;
     use crate::model::{
-        ArchivePage, ArticlePage, CatalogView, Contact, RelatedStory, TimelinePage, TimelineQuery,
+        ArchivePage, ArchiveQuery, ArticlePage, CatalogView, Contact, RelatedStory, SearchPage,
+        SearchQuery, TimelinePage, TimelineQuery,
     };
     use futures::future::BoxFuture;
     use std::sync::Arc;
@@ -80,7 +81,15 @@ mod backend {
             id: String,
         ) -> BoxFuture<'static, Result<RelatedStory, AppError>>;
         /// The stories seen, by day; `day` absent means the newest day.
-        fn archive(&self, day: Option<chrono::NaiveDate>) -> ArchivePage;
+        fn archive(
+            self: Arc<Self>,
+            query: ArchiveQuery,
+        ) -> BoxFuture<'static, Result<ArchivePage, AppError>>;
+        /// The stories whose title or summary hold every word searched for, newest first.
+        fn search(
+            self: Arc<Self>,
+            query: SearchQuery,
+        ) -> BoxFuture<'static, Result<SearchPage, AppError>>;
         fn contact(&self) -> Contact;
         /// The site's public address (`https://panorama.example`), when configured.
         fn public_url(&self) -> Option<String>;
@@ -198,18 +207,67 @@ pub fn article_id(raw: &str) -> Result<String, AppError> {
     }
 }
 
-/// The News Archive: the days Panorama has stories for, and one day's stories (`day` as
-/// `YYYY-MM-DD`, absent for the newest).
+/// The News Archive: the days Panorama has stories for (with how many), and one day's stories
+/// (`day` as `YYYY-MM-DD`, absent for the newest), narrowed by `country` (a code such as `DE`),
+/// `language` (`en`, `hi`, ...) or `source` (an id); `cursor` from `next_cursor` goes on.
 #[server(input = GetUrl, prefix = "/api", endpoint = "archive")]
-pub async fn get_archive(day: Option<String>) -> Result<ArchivePage, AppError> {
-    let day = match day.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
-        None => None,
-        Some(d) => Some(
-            chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d")
-                .map_err(|_| with_status(AppError::BadRequest(format!("bad day {d:?}"))))?,
-        ),
-    };
-    Ok(backend()?.0.archive(day))
+pub async fn get_archive(
+    day: Option<String>,
+    country: Option<String>,
+    language: Option<String>,
+    source: Option<String>,
+    cursor: Option<String>,
+    limit: Option<String>,
+) -> Result<ArchivePage, AppError> {
+    let query = parse_archive_query(RawArchiveQuery {
+        day,
+        country,
+        language,
+        source,
+        cursor,
+        limit,
+    })
+    .map_err(with_status)?;
+    backend()?.0.archive(query).await.map_err(with_status)
+}
+
+pub use search_fn::get_search;
+
+// One argument per query parameter, as the API documents them: more than clippy likes, and the
+// server macro's generated functions take them all too.
+#[allow(clippy::too_many_arguments)]
+mod search_fn {
+    use super::*;
+
+    /// Search: the stories whose title or summary hold every word of `q` (`"quoted words"` as a
+    /// phrase), newest first, with the matched words marked; narrowed like the archive, and by
+    /// `category` and the days `from` and `to` (`YYYY-MM-DD`, both included).
+    #[server(input = GetUrl, prefix = "/api", endpoint = "search")]
+    pub async fn get_search(
+        q: Option<String>,
+        country: Option<String>,
+        language: Option<String>,
+        source: Option<String>,
+        category: Option<String>,
+        from: Option<String>,
+        to: Option<String>,
+        cursor: Option<String>,
+        limit: Option<String>,
+    ) -> Result<SearchPage, AppError> {
+        let query = parse_search_query(RawSearchQuery {
+            q,
+            country,
+            language,
+            source,
+            category,
+            from,
+            to,
+            cursor,
+            limit,
+        })
+        .map_err(with_status)?;
+        backend()?.0.search(query).await.map_err(with_status)
+    }
 }
 
 /// The operator's contact details.
@@ -287,6 +345,132 @@ pub fn parse_timeline_query(
     })
 }
 
+/// A filter's value as given: absent and blank are the same.
+fn given(v: Option<String>) -> Option<String> {
+    v.map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
+}
+
+fn parse_country(v: Option<String>) -> Result<Option<Country>, AppError> {
+    given(v)
+        .map(|code| {
+            Country::from_code(&code.to_ascii_uppercase())
+                .ok_or_else(|| AppError::BadRequest(format!("unknown country {}", short(&code))))
+        })
+        .transpose()
+}
+
+fn parse_language(v: Option<String>) -> Result<Option<Language>, AppError> {
+    given(v)
+        .map(|code| {
+            Language::from_code(&code.to_ascii_lowercase())
+                .ok_or_else(|| AppError::BadRequest(format!("unknown language {}", short(&code))))
+        })
+        .transpose()
+}
+
+fn parse_day(name: &str, v: Option<String>) -> Result<Option<chrono::NaiveDate>, AppError> {
+    given(v)
+        .map(|d| {
+            chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").map_err(|_| {
+                AppError::BadRequest(format!(
+                    "{name}: expected a day as YYYY-MM-DD, not {}",
+                    short(&d)
+                ))
+            })
+        })
+        .transpose()
+}
+
+/// `limit` as given: a whole number in 1..=`MAX_PAGE_SIZE`, else the default.
+fn parse_limit(v: Option<String>) -> Result<usize, AppError> {
+    match given(v) {
+        None => Ok(DEFAULT_PAGE_SIZE),
+        Some(n) => match n.parse::<usize>() {
+            Ok(n) if (1..=MAX_PAGE_SIZE).contains(&n) => Ok(n),
+            _ => Err(AppError::BadRequest(format!(
+                "limit: expected a whole number from 1 to {MAX_PAGE_SIZE}, not {}",
+                short(&n)
+            ))),
+        },
+    }
+}
+
+/// A value echoed in an error message, cut short: a message never carries a whole request back.
+fn short(v: &str) -> String {
+    let cut: String = v.chars().take(40).collect();
+    if cut.len() < v.len() {
+        format!("{cut:?}…")
+    } else {
+        format!("{cut:?}")
+    }
+}
+
+/// `/api/archive`'s query string, as given.
+#[derive(Clone, Debug, Default)]
+pub struct RawArchiveQuery {
+    pub day: Option<String>,
+    pub country: Option<String>,
+    pub language: Option<String>,
+    pub source: Option<String>,
+    pub cursor: Option<String>,
+    pub limit: Option<String>,
+}
+
+/// Validates the raw query of `/api/archive` (and of the `/archive` page's address).
+pub fn parse_archive_query(raw: RawArchiveQuery) -> Result<ArchiveQuery, AppError> {
+    Ok(ArchiveQuery {
+        day: parse_day("day", raw.day)?,
+        country: parse_country(raw.country)?,
+        language: parse_language(raw.language)?,
+        source: given(raw.source),
+        cursor: given(raw.cursor),
+        limit: parse_limit(raw.limit)?,
+    })
+}
+
+/// `/api/search`'s query string, as given.
+#[derive(Clone, Debug, Default)]
+pub struct RawSearchQuery {
+    pub q: Option<String>,
+    pub country: Option<String>,
+    pub language: Option<String>,
+    pub source: Option<String>,
+    pub category: Option<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub cursor: Option<String>,
+    pub limit: Option<String>,
+}
+
+/// Validates the raw query of `/api/search` (and of the `/search` page's address). The words
+/// themselves are read by the server's search module.
+pub fn parse_search_query(raw: RawSearchQuery) -> Result<SearchQuery, AppError> {
+    let category = match given(raw.category).as_deref() {
+        None | Some("all") => None,
+        Some(slug) => Some(
+            Category::from_slug(slug)
+                .ok_or_else(|| AppError::BadRequest(format!("unknown category {}", short(slug))))?,
+        ),
+    };
+    let query = SearchQuery {
+        q: raw.q.unwrap_or_default(),
+        country: parse_country(raw.country)?,
+        language: parse_language(raw.language)?,
+        source: given(raw.source),
+        category,
+        from: parse_day("from", raw.from)?,
+        to: parse_day("to", raw.to)?,
+        cursor: given(raw.cursor),
+        limit: parse_limit(raw.limit)?,
+    };
+    if let (Some(from), Some(to)) = (query.from, query.to)
+        && from > to
+    {
+        return Err(AppError::BadRequest("from is after to".into()));
+    }
+    Ok(query)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -338,5 +522,86 @@ mod tests {
             Err(AppError::BadRequest(m)) if m.contains("FR")
         ));
         assert!(parse(None, Some("DE"), Some("dw-de"), None).is_err());
+    }
+
+    #[test]
+    fn search_and_archive_queries_parse_and_reject_with_short_messages() {
+        let q = parse_search_query(RawSearchQuery {
+            q: Some("政变".into()),
+            country: Some("cn".into()),
+            language: Some("ZH".into()),
+            category: Some("international".into()),
+            from: Some("2022-01-01".into()),
+            to: Some(" ".into()),
+            limit: Some("5".into()),
+            ..Default::default()
+        })
+        .unwrap();
+        assert_eq!(q.country, Some(Country::CN));
+        assert_eq!(q.language, Some(Language::Zh));
+        assert_eq!(q.category, Some(Category::International));
+        assert_eq!(q.to, None);
+        assert_eq!(q.limit, 5);
+        for (raw, word) in [
+            (
+                RawSearchQuery {
+                    limit: Some("-1".into()),
+                    ..Default::default()
+                },
+                "limit",
+            ),
+            (
+                RawSearchQuery {
+                    limit: Some("x".into()),
+                    ..Default::default()
+                },
+                "limit",
+            ),
+            (
+                RawSearchQuery {
+                    from: Some("17/01/2022".into()),
+                    ..Default::default()
+                },
+                "from",
+            ),
+            (
+                RawSearchQuery {
+                    country: Some("ZZ".repeat(500)),
+                    ..Default::default()
+                },
+                "country",
+            ),
+            (
+                RawSearchQuery {
+                    from: Some("2022-02-01".into()),
+                    to: Some("2022-01-01".into()),
+                    ..Default::default()
+                },
+                "after",
+            ),
+        ] {
+            match parse_search_query(raw) {
+                Err(AppError::BadRequest(m)) => {
+                    assert!(m.contains(word), "{m}");
+                    assert!(m.len() < 120, "a short message: {m}");
+                }
+                other => panic!("{other:?}"),
+            }
+        }
+        let a = parse_archive_query(RawArchiveQuery {
+            day: Some("2022-01-17".into()),
+            source: Some("dw-de".into()),
+            ..Default::default()
+        })
+        .unwrap();
+        assert_eq!(a.day, chrono::NaiveDate::from_ymd_opt(2022, 1, 17));
+        assert_eq!(a.source.as_deref(), Some("dw-de"));
+        assert!(
+            parse_archive_query(RawArchiveQuery {
+                day: Some("yesterday".into()),
+                ..Default::default()
+            })
+            .is_err()
+        );
     }
 }

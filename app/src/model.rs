@@ -548,6 +548,60 @@ pub struct ArchivePage {
     pub day: Option<chrono::NaiveDate>,
     /// That day's stories, newest first, without their HTML.
     pub articles: Vec<Article>,
+    /// Where the day goes on (`&cursor=`), when it has more stories than one page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_cursor: Option<String>,
+}
+
+/// What the archive is asked for: a day (the newest when absent), narrowed to a country, a
+/// language or a source, from a cursor.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ArchiveQuery {
+    pub day: Option<chrono::NaiveDate>,
+    pub country: Option<Country>,
+    pub language: Option<Language>,
+    pub source: Option<String>,
+    pub cursor: Option<String>,
+    pub limit: usize,
+}
+
+/// A piece of a search result's text; `marked` where it is a word searched for.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Marked {
+    pub text: String,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub marked: bool,
+}
+
+/// A search result's title and an excerpt of its summary, the matched words marked.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Highlight {
+    pub title: Vec<Marked>,
+    pub snippet: Vec<Marked>,
+}
+
+/// What a search asks for; see `/api/search`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SearchQuery {
+    /// As the reader typed it.
+    pub q: String,
+    pub country: Option<Country>,
+    pub language: Option<Language>,
+    pub source: Option<String>,
+    pub category: Option<Category>,
+    pub from: Option<chrono::NaiveDate>,
+    pub to: Option<chrono::NaiveDate>,
+    pub cursor: Option<String>,
+    pub limit: usize,
+}
+
+/// What `/api/search` answers: matching stories newest first, each with its highlight (same
+/// order), and the next page's cursor.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SearchPage {
+    pub articles: Vec<Article>,
+    pub highlights: Vec<Highlight>,
+    pub next_cursor: Option<String>,
 }
 
 /// The operator's contact details, from the server's configuration.

@@ -3,6 +3,7 @@
 //! feeds that fail (longer each time, or as long as the server's `Retry-After` asks).
 
 use crate::fetch::Validators;
+use crate::store::{FeedState, StoredFeed};
 use app::model::Article;
 use chrono::{DateTime, Utc};
 use std::collections::HashMap;
@@ -98,6 +99,22 @@ impl Slot {
     fn backing_off(&self, now: DateTime<Utc>) -> bool {
         self.retry_at.is_some_and(|t| now < t)
     }
+
+    /// What the store keeps of this feed (its source is the observer's to name).
+    fn state(&self, url: &Url) -> FeedState {
+        let articles = self.articles.as_deref().map(Vec::as_slice).unwrap_or(&[]);
+        FeedState {
+            url: url.to_string(),
+            source_id: String::new(),
+            validators: self.validators.clone(),
+            fetched_at: self.fetched_at,
+            error: self.error.clone(),
+            failures: self.failures,
+            retry_at: self.retry_at,
+            newest: articles.iter().map(|a| a.published).max(),
+            items: articles.iter().map(|a| a.id.clone()).collect(),
+        }
+    }
 }
 
 struct Entry {
@@ -114,9 +131,12 @@ pub struct FeedCache {
     /// Bumped by every refresh, whatever its outcome: what was built from the cache before a
     /// bump may be out of date.
     generation: std::sync::atomic::AtomicU64,
-    /// Where every newly fetched item is also kept, after it leaves its feed.
-    archive: Option<Arc<crate::archive::Archive>>,
+    /// Told each feed's state after every refresh (the store keeps it across restarts).
+    observer: Option<Observer>,
 }
+
+/// What is told a feed's state after each refresh.
+pub type Observer = Box<dyn Fn(FeedState) + Send + Sync>;
 
 impl FeedCache {
     pub fn new(policy: CachePolicy) -> FeedCache {
@@ -124,16 +144,46 @@ impl FeedCache {
             policy,
             entries: Mutex::new(HashMap::new()),
             generation: std::sync::atomic::AtomicU64::new(0),
-            archive: None,
+            observer: None,
         }
     }
 
-    /// Keeps every item fetched from now on in `archive` too.
-    pub fn recording_to(mut self, archive: Arc<crate::archive::Archive>) -> FeedCache {
-        self.archive = Some(archive);
+    /// Tells `observer` each feed's state after every refresh.
+    pub fn observed_by(mut self, observer: Observer) -> FeedCache {
+        self.observer = Some(observer);
         self
     }
 
+    /// Takes a feed back as the store kept it (at boot): its items are served at once, stale
+    /// or fresh by their time, its validators make the next fetch conditional, and a back-off
+    /// still running goes on. Not a reader's request: the background refresh does not adopt it.
+    pub fn restore(&self, url: &Url, feed: StoredFeed) {
+        let state = feed.state;
+        let slot = Slot {
+            first_seen: feed
+                .articles
+                .iter()
+                .map(|a| (a.id.clone(), a.published))
+                .collect(),
+            articles: (state.fetched_at.is_some() || !feed.articles.is_empty())
+                .then(|| Arc::new(feed.articles)),
+            fetched_at: state.fetched_at,
+            validators: state.validators,
+            error: state.error,
+            failures: state.failures,
+            retry_at: state.retry_at,
+        };
+        let mut entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
+        entries.insert(
+            url.clone(),
+            Entry {
+                slot: Arc::new(tokio::sync::Mutex::new(slot)),
+                // Long ago: a restored feed is refreshed in the background only once a reader
+                // asks for it again.
+                requested_at: DateTime::<Utc>::MIN_UTC,
+            },
+        );
+    }
     pub fn generation(&self) -> u64 {
         self.generation.load(std::sync::atomic::Ordering::Acquire)
     }
@@ -177,18 +227,18 @@ impl FeedCache {
         if guard.articles.is_some() {
             let result = guard.result();
             drop(guard);
-            let cache = self.clone();
+            let (cache, url) = (self.clone(), url.clone());
             tokio::spawn(async move {
                 let mut guard = slot.lock().await;
                 // Another refresh may have run while this one waited for the lock.
                 let now = Utc::now();
                 if !guard.fresh(now, cache.policy.ttl) && !guard.backing_off(now) {
-                    cache.refresh(&mut guard, fetch).await;
+                    cache.refresh(&url, &mut guard, fetch).await;
                 }
             });
             return result;
         }
-        self.refresh(&mut guard, fetch).await;
+        self.refresh(url, &mut guard, fetch).await;
         guard.result()
     }
 
@@ -202,12 +252,12 @@ impl FeedCache {
         let mut guard = slot.lock().await;
         let now = Utc::now();
         if !guard.fresh(now, self.policy.ttl) && !guard.backing_off(now) {
-            self.refresh(&mut guard, fetch).await;
+            self.refresh(url, &mut guard, fetch).await;
         }
         guard.result()
     }
 
-    async fn refresh<F, Fut>(&self, slot: &mut Slot, fetch: F)
+    async fn refresh<F, Fut>(&self, url: &Url, slot: &mut Slot, fetch: F)
     where
         F: FnOnce(Option<Validators>) -> Fut,
         Fut: Future<Output = Result<Refresh, Failure>>,
@@ -238,9 +288,6 @@ impl FeedCache {
                         article.published = first;
                     }
                 }
-                if let Some(archive) = &self.archive {
-                    archive.record(&articles);
-                }
                 slot.articles = Some(Arc::new(articles));
                 slot.validators = validators;
                 slot.fetched_at = Some(now);
@@ -265,6 +312,9 @@ impl FeedCache {
                 slot.retry_at = Some(now + chrono_duration(wait));
                 slot.error = Some(failure.reason);
             }
+        }
+        if let Some(observer) = &self.observer {
+            observer(slot.state(url));
         }
     }
 }

@@ -27,11 +27,15 @@ pub struct Config {
     /// reaches. `PANORAMA_RELATED_LINK_HOURS` (36): articles further apart are never one story.
     /// `PANORAMA_PUBLIC_URL`: the address readers use (`https://panorama.example`), for shared
     /// links and previews; else the request's `Host`.
+    /// `PANORAMA_RETENTION_DAYS` (365): stories older than this leave the store.
     pub service: ServiceOptions,
     /// `PANORAMA_FETCH_TIMEOUT_SECS` (20), `PANORAMA_CONNECT_TIMEOUT_SECS` (10),
     /// `PANORAMA_MAX_BODY_BYTES` (15 MiB), `PANORAMA_MAX_REDIRECTS` (5),
     /// `PANORAMA_PER_HOST` (4 requests at once), `PANORAMA_USER_AGENT`.
     pub fetch: FetchLimits,
+    /// `PANORAMA_DATABASE_URL` (`sqlite://panorama-data/panorama.db`): the store;
+    /// `sqlite:///abs/path.db` for an absolute path.
+    pub database_url: String,
 }
 
 #[derive(Debug, thiserror::Error, PartialEq)]
@@ -125,6 +129,13 @@ impl Config {
                         ..service.related.group.clone()
                     },
                 },
+                retention: chrono::Duration::days(
+                    number(
+                        "PANORAMA_RETENTION_DAYS",
+                        service.retention.num_days() as u64,
+                    )?
+                    .clamp(1, 1_000_000) as i64,
+                ),
                 public_url: match text("PANORAMA_PUBLIC_URL") {
                     Some(url) if !(url.starts_with("https://") || url.starts_with("http://")) => {
                         return Err(ConfigError {
@@ -168,6 +179,19 @@ impl Config {
                 user_agent: lookup("PANORAMA_USER_AGENT")
                     .filter(|u| !u.is_empty())
                     .unwrap_or(defaults.user_agent),
+            },
+            database_url: match text("PANORAMA_DATABASE_URL") {
+                None => crate::store::DEFAULT_URL.to_string(),
+                Some(url) if url.starts_with("sqlite:") => url,
+                Some(url) => {
+                    return Err(ConfigError {
+                        var: "PANORAMA_DATABASE_URL",
+                        value: url,
+                        message:
+                            "expected sqlite://<path> (sqlite:///abs/path.db for an absolute path)"
+                                .into(),
+                    });
+                }
             },
         })
     }

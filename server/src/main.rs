@@ -5,6 +5,7 @@ use panorama_server::catalog::Catalog;
 use panorama_server::config::Config;
 use panorama_server::fetch::Fetcher;
 use panorama_server::service::NewsService;
+use panorama_server::store::Store;
 use std::process::ExitCode;
 use tracing_subscriber::EnvFilter;
 
@@ -65,13 +66,29 @@ fn main() -> ExitCode {
     }
 }
 
+/// How long a stop waits for the store's last writes.
+const SHUTDOWN_FLUSH: std::time::Duration = std::time::Duration::from_secs(5);
+
 async fn serve() -> Result<ExitCode, String> {
     let (config, catalog) = config_and_catalog()?;
     let source_count = catalog.sources.len();
     let fetcher = Fetcher::new(config.fetch.clone()).map_err(|e| e.to_string())?;
-    let service = NewsService::new(catalog, fetcher, config.service.clone());
+    let opened = std::time::Instant::now();
+    let store = Store::open(&config.database_url)
+        .await
+        .map_err(|e| e.to_string())?;
+    let service = NewsService::new(catalog, fetcher, config.service.clone(), store.clone());
+    let (stories, feeds) = service.restore().await.map_err(|e| e.to_string())?;
+    tracing::info!(
+        database = %store.path().display(),
+        stories,
+        feeds,
+        ms = opened.elapsed().as_millis() as u64,
+        "store opened"
+    );
     service.spawn_refresher();
     service.spawn_story_walker();
+    service.spawn_pruner();
 
     let mut leptos = get_configuration(None)
         .map_err(|e| format!("leptos configuration: {e}"))?
@@ -98,6 +115,13 @@ async fn serve() -> Result<ExitCode, String> {
         .with_graceful_shutdown(shutdown_signal())
         .await
         .map_err(|e| format!("server: {e}"))?;
+    // What the writer still holds is written before the process ends (a few seconds at most).
+    if tokio::time::timeout(SHUTDOWN_FLUSH, store.flush())
+        .await
+        .is_err()
+    {
+        tracing::warn!("store: the last writes did not finish in time");
+    }
     tracing::info!("stopped");
     Ok(ExitCode::SUCCESS)
 }
@@ -155,8 +179,14 @@ fn config_and_catalog() -> Result<(Config, Catalog), String> {
 async fn inspect_story(query: &str) -> Result<ExitCode, String> {
     let (config, catalog) = config_and_catalog()?;
     let fetcher = Fetcher::new(config.fetch).map_err(|e| e.to_string())?;
-    let service = NewsService::new(catalog, fetcher, config.service);
+    // The tool reads the outlets afresh into a store of its own, thrown away after.
+    let store = Store::temporary().await.map_err(|e| e.to_string())?;
+    let scratch = store.path().to_path_buf();
+    let service = NewsService::new(catalog, fetcher, config.service, store);
     let report = panorama_server::inspect_story::inspect_story(&service, query).await;
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", scratch.display()));
+    }
     print_report(&report, report.error.is_some())
 }
 

@@ -5,11 +5,14 @@ use crate::cache::{CachePolicy, Failure, FeedCache, FeedResult, Refresh};
 use crate::catalog::{Catalog, Source};
 use crate::fetch::{Fetch, Fetcher, Validators};
 use crate::normalize::{FeedContext, parse_feed};
-use crate::timeline::{self, Cursor, Story};
+use crate::search::{self, Query};
+use crate::store::{ArchiveFilter, SearchFilter, Store, Write};
+use crate::timeline::{self, Cursor};
 use app::api::{AppError, NewsBackend};
 use app::model::{
-    ArchivePage, Article, ArticlePage, CatalogView, Contact, EditionSource, FeedSlot, RelatedStory,
-    SourceState, SourceStatus, TimelineFilter, TimelinePage, TimelineQuery,
+    ArchivePage, ArchiveQuery, Article, ArticlePage, CatalogView, Contact, FeedSlot, Highlight,
+    RelatedStory, SearchPage, SearchQuery, SourceStatus, TimelineFilter, TimelinePage,
+    TimelineQuery,
 };
 use chrono::Utc;
 use futures::future::BoxFuture;
@@ -17,12 +20,6 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 use url::Url;
-
-/// How many of the lead source's stories the "Top from <Source>" strip shows.
-pub const TOP_STORIES: usize = 4;
-
-/// A source whose newest story is older than this is "stale", even when its feed answers.
-pub const STALE_AFTER: chrono::Duration = chrono::Duration::days(7);
 
 /// How the service behaves; see `Config` for where each comes from.
 #[derive(Clone, Debug)]
@@ -50,6 +47,8 @@ pub struct ServiceOptions {
     /// index then holds what readers' timelines read).
     pub related_every: Duration,
     pub related: crate::related::RelatedOptions,
+    /// Stories published longer ago than this leave the store (pruned in the background).
+    pub retention: chrono::Duration,
 }
 
 impl Default for ServiceOptions {
@@ -66,13 +65,15 @@ impl Default for ServiceOptions {
             public_url: None,
             related_every: Duration::from_secs(15 * 60),
             related: crate::related::RelatedOptions::default(),
+            retention: chrono::Duration::days(365),
         }
     }
 }
 
 pub struct NewsService {
     catalog: Arc<Catalog>,
-    fetcher: Fetcher,
+    loader: Loader,
+    store: Store,
     cache: Arc<FeedCache>,
     options: ServiceOptions,
     memo: std::sync::Mutex<HashMap<String, Memo>>,
@@ -101,66 +102,171 @@ const REBUILD_GRACE: Duration = Duration::from_secs(10);
 /// Pages remembered at most; past it the memo starts over (it refills in a second).
 const MEMO_PAGES: usize = 512;
 
-/// Fetches and parses one feed for the cache, conditionally when it has validators.
-async fn refresh_feed(
+/// Stories the archive keeps in memory at boot, at most: the related index's window and the
+/// recent past; older ones are read from the store when asked for.
+const RESTORE_STORIES: usize = crate::archive::DEFAULT_CAPACITY;
+
+/// How often the store is pruned of stories past the retention.
+const PRUNE_EVERY: Duration = Duration::from_secs(3600);
+
+/// Reads one feed: fetches it (conditionally when it has validators), parses it, and records
+/// its stories: in the archive (memory) and, handed to the writer, in the store. Recording is
+/// this step's job, not a side effect of the cache.
+#[derive(Clone)]
+struct Loader {
     fetcher: Fetcher,
-    source: Source,
-    slot: FeedSlot,
-    url: Url,
-    validators: Option<Validators>,
-) -> Result<Refresh, Failure> {
-    let fetched = match fetcher.fetch_traced(&url, validators.as_ref()).await.0 {
-        Ok(Fetch::NotModified) => return Ok(Refresh::NotModified),
-        Ok(Fetch::Body(fetched)) => fetched,
-        Err(e) => {
-            // The operator's record of failing feeds (the Privacy Policy says what is logged).
-            tracing::warn!(source = %source.id, feed = %url, "{e}");
-            return Err(Failure {
-                reason: e.to_string(),
-                retry_after: e.retry_after(),
-            });
+    archive: Arc<Archive>,
+    store: Store,
+}
+
+impl Loader {
+    async fn load(
+        self,
+        source: Source,
+        slot: FeedSlot,
+        url: Url,
+        validators: Option<Validators>,
+    ) -> Result<Refresh, Failure> {
+        let fetched = match self.fetcher.fetch_traced(&url, validators.as_ref()).await.0 {
+            Ok(Fetch::NotModified) => return Ok(Refresh::NotModified),
+            Ok(Fetch::Body(fetched)) => fetched,
+            Err(e) => {
+                // The operator's record of failing feeds (the Privacy Policy says what is logged).
+                tracing::warn!(source = %source.id, feed = %url, "{e}");
+                return Err(Failure {
+                    reason: e.to_string(),
+                    retry_after: e.retry_after(),
+                });
+            }
+        };
+        let ctx = FeedContext {
+            source: &source,
+            slot,
+            url: &fetched.url,
+            fetched_at: Utc::now(),
+        };
+        let parsed =
+            parse_feed(&fetched.body, fetched.content_type.as_deref(), &ctx).map_err(|e| {
+                tracing::warn!(source = %source.id, feed = %url, "{e}");
+                Failure::from(e.to_string())
+            })?;
+        if parsed.decoding.replaced_invalid_bytes {
+            tracing::warn!(feed = %url, encoding = parsed.decoding.encoding, "bytes invalid in the feed's encoding were replaced");
         }
-    };
-    let ctx = FeedContext {
-        source: &source,
-        slot,
-        url: &fetched.url,
-        fetched_at: Utc::now(),
-    };
-    let parsed = parse_feed(&fetched.body, fetched.content_type.as_deref(), &ctx).map_err(|e| {
-        tracing::warn!(source = %source.id, feed = %url, "{e}");
-        Failure::from(e.to_string())
-    })?;
-    if parsed.decoding.replaced_invalid_bytes {
-        tracing::warn!(feed = %url, encoding = parsed.decoding.encoding, "bytes invalid in the feed's encoding were replaced");
+        let mut articles = parsed.articles;
+        // Undated and future-dated items keep the time they were first seen, across restarts.
+        for article in &mut articles {
+            if matches!(
+                article.date_note,
+                Some(app::model::DateNote::FirstSeen | app::model::DateNote::ClampedFuture)
+            ) && let Some(kept) = self.archive.get(&article.id)
+            {
+                article.published = kept.published;
+            }
+        }
+        self.archive.record(&articles);
+        self.store.write(Write::Stories(articles.clone()));
+        Ok(Refresh::Modified {
+            articles,
+            validators: fetched.validators,
+        })
     }
-    Ok(Refresh::Modified {
-        articles: parsed.articles,
-        validators: fetched.validators,
-    })
 }
 
 impl NewsService {
-    pub fn new(catalog: Catalog, fetcher: Fetcher, options: ServiceOptions) -> Arc<NewsService> {
+    pub fn new(
+        catalog: Catalog,
+        fetcher: Fetcher,
+        options: ServiceOptions,
+        store: Store,
+    ) -> Arc<NewsService> {
         let archive = Arc::new(Archive::new(crate::archive::DEFAULT_CAPACITY));
+        // Each feed's state goes to the store after every refresh, named by its source.
+        let feed_sources: HashMap<String, String> = catalog
+            .sources
+            .iter()
+            .flat_map(|s| s.feeds.values().map(|url| (url.to_string(), s.id.clone())))
+            .collect();
+        let observer = {
+            let store = store.clone();
+            Box::new(move |mut state: crate::store::FeedState| {
+                state.source_id = feed_sources.get(&state.url).cloned().unwrap_or_default();
+                store.write(Write::Feed(state));
+            })
+        };
         Arc::new(NewsService {
             catalog: Arc::new(catalog),
-            stories: crate::story::Stories::new(fetcher.clone(), crate::story::DEFAULT_CAPACITY),
+            stories: crate::story::Stories::new(
+                fetcher.clone(),
+                store.clone(),
+                crate::story::DEFAULT_CAPACITY,
+            ),
             related: Arc::new(crate::related::StoryIndex::new(options.related.clone())),
-            fetcher,
+            loader: Loader {
+                fetcher,
+                archive: archive.clone(),
+                store: store.clone(),
+            },
+            store,
             cache: Arc::new(
                 FeedCache::new(CachePolicy {
                     ttl: options.feed_ttl,
                     error_ttl: options.error_ttl,
                     max_backoff: options.max_backoff,
                 })
-                .recording_to(archive.clone()),
+                .observed_by(observer),
             ),
             options,
             memo: std::sync::Mutex::default(),
             archive,
             warmed_at: std::sync::Mutex::default(),
             walks: std::sync::atomic::AtomicU64::new(0),
+        })
+    }
+
+    /// Takes back what the store kept: the recent stories (the related index's window and
+    /// more) into the archive, and each catalog feed's state and stories into the cache, so
+    /// the first reader after a restart sees what was read before, and the next fetch of each
+    /// feed is conditional. Returns how many stories and feeds came back.
+    pub async fn restore(&self) -> Result<(usize, usize), crate::store::StoreError> {
+        let since = Utc::now() - self.options.related.window.max(chrono::Duration::days(7));
+        let recent = self.store.recent(since, RESTORE_STORIES).await?;
+        self.archive.record(&recent);
+        let known: HashMap<String, &Url> = self
+            .catalog
+            .sources
+            .iter()
+            .flat_map(|s| s.feeds.values().map(|url| (url.to_string(), url)))
+            .collect();
+        let mut feeds = 0;
+        for feed in self.store.feeds().await? {
+            // A feed the catalog no longer has is left in the store, not served.
+            if let Some(url) = known.get(&feed.state.url) {
+                self.archive.record(&feed.articles);
+                self.cache.restore(url, feed);
+                feeds += 1;
+            }
+        }
+        Ok((recent.len(), feeds))
+    }
+
+    /// The store behind the service (for `/healthz` and shutdown).
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Prunes the store of stories past the retention, now and every hour.
+    pub fn spawn_pruner(self: &Arc<Self>) -> tokio::task::JoinHandle<()> {
+        let service = self.clone();
+        tokio::spawn(async move {
+            let mut ticks = tokio::time::interval(PRUNE_EVERY);
+            ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+            loop {
+                ticks.tick().await;
+                service.store.write(Write::Prune {
+                    before: Utc::now() - service.options.retention,
+                });
+            }
         })
     }
 
@@ -176,9 +282,9 @@ impl NewsService {
         slot: FeedSlot,
         url: &Url,
     ) -> tokio::task::JoinHandle<FeedResult> {
-        let (cache, fetcher, source, url) = (
+        let (cache, loader, source, url) = (
             self.cache.clone(),
-            self.fetcher.clone(),
+            self.loader.clone(),
             source.clone(),
             url.clone(),
         );
@@ -186,7 +292,7 @@ impl NewsService {
             let feed_url = url.clone();
             cache
                 .get(&feed_url, move |validators| {
-                    refresh_feed(fetcher, source, slot, url, validators)
+                    loader.load(source, slot, url, validators)
                 })
                 .await
         })
@@ -224,12 +330,12 @@ impl NewsService {
         }
         let count = due.len();
         let rounds = due.into_iter().map(|(source, slot, url)| {
-            let (cache, fetcher) = (self.cache.clone(), self.fetcher.clone());
+            let (cache, loader) = (self.cache.clone(), self.loader.clone());
             async move {
                 let feed_url = url.clone();
                 cache
                     .revalidate(&feed_url, move |validators| {
-                        refresh_feed(fetcher, source, slot, url, validators)
+                        loader.load(source, slot, url, validators)
                     })
                     .await
             }
@@ -238,7 +344,7 @@ impl NewsService {
         count
     }
 
-    /// Every story seen, by id and by day.
+    /// The stories seen recently, by id (in memory; the store has them all).
     pub fn archive(&self) -> &Archive {
         &self.archive
     }
@@ -247,15 +353,29 @@ impl NewsService {
     /// restart: every catalog feed is then fetched once (at most once per feed TTL, whatever
     /// the number of such requests) and the id looked up again.
     async fn seen_article(&self, id: &str) -> Result<Arc<Article>, AppError> {
-        if let Some(article) = self.archive.get(id) {
+        if let Some(article) = self.known_article(id).await {
             return Ok(article);
         }
         self.warm_catalog().await;
-        self.archive.get(id).ok_or(AppError::NotFound)
+        self.known_article(id).await.ok_or(AppError::NotFound)
     }
 
-    /// An article page: the story from the archive, its text from the outlet's page (waiting
-    /// up to the deadline for it); see `seen_article` for ids not seen yet.
+    /// A story from the archive in memory, else from the store.
+    async fn known_article(&self, id: &str) -> Option<Arc<Article>> {
+        if let Some(article) = self.archive.get(id) {
+            return Some(article);
+        }
+        match self.store.story(id).await {
+            Ok(found) => found.map(Arc::new),
+            Err(e) => {
+                tracing::error!("{e}");
+                None
+            }
+        }
+    }
+
+    /// An article page: the story from the archive or the store, its text from the outlet's page
+    /// (waiting up to the deadline for it); see `seen_article` for ids not seen yet.
     pub async fn article_page(&self, id: &str) -> Result<ArticlePage, AppError> {
         let article = self.seen_article(id).await?;
         let (story, snapshot) = futures::join!(
@@ -301,9 +421,9 @@ impl NewsService {
         let mut tasks = Vec::new();
         for source in &self.catalog.sources {
             for (slot, url) in &source.feeds {
-                let (cache, fetcher, source, slot, url) = (
+                let (cache, loader, source, slot, url) = (
                     self.cache.clone(),
-                    self.fetcher.clone(),
+                    self.loader.clone(),
                     source.clone(),
                     *slot,
                     url.clone(),
@@ -312,7 +432,7 @@ impl NewsService {
                     let feed_url = url.clone();
                     cache
                         .revalidate(&feed_url, move |validators| {
-                            refresh_feed(fetcher, source, slot, url, validators)
+                            loader.load(source, slot, url, validators)
                         })
                         .await
                 }));
@@ -335,6 +455,8 @@ impl NewsService {
             loop {
                 ticks.tick().await;
                 service.read_catalog().await;
+                // What was read is stored (and so searchable) before the walk counts.
+                service.store.flush().await;
                 let snapshot = service.related.snapshot(&service.archive, Utc::now()).await;
                 tracing::debug!(
                     articles = snapshot.articles.len(),
@@ -370,14 +492,66 @@ impl NewsService {
         Ok(story_of(&*self.related_snapshot().await, &article))
     }
 
-    pub fn archive_page(&self, day: Option<chrono::NaiveDate>) -> ArchivePage {
-        let days = self.archive.days();
-        let day = day.or_else(|| days.first().map(|d| d.day));
-        ArchivePage {
-            articles: day.map(|d| self.archive.day(d)).unwrap_or_default(),
+    /// The News Archive from the store: the days (narrowed by the query's filters) and a page
+    /// of one day's stories.
+    pub async fn archive_page(&self, query: ArchiveQuery) -> Result<ArchivePage, AppError> {
+        let filter = ArchiveFilter {
+            country: query.country,
+            language: query.language,
+            source: query.source,
+        };
+        let cursor = decode_cursor(query.cursor.as_deref())?;
+        let days = self.store.days(&filter).await.map_err(internal)?;
+        let day = query.day.or_else(|| days.first().map(|d| d.day));
+        let (articles, next) = match day {
+            Some(day) => self
+                .store
+                .day(day, &filter, cursor, query.limit)
+                .await
+                .map_err(internal)?,
+            None => (Vec::new(), None),
+        };
+        Ok(ArchivePage {
+            articles: articles.into_iter().map(for_lists).collect(),
             days,
             day,
+            next_cursor: next.map(|n| n.to_string()),
+        })
+    }
+
+    /// Search in the store: the stories holding every word, newest first, matched words marked.
+    pub async fn search(&self, query: SearchQuery) -> Result<SearchPage, AppError> {
+        let words = Query::parse(&query.q).map_err(|e| AppError::BadRequest(e.to_string()))?;
+        let filter = SearchFilter {
+            country: query.country,
+            language: query.language,
+            source: query.source,
+            category: query.category,
+            from: query.from,
+            to: query.to,
+        };
+        let cursor = decode_cursor(query.cursor.as_deref())?;
+        let (found, next) = self
+            .store
+            .search(&words, &filter, cursor, query.limit)
+            .await
+            .map_err(internal)?;
+        let highlights = found
+            .iter()
+            .map(|a| Highlight {
+                title: search::mark(&a.title, &words),
+                snippet: search::snippet(&a.summary, &words),
+            })
+            .collect();
+        let mut articles: Vec<Article> = found.into_iter().map(for_lists).collect();
+        if let Some(stories) = self.related.latest() {
+            stories.annotate(&mut articles);
         }
+        Ok(SearchPage {
+            articles,
+            highlights,
+            next_cursor: next.map(|n| n.to_string()),
+        })
     }
 
     /// A timeline page: from the micro-cache while no feed changed, else built.
@@ -518,71 +692,47 @@ impl NewsService {
             results.push((source, outcomes));
         }
 
-        let merged = timeline::merge(
-            results
-                .iter()
-                .flat_map(|(_, outcomes)| outcomes.iter().flatten())
-                .filter_map(|r| r.articles.as_deref())
-                .map(Vec::as_slice),
+        let mut page = timeline::assemble::assemble(
+            &timeline::assemble::Request {
+                edition: &edition,
+                filter,
+                category: query.category,
+                cursor: cursor.as_ref(),
+                limit: query.limit,
+                now: Utc::now(),
+            },
+            &results,
         );
-        let states = results
-            .iter()
-            .map(|(source, outcomes)| source_state(source, outcomes, &merged))
-            .collect();
-        // The lead source's newest stories lead the unfiltered timeline. They are taken out
-        // of every page of it, not only the first, so paging never shows one of them again.
-        let lead = (filter.is_none() && edition.len() > 1)
-            .then(|| edition.first())
-            .flatten();
-        let top: Vec<&Story> = lead
-            .map(|lead| {
-                merged
-                    .iter()
-                    .filter(|s| s.article.source_id == lead.id)
-                    .take(TOP_STORIES)
-                    .collect()
-            })
-            // A strip that would leave the timeline under it empty is only a detour.
-            .filter(|_| {
-                merged
-                    .iter()
-                    .any(|s| lead.is_some_and(|l| s.article.source_id != l.id))
-            })
-            .unwrap_or_default();
-        let top_ids: Vec<&str> = top.iter().map(|s| s.id()).collect();
-        let top: Vec<Article> = top.into_iter().map(Story::to_article).collect();
-        let rest: Vec<Story> = if top_ids.is_empty() {
-            merged
-        } else {
-            merged
-                .iter()
-                .filter(|s| !top_ids.contains(&s.id()))
-                .cloned()
-                .collect()
-        };
-        let (mut articles, next) = timeline::page(&rest, cursor.as_ref(), query.limit);
         // The stories as last grouped: a timeline never waits for a regrouping.
         if let Some(stories) = self.related.latest() {
-            stories.annotate(&mut articles);
+            stories.annotate(&mut page.articles);
         }
-        Ok(TimelinePage {
-            generated_at: Utc::now(),
-            category: query.category,
-            edition: edition
-                .iter()
-                .map(|s| EditionSource {
-                    id: s.id.clone(),
-                    name: s.name.clone(),
-                    country: s.country,
-                    language: s.language,
-                })
-                .collect(),
-            filter,
-            top: if cursor.is_none() { top } else { Vec::new() },
-            articles,
-            sources: states,
-            next_cursor: next.map(|c| c.encode()),
+        Ok(page)
+    }
+}
+
+/// A store page's cursor: the last time key shown.
+fn decode_cursor(cursor: Option<&str>) -> Result<Option<i64>, AppError> {
+    cursor
+        .map(|c| {
+            c.parse::<i64>()
+                .map_err(|_| AppError::BadRequest("bad cursor: use next_cursor as given".into()))
         })
+        .transpose()
+}
+
+/// A store failure at a request's edge: logged, and an internal error for the reader.
+fn internal(e: crate::store::StoreError) -> AppError {
+    tracing::error!("{e}");
+    AppError::Internal
+}
+
+/// A story as lists carry it: without the feed's HTML.
+fn for_lists(article: Article) -> Article {
+    Article {
+        summary_html: String::new(),
+        text_keys: Vec::new(),
+        ..article
     }
 }
 
@@ -597,68 +747,6 @@ fn story_of(snapshot: &crate::related::Snapshot, article: &Article) -> RelatedSt
             articles: 1,
         }],
     })
-}
-
-fn source_state(source: &Source, outcomes: &[Option<FeedResult>], merged: &[Story]) -> SourceState {
-    let with_items: Vec<&FeedResult> = outcomes.iter().flatten().filter(|r| r.is_ok()).collect();
-    let mut errors: Vec<&str> = Vec::new();
-    for error in outcomes.iter().flatten().filter_map(|r| r.error.as_deref()) {
-        if !errors.contains(&error) {
-            errors.push(error);
-        }
-    }
-    let status = if outcomes.is_empty() {
-        SourceStatus::NoFeed
-    } else if !with_items.is_empty() {
-        // A wire copy folded into another outlet's card still counts for its own outlet.
-        let items = merged.iter().filter(|s| s.carried_by(&source.id)).count();
-        // The oldest confirmation among its feeds is how stale what shows may be.
-        let fetched_at = with_items
-            .iter()
-            .filter_map(|r| r.fetched_at)
-            .min()
-            .unwrap_or_else(Utc::now);
-        let newest = with_items
-            .iter()
-            .filter_map(|r| r.articles.as_ref())
-            .flat_map(|a| a.iter().map(|a| a.published))
-            .max();
-        if !errors.is_empty() {
-            SourceStatus::Stale {
-                items,
-                fetched_at,
-                newest,
-                reason: format!("the latest refresh failed: {}", errors.join("; ")),
-            }
-        } else if let Some(old) = newest.filter(|n| Utc::now() - *n > STALE_AFTER) {
-            SourceStatus::Stale {
-                items,
-                fetched_at,
-                newest,
-                reason: format!(
-                    "its newest story is {} days old",
-                    (Utc::now() - old).num_days()
-                ),
-            }
-        } else {
-            SourceStatus::Ok {
-                items,
-                fetched_at,
-                newest,
-            }
-        }
-    } else if outcomes.iter().any(Option::is_none) {
-        SourceStatus::Loading
-    } else {
-        SourceStatus::Failed {
-            reason: errors.join("; "),
-        }
-    };
-    SourceState {
-        source_id: source.id.clone(),
-        source_name: source.name.clone(),
-        status,
-    }
 }
 
 impl NewsBackend for NewsService {
@@ -677,8 +765,18 @@ impl NewsBackend for NewsService {
         Box::pin(async move { self.article_page(&id).await })
     }
 
-    fn archive(&self, day: Option<chrono::NaiveDate>) -> ArchivePage {
-        self.archive_page(day)
+    fn archive(
+        self: Arc<Self>,
+        query: ArchiveQuery,
+    ) -> BoxFuture<'static, Result<ArchivePage, AppError>> {
+        Box::pin(async move { self.archive_page(query).await })
+    }
+
+    fn search(
+        self: Arc<Self>,
+        query: SearchQuery,
+    ) -> BoxFuture<'static, Result<SearchPage, AppError>> {
+        Box::pin(async move { NewsService::search(&self, query).await })
     }
 
     fn related(self: Arc<Self>, id: String) -> BoxFuture<'static, Result<RelatedStory, AppError>> {

@@ -1,12 +1,14 @@
 //! An article page's story text: the outlet's page fetched with the hardened fetcher, its main
 //! content found by readability (dom_smoothie, a port of Mozilla's Readability.js), then
 //! sanitized like feed HTML, so none of the outlet's scripts or ads come along. Cached per
-//! article; one fetch however many readers open it at once.
+//! article; one fetch however many readers open it at once. A text once extracted is kept in
+//! the store, so it is read from the outlet once, not once per restart.
 
 use crate::charset;
 use crate::fetch::Fetcher;
 use crate::html_text;
 use crate::sanitize;
+use crate::store::{Store, Write};
 use app::model::{Article, StoryOrigin, StoryText};
 use futures::FutureExt;
 use futures::future::{BoxFuture, Shared};
@@ -37,14 +39,16 @@ struct Entry {
 
 pub struct Stories {
     fetcher: Fetcher,
+    store: Store,
     capacity: usize,
     entries: Mutex<HashMap<String, Entry>>,
 }
 
 impl Stories {
-    pub fn new(fetcher: Fetcher, capacity: usize) -> Stories {
+    pub fn new(fetcher: Fetcher, store: Store, capacity: usize) -> Stories {
         Stories {
             fetcher,
+            store,
             capacity: capacity.max(1),
             entries: Mutex::default(),
         }
@@ -88,11 +92,28 @@ impl Stories {
             entries.remove(&oldest);
         }
         // Its own task: a reader who stops waiting does not cancel the fetch.
-        let task = tokio::spawn(fetch_story(
+        let (fetcher, store, id, link, summary_chars) = (
             self.fetcher.clone(),
+            self.store.clone(),
+            article.id.clone(),
             article.link.clone(),
             article.summary.chars().count(),
-        ));
+        );
+        let task = tokio::spawn(async move {
+            match store.story_text(&id).await {
+                Ok(Some(html)) => return Ok(html),
+                Ok(None) => {}
+                Err(e) => tracing::warn!("{e}"),
+            }
+            let extracted = fetch_story(fetcher, link, summary_chars).await;
+            if let Ok(html) = &extracted {
+                store.write(Write::Text {
+                    id,
+                    html: html.clone(),
+                });
+            }
+            extracted
+        });
         let text = async move {
             task.await
                 .unwrap_or_else(|e| Err(format!("story: internal error: {e}")))

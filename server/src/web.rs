@@ -67,6 +67,7 @@ pub fn router(service: Arc<NewsService>, options: LeptosOptions) -> Router {
                     let body = serde_json::json!({
                         "status": "ok",
                         "catalog_walks": service.catalog_walks(),
+                        "store": service.store().health().as_str(),
                     });
                     (
                         [(header::CONTENT_TYPE, "application/json")],

@@ -410,6 +410,7 @@ async fn every_fault_stays_with_its_source_while_the_others_show() {
             deadline: Duration::from_secs(1),
             ..ServiceOptions::default()
         },
+        panorama_server::store::Store::temporary().await.unwrap(),
     );
     let query = TimelineQuery {
         sources: ids,
@@ -483,6 +484,7 @@ async fn an_expired_feed_is_served_stale_and_revalidated_with_its_etag() {
             feed_ttl: Duration::ZERO,
             ..ServiceOptions::default()
         },
+        panorama_server::store::Store::temporary().await.unwrap(),
     );
     let query = TimelineQuery {
         sources: vec!["tagged".into()],

@@ -133,7 +133,7 @@ no_feed = "publishes no feed"
     Catalog::parse(&text, "fixture catalog").unwrap()
 }
 
-fn service(base: &str, deadline: Duration) -> Arc<NewsService> {
+async fn service(base: &str, deadline: Duration) -> Arc<NewsService> {
     let fetcher = Fetcher::new(FetchLimits {
         total_timeout: Duration::from_secs(5),
         ..FetchLimits::default()
@@ -148,6 +148,7 @@ fn service(base: &str, deadline: Duration) -> Arc<NewsService> {
             error_ttl: Duration::from_secs(60),
             ..ServiceOptions::default()
         },
+        panorama_server::store::Store::temporary().await.unwrap(),
     )
 }
 
@@ -171,7 +172,7 @@ fn status<'a>(page: &'a TimelinePage, id: &str) -> &'a SourceStatus {
 #[tokio::test]
 async fn a_broken_feed_is_that_sources_error_while_the_others_show() {
     let feeds = start_feed_server().await;
-    let service = service(&feeds.base, Duration::from_secs(5));
+    let service = service(&feeds.base, Duration::from_secs(5)).await;
     let page = service
         .timeline_page(query(&[
             "alpha-en",
@@ -239,7 +240,7 @@ async fn a_broken_feed_is_that_sources_error_while_the_others_show() {
 #[tokio::test]
 async fn a_category_reads_only_that_categorys_feeds() {
     let feeds = start_feed_server().await;
-    let service = service(&feeds.base, Duration::from_secs(5));
+    let service = service(&feeds.base, Duration::from_secs(5)).await;
     let mut q = query(&["alpha-en", "hindi-hi"]);
     q.category = Some(app::model::Category::Business);
     let page = service.timeline_page(q).await.unwrap();
@@ -251,7 +252,7 @@ async fn a_category_reads_only_that_categorys_feeds() {
 #[tokio::test]
 async fn a_slow_feed_is_loading_after_the_deadline_then_arrives() {
     let feeds = start_feed_server().await;
-    let service = service(&feeds.base, Duration::from_millis(300));
+    let service = service(&feeds.base, Duration::from_millis(300)).await;
     let started = std::time::Instant::now();
     let page = service
         .timeline_page(query(&["alpha-en", "slow-en"]))
@@ -277,7 +278,7 @@ async fn a_slow_feed_is_loading_after_the_deadline_then_arrives() {
 #[tokio::test]
 async fn many_readers_cause_one_upstream_fetch_per_feed() {
     let feeds = start_feed_server().await;
-    let service = service(&feeds.base, Duration::from_secs(5));
+    let service = service(&feeds.base, Duration::from_secs(5)).await;
     let readers: Vec<_> = (0..10)
         .map(|_| {
             let service = service.clone();
@@ -293,7 +294,7 @@ async fn many_readers_cause_one_upstream_fetch_per_feed() {
 #[tokio::test]
 async fn unknown_sources_and_bad_cursors_are_bad_requests() {
     let feeds = start_feed_server().await;
-    let service = service(&feeds.base, Duration::from_secs(1));
+    let service = service(&feeds.base, Duration::from_secs(1)).await;
     let err = service.timeline_page(query(&["nope"])).await.unwrap_err();
     assert_eq!(
         err,
@@ -312,7 +313,8 @@ async fn start_panorama(feeds: &FeedServer) -> String {
     let options = leptos::config::LeptosOptions::builder()
         .output_name("panorama")
         .build();
-    let app = panorama_server::web::router(service(&feeds.base, Duration::from_secs(5)), options);
+    let app =
+        panorama_server::web::router(service(&feeds.base, Duration::from_secs(5)).await, options);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
@@ -396,7 +398,7 @@ async fn the_home_page_html_already_holds_the_timeline() {
 #[tokio::test]
 async fn the_lead_source_tops_the_timeline_and_filters_narrow_it() {
     let feeds = start_feed_server().await;
-    let service = service(&feeds.base, Duration::from_secs(5));
+    let service = service(&feeds.base, Duration::from_secs(5)).await;
     let ids = |articles: &[app::model::Article]| -> Vec<String> {
         articles.iter().map(|a| a.source_id.clone()).collect()
     };
@@ -497,6 +499,7 @@ async fn a_built_page_is_answered_again_until_a_feed_changes() {
             page_memo: Duration::from_secs(30),
             ..ServiceOptions::default()
         },
+        panorama_server::store::Store::temporary().await.unwrap(),
     );
     let first = service.timeline_page(query(&["alpha-en"])).await.unwrap();
     // The fetch during the first build changed the cache: the next request builds again (and,
@@ -525,7 +528,7 @@ async fn a_built_page_is_answered_again_until_a_feed_changes() {
 #[tokio::test]
 async fn healthz_counts_the_walks_of_the_whole_catalog() {
     let feeds = start_feed_server().await;
-    let service = service(&feeds.base, Duration::from_secs(5));
+    let service = service(&feeds.base, Duration::from_secs(5)).await;
     let options = leptos::config::LeptosOptions::builder()
         .output_name("panorama")
         .build();
@@ -540,7 +543,7 @@ async fn healthz_counts_the_walks_of_the_whole_catalog() {
     };
     assert_eq!(
         health().await,
-        serde_json::json!({"status": "ok", "catalog_walks": 0})
+        serde_json::json!({"status": "ok", "catalog_walks": 0, "store": "ok"})
     );
     // The first walk starts at once and reads the feeds from loopback.
     let walker = service.spawn_story_walker().unwrap();
@@ -554,6 +557,16 @@ async fn healthz_counts_the_walks_of_the_whole_catalog() {
     }
     walker.abort();
     assert_eq!(walks, 1);
+    // A walk counts once what it read is stored, so searchable.
+    let found = service
+        .search(app::model::SearchQuery {
+            q: "the".into(),
+            limit: 10,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert!(!found.articles.is_empty());
 }
 
 /// A page's response headers are its own, whatever else the server does meanwhile. Leptos's
@@ -577,7 +590,8 @@ async fn a_page_keeps_its_headers_while_other_requests_run_beside_it() {
         .output_name("panorama")
         .site_root(site.to_string_lossy().to_string())
         .build();
-    let app = panorama_server::web::router(service(&feeds.base, Duration::from_secs(5)), options);
+    let app =
+        panorama_server::web::router(service(&feeds.base, Duration::from_secs(5)).await, options);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });

@@ -152,6 +152,7 @@ async fn service() -> (Arc<NewsService>, HashMap<String, String>) {
         catalog(&set, &base),
         Fetcher::new(FetchLimits::default()).unwrap(),
         options,
+        panorama_server::store::Store::temporary().await.unwrap(),
     );
     service.read_catalog().await;
     (service, labels)
