@@ -251,6 +251,7 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment("settings") view={Lazy::<SettingsPage>::new()}/>
                     <Route path=StaticSegment("saved") view={Lazy::<SavedPage>::new()}/>
                     <Route path=StaticSegment("archive") view={Lazy::<ArchivePage>::new()} ssr=SsrMode::Async/>
+                    <Route path=StaticSegment("search") view={Lazy::<SearchPage>::new()} ssr=SsrMode::Async/>
                     <Route path=StaticSegment("privacy") view={Lazy::<PrivacyPage>::new()}/>
                     <Route path=StaticSegment("contact") view={Lazy::<ContactPage>::new()} ssr=SsrMode::Async/>
                 </Routes>
@@ -304,6 +305,7 @@ async fn load_page_code(path: &str) {
         Some(LazyPage::Settings) => SettingsPage::preload().await,
         Some(LazyPage::Saved) => SavedPage::preload().await,
         Some(LazyPage::Archive) => ArchivePage::preload().await,
+        Some(LazyPage::Search) => SearchPage::preload().await,
         Some(LazyPage::Privacy) => PrivacyPage::preload().await,
         Some(LazyPage::Contact) => ContactPage::preload().await,
         None => {}
@@ -319,6 +321,7 @@ enum LazyPage {
     Settings,
     Saved,
     Archive,
+    Search,
     Privacy,
     Contact,
 }
@@ -331,6 +334,7 @@ impl LazyPage {
                 "settings" => LazyPage::Settings,
                 "saved" => LazyPage::Saved,
                 "archive" => LazyPage::Archive,
+                "search" => LazyPage::Search,
                 "privacy" => LazyPage::Privacy,
                 "contact" => LazyPage::Contact,
                 _ => return None,
@@ -347,6 +351,7 @@ impl LazyPage {
             LazyPage::Settings => "settings_page",
             LazyPage::Saved => "saved_page",
             LazyPage::Archive => "archive_page",
+            LazyPage::Search => "search_page",
             LazyPage::Privacy => "privacy_page",
             LazyPage::Contact => "contact_page",
         }
@@ -448,5 +453,6 @@ lazy_page!(ArticlePage, pages::article::ArticleRoute);
 lazy_page!(SettingsPage, pages::settings::SettingsPage);
 lazy_page!(SavedPage, pages::saved::SavedRoute);
 lazy_page!(ArchivePage, pages::archive::ArchiveRoute);
+lazy_page!(SearchPage, pages::search::SearchRoute);
 lazy_page!(PrivacyPage, pages::privacy::PrivacyRoute);
 lazy_page!(ContactPage, pages::contact::ContactRoute);

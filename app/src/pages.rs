@@ -5,4 +5,5 @@ pub mod home;
 pub mod not_found;
 pub mod privacy;
 pub mod saved;
+pub mod search;
 pub mod settings;

@@ -137,11 +137,8 @@ keys-next = الخبر التالي
 keys-previous = الخبر السابق
 keys-open = افتح الخبر
 keys-save = احفظ الخبر أو ألغِ حفظه
-keys-search = ابحث في الأخبار المحمّلة
 keys-help = اعرض هذه المساعدة
 keys-close = إغلاق
-search-label = ابحث في الأخبار المحمّلة
-search-count = عدد الأخبار المطابقة: { $n }
 
 ## Settings
 settings-title = الإعدادات
@@ -216,7 +213,8 @@ privacy-cookie-life = يدوم كل ملف تعريف ارتباط 400 يوم، 
 privacy-clear = مسح بيانات هذا الموقع في متصفحك يزيلها كلها.
 privacy-server = على الخادم
 privacy-fetch = يجلب الخادم خلاصات الناشرين، وعندما تفتح خبرًا، صفحة ذلك الخبر. يرى الناشرون خادم Panorama، لا أنت.
-privacy-archive = يحتفظ بالأخبار التي قرأها في الذاكرة (أرشيف الأخبار)، ولا يحتفظ أبدًا بمن قرأها.
+privacy-archive = يحتفظ في قاعدة بياناته بالأخبار التي قرأها ونص كل صفحة جلبها (أرشيف الأخبار والبحث) لمدة سنة ما لم يختر مشغّله غير ذلك، ولا يحتفظ أبدًا بمن قرأها.
+privacy-search = ما تبحث عنه يُقرأ فقط للإجابة عن ذلك الطلب، ولا يُحفظ ولا يُسجَّل.
 privacy-logs = يسجّل الخادم الخلاصات التي فشلت (عنوان الخلاصة والخطأ) والطلبات التي فشلت من جهته. لا يسجّل عنوانك ولا ملفات تعريف الارتباط ولا تفضيلاتك، ولا يكتب سطرًا لكل زيارة صفحة.
 privacy-third = الأطراف الثالثة
 privacy-images = تُحمَّل صور الأخبار من خوادم الناشرين أنفسهم، التي ترى طلب متصفحك لها كما لأي صورة على الويب.
@@ -227,3 +225,24 @@ privacy-questions = أسئلة؟ اتصل بنا.
 offline-banner = غير متصل: أخبار { $time }
 update-ready = إصدار جديد من Panorama جاهز.
 update-reload = إعادة التحميل
+
+## Search
+nav-search = بحث
+keys-search = ابحث في كل الأخبار
+search-title = بحث
+search-description = اعثر على أي خبر يحفظه Panorama، بأي لغة.
+search-label = الكلمات المطلوبة
+search-submit = ابحث
+search-country = البلد
+search-language = اللغة
+search-any = الكل
+search-help = يجب أن تظهر كل كلمة؛ ضع الكلمات بين "علامتي تنصيص" للبحث عنها معًا.
+search-loading = جارٍ البحث…
+search-error = تعذّر البحث الآن.
+search-none = لا يوجد خبر يحتوي على «{ $query }».
+search-results = النتائج
+search-more = مزيد من النتائج
+details = التفاصيل
+archive-filter = تضييق الأرشيف
+archive-more = مزيد من أخبار هذا اليوم
+archive-apply = اعرض

@@ -139,14 +139,8 @@ keys-next = nächste Meldung
 keys-previous = vorige Meldung
 keys-open = Meldung öffnen
 keys-save = Meldung merken oder vergessen
-keys-search = in den geladenen Meldungen suchen
 keys-help = diese Hilfe zeigen
 keys-close = Schließen
-search-label = In den geladenen Meldungen suchen
-search-count = { $n ->
-    [one] 1 Meldung passt
-   *[other] { $n } Meldungen passen
-}
 
 ## Settings
 settings-title = Einstellungen
@@ -224,7 +218,8 @@ privacy-cookie-life = Jedes Cookie gilt 400 Tage, wird nur an diese Website gese
 privacy-clear = Wenn Sie die Daten dieser Website in Ihrem Browser löschen, ist all das entfernt.
 privacy-server = Auf dem Server
 privacy-fetch = Der Server ruft die Feeds der Medien ab und, wenn Sie eine Meldung öffnen, deren Seite. Die Medien sehen den Server von Panorama, nicht Sie.
-privacy-archive = Er behält die gelesenen Meldungen im Speicher (das Nachrichtenarchiv), nie aber, wer sie gelesen hat.
+privacy-archive = Er behält die gelesenen Meldungen und den Text jeder abgerufenen Seite in seiner Datenbank (Nachrichtenarchiv und Suche), ein Jahr lang, sofern der Betreiber nichts anderes festlegt; nie aber, wer sie gelesen hat.
+privacy-search = Ihre Suchbegriffe werden nur gelesen, um die Anfrage zu beantworten, und weder behalten noch protokolliert.
 privacy-logs = Sein Protokoll verzeichnet fehlgeschlagene Feeds (Adresse und Fehler) und Anfragen, die auf Serverseite fehlschlugen. Es verzeichnet weder Ihre Adresse noch Ihre Cookies oder Einstellungen und schreibt keine Zeile pro Seitenaufruf.
 privacy-third = Dritte
 privacy-images = Bilder zu Meldungen laden von den Servern der Medien selbst, die die Anfrage Ihres Browsers sehen wie bei jedem Bild im Web.
@@ -235,3 +230,24 @@ privacy-questions = Fragen? Schreiben Sie uns.
 offline-banner = Offline: Nachrichten vom { $time }
 update-ready = Eine neue Version von Panorama ist bereit.
 update-reload = Neu laden
+
+## Search
+nav-search = Suche
+keys-search = alle Meldungen durchsuchen
+search-title = Suche
+search-description = Jede Meldung finden, die Panorama aufbewahrt, in jeder Sprache.
+search-label = Gesuchte Wörter
+search-submit = Suchen
+search-country = Land
+search-language = Sprache
+search-any = Alle
+search-help = Jedes Wort muss vorkommen; Wörter in "Anführungszeichen" werden zusammen gesucht.
+search-loading = Suche läuft…
+search-error = Die Suche ist gerade nicht möglich.
+search-none = Keine Meldung enthält „{ $query }“.
+search-results = Ergebnisse
+search-more = Weitere Ergebnisse
+details = Details
+archive-filter = Archiv eingrenzen
+archive-more = Weitere Meldungen dieses Tages
+archive-apply = Anzeigen

@@ -140,14 +140,8 @@ keys-next = next story
 keys-previous = previous story
 keys-open = open the story
 keys-save = save or unsave the story
-keys-search = search the loaded stories
 keys-help = show this help
 keys-close = Close
-search-label = Search the loaded stories
-search-count = { $n ->
-    [one] 1 story matches
-   *[other] { $n } stories match
-}
 
 ## Settings
 settings-title = Settings
@@ -225,7 +219,8 @@ privacy-cookie-life = Each cookie lasts 400 days, is sent only to this site, and
 privacy-clear = Clearing this site's data in your browser removes all of it.
 privacy-server = On the server
 privacy-fetch = The server fetches the outlets' feeds and, when you open a story, that story's page. The outlets see Panorama's server, not you.
-privacy-archive = It keeps the stories it has read in memory (the News Archive), never anything about who read them.
+privacy-archive = It keeps the stories it has read, and the story text of every page it has fetched, in its database (the News Archive and search), for a year unless its operator chooses otherwise; never anything about who read them.
+privacy-search = What you search for is read to answer that request and is not kept or logged.
 privacy-logs = Its log records feeds that failed (the feed's address and the error) and requests that failed on the server's side. It does not log your address, your cookies or your preferences, and writes no line per page view.
 privacy-third = Third parties
 privacy-images = Story images load from the outlets' own servers, which see your browser's request for them as for any image on the web.
@@ -236,3 +231,24 @@ privacy-questions = Questions? Contact us.
 offline-banner = Offline: showing news from { $time }
 update-ready = A new version of Panorama is ready.
 update-reload = Reload
+
+## Search
+nav-search = Search
+keys-search = search all stories
+search-title = Search
+search-description = Find any story Panorama has kept, in any language.
+search-label = Words to find
+search-submit = Search
+search-country = Country
+search-language = Language
+search-any = Any
+search-help = Every word must appear; put words in "quotes" to find them together.
+search-loading = Searching…
+search-error = The search could not be done right now.
+search-none = No stories hold “{ $query }”.
+search-results = Results
+search-more = More results
+details = Details
+archive-filter = Narrow the archive
+archive-more = More stories from this day
+archive-apply = Show

@@ -139,14 +139,8 @@ keys-next = article suivant
 keys-previous = article précédent
 keys-open = ouvrir l'article
 keys-save = enregistrer ou retirer l'article
-keys-search = chercher dans les articles chargés
 keys-help = afficher cette aide
 keys-close = Fermer
-search-label = Chercher dans les articles chargés
-search-count = { $n ->
-    [one] { $n } article correspond
-   *[other] { $n } articles correspondent
-}
 
 ## Settings
 settings-title = Réglages
@@ -224,7 +218,8 @@ privacy-cookie-life = Chaque cookie dure 400 jours, n'est envoyé qu'à ce site 
 privacy-clear = Effacer les données de ce site dans votre navigateur supprime tout cela.
 privacy-server = Sur le serveur
 privacy-fetch = Le serveur récupère les flux des médias et, quand vous ouvrez un article, la page de cet article. Les médias voient le serveur de Panorama, pas vous.
-privacy-archive = Il garde en mémoire les articles lus (les archives), jamais qui les a lus.
+privacy-archive = Il garde dans sa base de données les articles lus et le texte de chaque page récupérée (les archives et la recherche), pendant un an sauf choix contraire de son exploitant ; jamais qui les a lus.
+privacy-search = Ce que vous cherchez n'est lu que pour répondre à la requête ; ce n'est ni gardé ni journalisé.
 privacy-logs = Son journal note les flux en échec (adresse du flux et erreur) et les requêtes en échec côté serveur. Il ne note ni votre adresse, ni vos cookies, ni vos préférences, et n'écrit aucune ligne par page vue.
 privacy-third = Tiers
 privacy-images = Les images des articles se chargent depuis les serveurs des médias eux-mêmes, qui voient la requête de votre navigateur comme pour toute image du web.
@@ -235,3 +230,24 @@ privacy-questions = Des questions ? Contactez-nous.
 offline-banner = Hors ligne : actualités du { $time }
 update-ready = Une nouvelle version de Panorama est prête.
 update-reload = Recharger
+
+## Search
+nav-search = Recherche
+keys-search = chercher dans tous les articles
+search-title = Recherche
+search-description = Retrouver tout article gardé par Panorama, dans toutes les langues.
+search-label = Mots à chercher
+search-submit = Chercher
+search-country = Pays
+search-language = Langue
+search-any = Tous
+search-help = Chaque mot doit figurer ; mettez des mots entre "guillemets" pour les chercher ensemble.
+search-loading = Recherche en cours…
+search-error = La recherche est impossible pour le moment.
+search-none = Aucun article ne contient « { $query } ».
+search-results = Résultats
+search-more = Plus de résultats
+details = Détails
+archive-filter = Affiner l’archive
+archive-more = Plus d’articles de ce jour
+archive-apply = Afficher

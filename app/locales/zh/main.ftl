@@ -127,11 +127,8 @@ keys-next = 下一条新闻
 keys-previous = 上一条新闻
 keys-open = 打开新闻
 keys-save = 收藏或取消收藏
-keys-search = 搜索已加载的新闻
 keys-help = 显示此帮助
 keys-close = 关闭
-search-label = 搜索已加载的新闻
-search-count = { $n } 条新闻匹配
 
 ## Settings
 settings-title = 设置
@@ -206,7 +203,8 @@ privacy-cookie-life = 每个 Cookie 有效期 400 天，只发送给本网站，
 privacy-clear = 在浏览器中清除本网站的数据即可全部删除。
 privacy-server = 在服务器上
 privacy-fetch = 服务器获取媒体的订阅源，并在您打开新闻时获取该新闻的页面。媒体看到的是 Panorama 的服务器，而不是您。
-privacy-archive = 它在内存中保留读取过的新闻（新闻存档），但从不记录是谁读了它们。
+privacy-archive = 它在数据库中保留读取过的新闻以及抓取过的每个页面的正文（新闻存档和搜索），保留一年，除非运营者另有设置；但从不记录是谁读了它们。
+privacy-search = 您搜索的内容只用于回答该次请求，既不保存也不记入日志。
 privacy-logs = 它的日志记录失败的订阅源（地址和错误）以及服务器端失败的请求。它不记录您的地址、Cookie 或偏好设置，也不为每次页面浏览写日志。
 privacy-third = 第三方
 privacy-images = 新闻图片从媒体自己的服务器加载，和网上任何图片一样，它们会看到您浏览器的请求。
@@ -217,3 +215,24 @@ privacy-questions = 有问题？联系我们。
 offline-banner = 离线：显示 { $time } 的新闻
 update-ready = Panorama 新版本已就绪。
 update-reload = 重新加载
+
+## Search
+nav-search = 搜索
+keys-search = 搜索全部新闻
+search-title = 搜索
+search-description = 查找 Panorama 保存的任何新闻，任何语言。
+search-label = 要查找的词
+search-submit = 搜索
+search-country = 国家
+search-language = 语言
+search-any = 全部
+search-help = 每个词都必须出现；把词放在"引号"中可按词组查找。
+search-loading = 正在搜索…
+search-error = 暂时无法搜索。
+search-none = 没有新闻包含“{ $query }”。
+search-results = 搜索结果
+search-more = 更多结果
+details = 详情
+archive-filter = 筛选存档
+archive-more = 当天更多新闻
+archive-apply = 显示

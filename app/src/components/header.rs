@@ -10,6 +10,7 @@ pub fn Header() -> impl IntoView {
             <p class="tagline">{t("site-tagline")}</p>
             <nav class="site-nav" aria-label=t("nav-main")>
                 <a href="/">{t("nav-news")}</a>
+                <a href="/search">{t("nav-search")}</a>
                 <a href="/saved">{t("nav-saved")}</a>
                 <a href="/settings">{t("nav-settings")}</a>
             </nav>

@@ -1,32 +1,23 @@
-//! Keyboard shortcuts for the timeline: j/k next/previous story, o open, s save, / search the
-//! loaded stories, ? this help. They act on the page as it is in the browser, so they need no
-//! server and work on every list of cards.
+//! Keyboard shortcuts for the timeline: j/k next/previous story, o open, s save, / search (the
+//! search page, which searches every story kept, not only those loaded), ? this help. They act
+//! on the page as it is in the browser and work on every list of cards.
 
 use crate::i18n::t;
 use leptos::prelude::*;
 
-/// The help overlay and the search box; the key handling is installed in the browser only.
+/// The help overlay; the key handling is installed in the browser only.
 #[component]
 pub fn KeyboardHelp() -> impl IntoView {
     let help = RwSignal::new(false);
-    let searching = RwSignal::new(false);
-    let query = RwSignal::new(String::new());
-    let matches = RwSignal::new(None::<usize>);
-    let input = NodeRef::<leptos::html::Input>::new();
 
     #[cfg(feature = "hydrate")]
     {
+        let navigate = leptos_router::hooks::use_navigate();
+        let search = move || navigate("/search", Default::default());
         let handle = window_event_listener(leptos::ev::keydown, move |ev| {
-            browser::on_key(&ev, help, searching, input);
+            browser::on_key(&ev, help, &search);
         });
         on_cleanup(move || handle.remove());
-        // Closing the search shows every card again.
-        Effect::new(move |_| {
-            let q = query.get();
-            let open = searching.get();
-            let shown = browser::filter_cards(if open { &q } else { "" });
-            matches.set(open.then_some(shown));
-        });
     }
 
     let rows = [
@@ -38,24 +29,7 @@ pub fn KeyboardHelp() -> impl IntoView {
         ("?", "keys-help"),
     ]
     .map(|(key, what)| view! { <div><dt><kbd>{key}</kbd></dt><dd>{t(what)}</dd></div> });
-    let language = crate::i18n::language();
-    let count = move || {
-        matches
-            .get()
-            .map(|n| crate::i18n::message_with(language, "search-count", vec![("n", n.into())]))
-    };
     view! {
-        <div class="search-bar" hidden=move || !searching.get()>
-            <label for="story-search">{t("search-label")}</label>
-            <input
-                id="story-search"
-                type="search"
-                node_ref=input
-                prop:value=move || query.get()
-                on:input=move |ev| query.set(event_target_value(&ev))
-            />
-            <span class="search-count" role="status" aria-live="polite">{count}</span>
-        </div>
         <div class="keys-help" role="dialog" aria-modal="true" aria-labelledby="keys-title" hidden=move || !help.get()>
             <div class="keys-box">
                 <h2 id="keys-title">{t("keys-title")}</h2>
@@ -116,42 +90,9 @@ mod browser {
         }
     }
 
-    /// Hides the loaded cards whose text does not contain `query` (any script, any case);
-    /// returns how many show.
-    pub fn filter_cards(query: &str) -> usize {
-        let needle = query.trim().to_lowercase();
-        let Ok(list) = document().query_selector_all(".card") else {
-            return 0;
-        };
-        let mut shown = 0;
-        for card in (0..list.length())
-            .filter_map(|i| list.item(i))
-            .filter_map(|n| n.dyn_into::<HtmlElement>().ok())
-        {
-            let text = card.text_content().unwrap_or_default().to_lowercase();
-            let show = needle.is_empty() || text.contains(&needle);
-            card.set_hidden(!show);
-            shown += usize::from(show);
-        }
-        shown
-    }
-
-    pub fn on_key(
-        ev: &KeyboardEvent,
-        help: RwSignal<bool>,
-        searching: RwSignal<bool>,
-        input: NodeRef<leptos::html::Input>,
-    ) {
+    pub fn on_key(ev: &KeyboardEvent, help: RwSignal<bool>, search: &impl Fn()) {
         if ev.key() == "Escape" {
             help.set(false);
-            if searching.get_untracked() {
-                searching.set(false);
-                // Out of the box at once: the browser would move focus off the hidden box only
-                // at its next frame, and a key pressed before that would be typed into it.
-                if let Some(input) = input.get_untracked() {
-                    let _ = input.blur();
-                }
-            }
             return;
         }
         if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
@@ -184,13 +125,7 @@ mod browser {
             }
             "/" => {
                 ev.prevent_default();
-                searching.set(true);
-                // Once the box is shown (the view updates after this handler).
-                request_animation_frame(move || {
-                    if let Some(input) = input.get_untracked() {
-                        let _ = input.focus();
-                    }
-                });
+                search();
             }
             "?" => help.update(|open| *open = !*open),
             _ => {}

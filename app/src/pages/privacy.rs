@@ -39,6 +39,7 @@ pub fn PrivacyRoute() -> impl IntoView {
             <ul>
                 <li>{t("privacy-fetch")}</li>
                 <li>{t("privacy-archive")}</li>
+                <li>{t("privacy-search")}</li>
                 <li>{t("privacy-logs")}</li>
             </ul>
 

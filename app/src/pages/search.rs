@@ -1,0 +1,230 @@
+use crate::api::get_search;
+use crate::i18n::{country, language_name, t, t_with};
+use crate::model::{Country, Language, Marked, SearchPage};
+use leptos::either::Either;
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_query_map;
+
+/// The address's search, as given: what the form sends and what `/api/search` reads.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Asked {
+    q: String,
+    country: Option<String>,
+    language: Option<String>,
+    cursor: Option<String>,
+}
+
+impl Asked {
+    /// This search's address, from `cursor` on.
+    fn href(&self, cursor: Option<&str>) -> String {
+        let mut href = format!("/search?q={}", url_escape(&self.q));
+        for (name, value) in [
+            ("country", self.country.as_deref()),
+            ("language", self.language.as_deref()),
+            ("cursor", cursor),
+        ] {
+            if let Some(v) = value {
+                href.push_str(&format!("&{name}={}", url_escape(v)));
+            }
+        }
+        href
+    }
+}
+
+/// Percent-encodes everything but unreserved characters (RFC 3986), for a query string.
+pub fn url_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// `/search?q=`: the stories Panorama has kept whose title or summary hold every word, newest
+/// first, the matched words marked. Server-rendered: the form and the results work without
+/// JavaScript.
+#[component]
+pub fn SearchRoute() -> impl IntoView {
+    let query = use_query_map();
+    let asked = Memo::new(move |_| {
+        let q = query.read();
+        let given = |name: &str| q.get(name).filter(|v| !v.trim().is_empty());
+        Asked {
+            q: q.get("q").unwrap_or_default(),
+            country: given("country"),
+            language: given("language"),
+            cursor: given("cursor"),
+        }
+    });
+    let results = crate::json::resource(
+        move || asked.get(),
+        |asked: Asked| async move {
+            if asked.q.trim().is_empty() {
+                return Ok(None);
+            }
+            get_search(
+                Some(asked.q),
+                asked.country,
+                asked.language,
+                None,
+                None,
+                None,
+                None,
+                asked.cursor,
+                None,
+            )
+            .await
+            .map(Some)
+        },
+    );
+    let q = move || asked.read().q.clone();
+    let input = NodeRef::<leptos::html::Input>::new();
+    // Opened with the `/` key or the header's link: ready to type.
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        if let Some(field) = input.get()
+            && asked.get_untracked().q.is_empty()
+        {
+            let _ = field.focus();
+        }
+    });
+    let chosen_country = move || asked.read().country.clone().unwrap_or_default();
+    let chosen_language = move || asked.read().language.clone().unwrap_or_default();
+    let countries = Country::ALL
+        .iter()
+        .map(|c| {
+            let code = c.code();
+            view! { <option value=code selected=move || chosen_country().eq_ignore_ascii_case(code)>{country(*c)}</option> }
+        })
+        .collect_view();
+    let languages = Language::ALL
+        .iter()
+        .map(|l| {
+            let code = l.code();
+            view! { <option value=code selected=move || chosen_language() == code>{language_name(*l)}</option> }
+        })
+        .collect_view();
+    view! {
+        <Meta name="description" content=t("search-description")/>
+        <section class="search-page">
+            <h1>{t("search-title")}</h1>
+            <form class="search-form" action="/search" method="get" role="search">
+                <label for="search-q">{t("search-label")}</label>
+                <div class="search-row">
+                    <input id="search-q" type="search" name="q" dir="auto" maxlength="500" node_ref=input
+                        prop:value=q value=q autocomplete="off"/>
+                    <button type="submit">{t("search-submit")}</button>
+                </div>
+                <div class="search-filters">
+                    <label>
+                        <span>{t("search-country")}</span>
+                        <select name="country">
+                            <option value="">{t("search-any")}</option>
+                            {countries}
+                        </select>
+                    </label>
+                    <label>
+                        <span>{t("search-language")}</span>
+                        <select name="language">
+                            <option value="">{t("search-any")}</option>
+                            {languages}
+                        </select>
+                    </label>
+                </div>
+                <p class="search-help">{t("search-help")}</p>
+            </form>
+            <Transition fallback=|| view! { <p class="loading" role="status">{t("search-loading")}</p> }>
+                {move || Suspend::new(async move {
+                    let result = results.await;
+                    // Written with the results, from values read now: the head is written
+                    // after this page's reactive values are gone.
+                    let q = asked.get_untracked().q;
+                    let title = if q.trim().is_empty() {
+                        format!("{} · Panorama", t("search-title"))
+                    } else {
+                        format!("{q} · {} · Panorama", t("search-title"))
+                    };
+                    let title = view! { <Title text=title/> };
+                    (title, match result {
+                        Ok(None) => Either::Left(None),
+                        Ok(Some(page)) => Either::Left(Some(view! { <Results page asked=asked.get_untracked()/> })),
+                        Err(err) => Either::Right(view! {
+                            <p class="error" role="alert">{t("search-error")}</p>
+                            <details class="details"><summary>{t("details")}</summary><p dir="auto">{err.to_string()}</p></details>
+                        }),
+                    })
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+/// Text with the searched words in `<mark>`: plain text only, never markup.
+fn marked(pieces: Vec<Marked>) -> impl IntoView {
+    pieces
+        .into_iter()
+        .map(|p| {
+            if p.marked {
+                Either::Left(view! { <mark>{p.text}</mark> })
+            } else {
+                Either::Right(p.text)
+            }
+        })
+        .collect_view()
+}
+
+#[component]
+fn Results(page: SearchPage, asked: Asked) -> impl IntoView {
+    if page.articles.is_empty() {
+        return Either::Left(view! {
+            <p class="empty" role="status">{t_with("search-none", vec![("query", asked.q.clone().into())])}</p>
+        });
+    }
+    let next = page.next_cursor.as_deref().map(|c| asked.href(Some(c)));
+    let items = page
+        .articles
+        .into_iter()
+        .zip(page.highlights)
+        .map(|(a, h)| {
+            let lang = a.language.code();
+            view! {
+                <li class="search-result">
+                    <a class="search-title" href=format!("/article/{}", a.id) lang=lang dir="auto">{marked(h.title)}</a>
+                    <span class="archive-meta">
+                        <bdi>{a.source_name.clone()}</bdi> " · " <bdi>{country(a.country)}</bdi> " · "
+                        <time datetime=a.published.to_rfc3339()>{crate::model::utc_time(a.published)}</time>
+                    </span>
+                    <p class="snippet" lang=lang dir="auto">{marked(h.snippet)}</p>
+                </li>
+            }
+        })
+        .collect_view();
+    Either::Right(view! {
+        <ol class="search-results" aria-label=t("search-results")>{items}</ol>
+        {next.map(|href| view! { <p class="more"><a href=href rel="next">{t("search-more")}</a></p> })}
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_search_address_keeps_its_words_and_filters() {
+        let asked = Asked {
+            q: "政变 \"a&b\"".into(),
+            country: Some("CN".into()),
+            language: None,
+            cursor: None,
+        };
+        assert_eq!(
+            asked.href(Some("123")),
+            "/search?q=%E6%94%BF%E5%8F%98%20%22a%26b%22&country=CN&cursor=123"
+        );
+    }
+}
