@@ -46,7 +46,7 @@ files=(target/bench-corpus/*.xml)
 } >"$work/catalog.toml"
 port=$(free_port)
 LEPTOS_SITE_ADDR="127.0.0.1:$port" LEPTOS_SITE_ROOT=target/site LEPTOS_ENV=PROD RUST_LOG=warn \
-  PANORAMA_CATALOG="$work/catalog.toml" PANORAMA_DEADLINE_MS=60000 PANORAMA_FEED_TTL_SECS=3600 \
+  PANORAMA_CATALOG="$work/catalog.toml" PANORAMA_DATABASE_URL="sqlite://$work/panorama.db" PANORAMA_DEADLINE_MS=60000 PANORAMA_FEED_TTL_SECS=3600 \
   target/release/panorama &
 server=$!
 pids+=($server)
@@ -73,5 +73,8 @@ printf '  %-48s %8d bytes (target: 350 KB)\n' "first visit" "$total"
 say "5. More Related News: a full regrouping of 1,057 articles (criterion)"
 cargo bench -q -p server --bench related 2>&1 | grep -E '^related/|time:' || true
 
-say "6. Lighthouse performance, as a phone on slow 4G (median of 3), home and article pages"
+say "6. The store: 500,000 generated stories in six languages (STORIES=n for fewer)"
+cargo bench -q -p server --bench store
+
+say "7. Lighthouse performance, as a phone on slow 4G (median of 3), home and article pages"
 node end2end/lighthouse-bench.mjs

@@ -58,6 +58,9 @@ export async function startStack({ env = {}, catalog: which = 'default', localIm
         LEPTOS_SITE_ROOT: process.env.LEPTOS_SITE_ROOT ?? join(repo, 'target', 'site'),
         LEPTOS_OUTPUT_NAME: 'panorama',
         PANORAMA_CATALOG: catalog,
+        // Each stack has a store of its own, beside its catalog (removed with it); a restart
+        // keeps it, as a deploy does.
+        PANORAMA_DATABASE_URL: `sqlite://${join(dirname(catalog), 'panorama.db')}`,
         RUST_LOG: 'warn',
         // The related-news walk reads every catalog feed at boot: tests of feeds that are slow
         // or late on purpose need it off, and the related-news tests turn it on.
