@@ -11,8 +11,8 @@
 use app::model::{Country, FeedSlot, Language};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use panorama_server::catalog::Source;
-use panorama_server::normalize::{FeedContext, parse_feed};
-use panorama_server::timeline;
+use panorama_server::news::timeline;
+use panorama_server::reader::normalize::{FeedContext, parse_feed};
 use std::collections::BTreeMap;
 use std::hint::black_box;
 use std::path::PathBuf;

@@ -7,7 +7,7 @@
 use app::model::{Article, Country, Language};
 use chrono::{DateTime, Duration, Utc};
 use criterion::{Criterion, criterion_group, criterion_main};
-use panorama_server::related::{Aliases, GroupOptions, Snapshot};
+use panorama_server::news::related::{Aliases, GroupOptions, Snapshot};
 use std::hint::black_box;
 use std::sync::Arc;
 

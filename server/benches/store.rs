@@ -6,7 +6,7 @@
 
 use app::model::{Article, Category, Country, Language};
 use chrono::{Duration, TimeZone, Utc};
-use panorama_server::search::Query;
+use panorama_server::news::search::Query;
 use panorama_server::store::{ArchiveFilter, SearchFilter, Store, Write};
 use std::time::Instant;
 

@@ -2,8 +2,8 @@
 
 use leptos::config::get_configuration;
 use panorama_server::catalog::Catalog;
-use panorama_server::config::Config;
-use panorama_server::fetch::Fetcher;
+use panorama_server::http::config::Config;
+use panorama_server::reader::fetch::Fetcher;
 use panorama_server::service::NewsService;
 use panorama_server::store::Store;
 use std::process::ExitCode;
@@ -101,7 +101,7 @@ async fn serve() -> Result<ExitCode, String> {
             .unwrap_or(false);
     }
     let addr = leptos.site_addr;
-    let app = panorama_server::web::router(service, leptos);
+    let app = panorama_server::http::router::router(service, leptos);
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
@@ -149,7 +149,7 @@ async fn shutdown_signal() {
 async fn inspect(input: &str) -> Result<ExitCode, String> {
     let config = Config::from_env().map_err(|e| e.to_string())?;
     let fetcher = Fetcher::new(config.fetch).map_err(|e| e.to_string())?;
-    let report = panorama_server::inspect::inspect_feed(input, &fetcher).await;
+    let report = panorama_server::tools::inspect_feed::inspect_feed(input, &fetcher).await;
     print_report(&report, report.error.is_some())
 }
 
@@ -183,7 +183,7 @@ async fn inspect_story(query: &str) -> Result<ExitCode, String> {
     let store = Store::temporary().await.map_err(|e| e.to_string())?;
     let scratch = store.path().to_path_buf();
     let service = NewsService::new(catalog, fetcher, config.service, store);
-    let report = panorama_server::inspect_story::inspect_story(&service, query).await;
+    let report = panorama_server::tools::inspect_story::inspect_story(&service, query).await;
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", scratch.display()));
     }
@@ -193,13 +193,13 @@ async fn inspect_story(query: &str) -> Result<ExitCode, String> {
 async fn check_catalog() -> Result<ExitCode, String> {
     let (config, catalog) = config_and_catalog()?;
     let fetcher = Fetcher::new(config.fetch).map_err(|e| e.to_string())?;
-    let rows = panorama_server::check::check_catalog(&catalog, &fetcher).await;
+    let rows = panorama_server::tools::check_catalog::check_catalog(&catalog, &fetcher).await;
     print!(
         "{}",
-        panorama_server::check::render(&rows, chrono::Utc::now())
+        panorama_server::tools::check_catalog::render(&rows, chrono::Utc::now())
     );
     Ok(
-        if panorama_server::check::failing_sources(&rows).is_empty() {
+        if panorama_server::tools::check_catalog::failing_sources(&rows).is_empty() {
             ExitCode::SUCCESS
         } else {
             ExitCode::FAILURE

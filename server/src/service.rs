@@ -1,24 +1,30 @@
-//! NewsService: the pipeline behind the API (catalog → fetch → normalize → cache → timeline).
+//! NewsService: the facade the API calls. It owns the catalog, the feed cache, the store and
+//! the related index; the loader (`loader`) reads a feed and records its stories, timeline
+//! pages are gathered and assembled in `timeline_page`, and the background work (refreshes,
+//! the catalog walk, pruning) is in `background`.
 
-use crate::archive::Archive;
-use crate::cache::{CachePolicy, Failure, FeedCache, FeedResult, Refresh};
-use crate::catalog::{Catalog, Source};
-use crate::fetch::{Fetch, Fetcher, Validators};
-use crate::normalize::{FeedContext, parse_feed};
-use crate::search::{self, Query};
+mod background;
+mod loader;
+mod timeline_page;
+
+use crate::catalog::Catalog;
+use crate::news::search::{self, Query};
+use crate::reader::cache::{CachePolicy, FeedCache};
+use crate::reader::fetch::Fetcher;
+use crate::store::archive::Archive;
 use crate::store::{ArchiveFilter, SearchFilter, Store, Write};
-use crate::timeline::{self, Cursor};
 use app::api::{AppError, NewsBackend};
 use app::model::{
-    ArchivePage, ArchiveQuery, Article, ArticlePage, CatalogView, Contact, FeedSlot, Highlight,
-    RelatedStory, SearchPage, SearchQuery, SourceStatus, TimelineFilter, TimelinePage,
-    TimelineQuery,
+    ArchivePage, ArchiveQuery, Article, ArticlePage, CatalogView, Contact, Highlight, RelatedStory,
+    SearchPage, SearchQuery, TimelinePage, TimelineQuery,
 };
 use chrono::Utc;
 use futures::future::BoxFuture;
+use loader::Loader;
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
+use timeline_page::Memo;
 use url::Url;
 
 /// How the service behaves; see `Config` for where each comes from.
@@ -46,7 +52,7 @@ pub struct ServiceOptions {
     /// How often every catalog feed is read for the related-news index (zero: never; the
     /// index then holds what readers' timelines read).
     pub related_every: Duration,
-    pub related: crate::related::RelatedOptions,
+    pub related: crate::news::related::RelatedOptions,
     /// Stories published longer ago than this leave the store (pruned in the background).
     pub retention: chrono::Duration,
 }
@@ -64,7 +70,7 @@ impl Default for ServiceOptions {
             contact: Contact::default(),
             public_url: None,
             related_every: Duration::from_secs(15 * 60),
-            related: crate::related::RelatedOptions::default(),
+            related: crate::news::related::RelatedOptions::default(),
             retention: chrono::Duration::days(365),
         }
     }
@@ -78,100 +84,17 @@ pub struct NewsService {
     options: ServiceOptions,
     memo: std::sync::Mutex<HashMap<String, Memo>>,
     archive: Arc<Archive>,
-    stories: crate::story::Stories,
-    related: Arc<crate::related::StoryIndex>,
+    texts: crate::reader::story_text::StoryTexts,
+    related: Arc<crate::news::related::StoryIndex>,
     /// When every catalog feed was last made sure of, for an article id not seen yet.
     warmed_at: std::sync::Mutex<Option<std::time::Instant>>,
     /// How many times the story walker has read the whole catalog and regrouped (for `/healthz`).
     walks: std::sync::atomic::AtomicU64,
 }
 
-/// A page as built, with what it was built from.
-struct Memo {
-    generation: u64,
-    made: std::time::Instant,
-    page: TimelinePage,
-    /// When a request started rebuilding it: meanwhile the others get this page rather than
-    /// all rebuilding at once. (A rebuild whose request went away is forgotten after a while.)
-    rebuilding_since: Option<std::time::Instant>,
-}
-
-/// How long a rebuild may take before another request tries.
-const REBUILD_GRACE: Duration = Duration::from_secs(10);
-
-/// Pages remembered at most; past it the memo starts over (it refills in a second).
-const MEMO_PAGES: usize = 512;
-
 /// Stories the archive keeps in memory at boot, at most: the related index's window and the
 /// recent past; older ones are read from the store when asked for.
-const RESTORE_STORIES: usize = crate::archive::DEFAULT_CAPACITY;
-
-/// How often the store is pruned of stories past the retention.
-const PRUNE_EVERY: Duration = Duration::from_secs(3600);
-
-/// Reads one feed: fetches it (conditionally when it has validators), parses it, and records
-/// its stories: in the archive (memory) and, handed to the writer, in the store. Recording is
-/// this step's job, not a side effect of the cache.
-#[derive(Clone)]
-struct Loader {
-    fetcher: Fetcher,
-    archive: Arc<Archive>,
-    store: Store,
-}
-
-impl Loader {
-    async fn load(
-        self,
-        source: Source,
-        slot: FeedSlot,
-        url: Url,
-        validators: Option<Validators>,
-    ) -> Result<Refresh, Failure> {
-        let fetched = match self.fetcher.fetch_traced(&url, validators.as_ref()).await.0 {
-            Ok(Fetch::NotModified) => return Ok(Refresh::NotModified),
-            Ok(Fetch::Body(fetched)) => fetched,
-            Err(e) => {
-                // The operator's record of failing feeds (the Privacy Policy says what is logged).
-                tracing::warn!(source = %source.id, feed = %url, "{e}");
-                return Err(Failure {
-                    reason: e.to_string(),
-                    retry_after: e.retry_after(),
-                });
-            }
-        };
-        let ctx = FeedContext {
-            source: &source,
-            slot,
-            url: &fetched.url,
-            fetched_at: Utc::now(),
-        };
-        let parsed =
-            parse_feed(&fetched.body, fetched.content_type.as_deref(), &ctx).map_err(|e| {
-                tracing::warn!(source = %source.id, feed = %url, "{e}");
-                Failure::from(e.to_string())
-            })?;
-        if parsed.decoding.replaced_invalid_bytes {
-            tracing::warn!(feed = %url, encoding = parsed.decoding.encoding, "bytes invalid in the feed's encoding were replaced");
-        }
-        let mut articles = parsed.articles;
-        // Undated and future-dated items keep the time they were first seen, across restarts.
-        for article in &mut articles {
-            if matches!(
-                article.date_note,
-                Some(app::model::DateNote::FirstSeen | app::model::DateNote::ClampedFuture)
-            ) && let Some(kept) = self.archive.get(&article.id)
-            {
-                article.published = kept.published;
-            }
-        }
-        self.archive.record(&articles);
-        self.store.write(Write::Stories(articles.clone()));
-        Ok(Refresh::Modified {
-            articles,
-            validators: fetched.validators,
-        })
-    }
-}
+const RESTORE_STORIES: usize = crate::store::archive::DEFAULT_CAPACITY;
 
 impl NewsService {
     pub fn new(
@@ -180,7 +103,7 @@ impl NewsService {
         options: ServiceOptions,
         store: Store,
     ) -> Arc<NewsService> {
-        let archive = Arc::new(Archive::new(crate::archive::DEFAULT_CAPACITY));
+        let archive = Arc::new(Archive::new(crate::store::archive::DEFAULT_CAPACITY));
         // Each feed's state goes to the store after every refresh, named by its source.
         let feed_sources: HashMap<String, String> = catalog
             .sources
@@ -196,12 +119,14 @@ impl NewsService {
         };
         Arc::new(NewsService {
             catalog: Arc::new(catalog),
-            stories: crate::story::Stories::new(
+            texts: crate::reader::story_text::StoryTexts::new(
                 fetcher.clone(),
                 store.clone(),
-                crate::story::DEFAULT_CAPACITY,
+                crate::reader::story_text::DEFAULT_CAPACITY,
             ),
-            related: Arc::new(crate::related::StoryIndex::new(options.related.clone())),
+            related: Arc::new(crate::news::related::StoryIndex::new(
+                options.related.clone(),
+            )),
             loader: Loader {
                 fetcher,
                 archive: archive.clone(),
@@ -255,93 +180,8 @@ impl NewsService {
         &self.store
     }
 
-    /// Prunes the store of stories past the retention, now and every hour.
-    pub fn spawn_pruner(self: &Arc<Self>) -> tokio::task::JoinHandle<()> {
-        let service = self.clone();
-        tokio::spawn(async move {
-            let mut ticks = tokio::time::interval(PRUNE_EVERY);
-            ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-            loop {
-                ticks.tick().await;
-                service.store.write(Write::Prune {
-                    before: Utc::now() - service.options.retention,
-                });
-            }
-        })
-    }
-
     pub fn catalog(&self) -> &Catalog {
         &self.catalog
-    }
-
-    /// The feed's items, from the cache or fetched now. Runs as its own task so a fetch that
-    /// outlives a request's deadline still completes and fills the cache.
-    fn feed(
-        &self,
-        source: &Source,
-        slot: FeedSlot,
-        url: &Url,
-    ) -> tokio::task::JoinHandle<FeedResult> {
-        let (cache, loader, source, url) = (
-            self.cache.clone(),
-            self.loader.clone(),
-            source.clone(),
-            url.clone(),
-        );
-        tokio::spawn(async move {
-            let feed_url = url.clone();
-            cache
-                .get(&feed_url, move |validators| {
-                    loader.load(source, slot, url, validators)
-                })
-                .await
-        })
-    }
-
-    /// Refreshes, every `refresh_every`, the feeds readers asked for within `refresh_window`,
-    /// so they stay fresh between readers. Runs until the runtime stops.
-    pub fn spawn_refresher(self: &Arc<Self>) -> tokio::task::JoinHandle<()> {
-        let service = self.clone();
-        tokio::spawn(async move {
-            let mut ticks = tokio::time::interval(service.options.refresh_every);
-            ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-            ticks.tick().await;
-            loop {
-                ticks.tick().await;
-                let refreshed = service.refresh_recent().await;
-                tracing::debug!(refreshed, "background refresh");
-            }
-        })
-    }
-
-    /// One round of the background refresh; returns how many feeds were due.
-    pub async fn refresh_recent(&self) -> usize {
-        let since = Utc::now()
-            - chrono::Duration::from_std(self.options.refresh_window)
-                .unwrap_or(chrono::Duration::MAX);
-        let recent = self.cache.requested_since(since);
-        let mut due = Vec::new();
-        for source in &self.catalog.sources {
-            for (slot, url) in &source.feeds {
-                if recent.contains(url) {
-                    due.push((source.clone(), *slot, url.clone()));
-                }
-            }
-        }
-        let count = due.len();
-        let rounds = due.into_iter().map(|(source, slot, url)| {
-            let (cache, loader) = (self.cache.clone(), self.loader.clone());
-            async move {
-                let feed_url = url.clone();
-                cache
-                    .revalidate(&feed_url, move |validators| {
-                        loader.load(source, slot, url, validators)
-                    })
-                    .await
-            }
-        });
-        futures::future::join_all(rounds).await;
-        count
     }
 
     /// The stories seen recently, by id (in memory; the store has them all).
@@ -379,7 +219,7 @@ impl NewsService {
     pub async fn article_page(&self, id: &str) -> Result<ArticlePage, AppError> {
         let article = self.seen_article(id).await?;
         let (story, snapshot) = futures::join!(
-            self.stories.text(&article, self.options.deadline),
+            self.texts.text(&article, self.options.deadline),
             self.related_snapshot()
         );
         let source_homepage = self
@@ -402,86 +242,18 @@ impl NewsService {
         })
     }
 
-    /// Fetches every catalog feed not fresh in the cache, waiting up to the deadline. Not a
-    /// reader's request: the background refresh does not adopt these feeds.
-    async fn warm_catalog(&self) {
-        {
-            let mut warmed = self.warmed_at.lock().unwrap_or_else(|p| p.into_inner());
-            if warmed.is_some_and(|t| t.elapsed() < self.options.feed_ttl) {
-                return;
-            }
-            *warmed = Some(std::time::Instant::now());
-        }
-        let _ = tokio::time::timeout(self.options.deadline, self.read_catalog()).await;
-    }
-
-    /// Makes sure of every catalog feed (each fetched unless fresh in the cache), all at once
-    /// within the per-host limits. The fetches go on if the caller stops waiting.
-    pub async fn read_catalog(&self) {
-        let mut tasks = Vec::new();
-        for source in &self.catalog.sources {
-            for (slot, url) in &source.feeds {
-                let (cache, loader, source, slot, url) = (
-                    self.cache.clone(),
-                    self.loader.clone(),
-                    source.clone(),
-                    *slot,
-                    url.clone(),
-                );
-                tasks.push(tokio::spawn(async move {
-                    let feed_url = url.clone();
-                    cache
-                        .revalidate(&feed_url, move |validators| {
-                            loader.load(source, slot, url, validators)
-                        })
-                        .await
-                }));
-            }
-        }
-        futures::future::join_all(tasks).await;
-    }
-
-    /// Reads every catalog feed every `related_every` and regroups the stories, so More
-    /// Related News covers every outlet, not only those readers asked for. Not started when
-    /// `related_every` is zero.
-    pub fn spawn_story_walker(self: &Arc<Self>) -> Option<tokio::task::JoinHandle<()>> {
-        if self.options.related_every.is_zero() {
-            return None;
-        }
-        let service = self.clone();
-        Some(tokio::spawn(async move {
-            let mut ticks = tokio::time::interval(service.options.related_every);
-            ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-            loop {
-                ticks.tick().await;
-                service.read_catalog().await;
-                // What was read is stored (and so searchable) before the walk counts.
-                service.store.flush().await;
-                let snapshot = service.related.snapshot(&service.archive, Utc::now()).await;
-                tracing::debug!(
-                    articles = snapshot.articles.len(),
-                    stories = snapshot.grouping.stories.len(),
-                    "catalog read for related news"
-                );
-                service
-                    .walks
-                    .fetch_add(1, std::sync::atomic::Ordering::Release);
-            }
-        }))
-    }
-
     /// Whole-catalog walks done since the server started: until the first, More Related News
     /// knows only the outlets readers asked for.
     pub fn catalog_walks(&self) -> u64 {
         self.walks.load(std::sync::atomic::Ordering::Acquire)
     }
 
-    pub fn related_options(&self) -> &crate::related::RelatedOptions {
+    pub fn related_options(&self) -> &crate::news::related::RelatedOptions {
         self.related.options()
     }
 
     /// The grouped stories of the window, as of now.
-    pub async fn related_snapshot(&self) -> Arc<crate::related::Snapshot> {
+    pub async fn related_snapshot(&self) -> Arc<crate::news::related::Snapshot> {
         self.related.snapshot(&self.archive, Utc::now()).await
     }
 
@@ -553,162 +325,6 @@ impl NewsService {
             next_cursor: next.map(|n| n.to_string()),
         })
     }
-
-    /// A timeline page: from the micro-cache while no feed changed, else built.
-    pub async fn timeline_page(&self, query: TimelineQuery) -> Result<TimelinePage, AppError> {
-        if self.options.page_memo.is_zero() {
-            return self.build_page(query).await;
-        }
-        let key = format!("{query:?}");
-        let generation = self.cache.generation();
-        {
-            let mut memo = self.memo.lock().unwrap_or_else(|p| p.into_inner());
-            if let Some(m) = memo.get_mut(&key) {
-                if m.generation == generation && m.made.elapsed() < self.options.page_memo {
-                    return Ok(m.page.clone());
-                }
-                if m.rebuilding_since
-                    .is_some_and(|t| t.elapsed() < REBUILD_GRACE)
-                {
-                    return Ok(m.page.clone());
-                }
-                m.rebuilding_since = Some(std::time::Instant::now());
-            }
-        }
-        let built = self.build_page(query).await;
-        let mut memo = self.memo.lock().unwrap_or_else(|p| p.into_inner());
-        let page = match built {
-            Ok(page) => page,
-            Err(e) => {
-                if let Some(m) = memo.get_mut(&key) {
-                    m.rebuilding_since = None;
-                }
-                return Err(e);
-            }
-        };
-        // A page still waiting for feeds is not kept: the reader's retry must see them arrive.
-        if page
-            .sources
-            .iter()
-            .any(|s| s.status == SourceStatus::Loading)
-        {
-            memo.remove(&key);
-        } else {
-            if memo.len() >= MEMO_PAGES {
-                memo.clear();
-            }
-            memo.insert(
-                key,
-                Memo {
-                    generation,
-                    made: std::time::Instant::now(),
-                    page: page.clone(),
-                    rebuilding_since: None,
-                },
-            );
-        }
-        Ok(page)
-    }
-
-    async fn build_page(&self, query: TimelineQuery) -> Result<TimelinePage, AppError> {
-        let edition: Vec<&Source> = if query.sources.is_empty() {
-            self.catalog.default_edition()
-        } else {
-            let unknown: Vec<&str> = query
-                .sources
-                .iter()
-                .map(String::as_str)
-                .filter(|id| self.catalog.source(id).is_none())
-                .collect();
-            if !unknown.is_empty() {
-                return Err(AppError::BadRequest(format!(
-                    "unknown source {}",
-                    unknown.join(", ")
-                )));
-            }
-            query
-                .sources
-                .iter()
-                .filter_map(|id| self.catalog.source(id))
-                .collect()
-        };
-        let in_filter = |filter: &TimelineFilter, source: &Source| match filter {
-            TimelineFilter::Country(country) => source.country == *country,
-            TimelineFilter::Source(id) => source.id == *id,
-        };
-        let filter = query
-            .filter
-            .clone()
-            .filter(|f| edition.iter().any(|s| in_filter(f, s)));
-        let sources: Vec<&Source> = edition
-            .iter()
-            .copied()
-            .filter(|s| filter.as_ref().is_none_or(|f| in_filter(f, s)))
-            .collect();
-        let cursor = match &query.cursor {
-            None => None,
-            Some(c) => Some(
-                Cursor::decode(c)
-                    .ok_or_else(|| AppError::BadRequest(format!("bad cursor {c:?}")))?,
-            ),
-        };
-
-        // Every feed this request needs, started at once.
-        let deadline = tokio::time::Instant::now() + self.options.deadline;
-        let mut per_source = Vec::with_capacity(sources.len());
-        for source in &sources {
-            let feeds: Vec<_> = source
-                .feeds
-                .iter()
-                .filter(|(slot, _)| match query.category {
-                    None => true,
-                    Some(c) => **slot == FeedSlot::Category(c),
-                })
-                .map(|(slot, url)| self.feed(source, *slot, url))
-                .collect();
-            per_source.push((*source, feeds));
-        }
-
-        let mut results: Vec<(&Source, Vec<Option<FeedResult>>)> =
-            Vec::with_capacity(per_source.len());
-        for (source, handles) in per_source {
-            let mut outcomes = Vec::with_capacity(handles.len());
-            for handle in handles {
-                outcomes.push(match tokio::time::timeout_at(deadline, handle).await {
-                    Ok(Ok(result)) => Some(result),
-                    Ok(Err(join_error)) => {
-                        tracing::error!(source = %source.id, "feed task failed: {join_error}");
-                        Some(FeedResult {
-                            articles: None,
-                            fetched_at: None,
-                            error: Some("internal error".into()),
-                            failures: 1,
-                        })
-                    }
-                    // Past the deadline: the task goes on and fills the cache for the next request.
-                    Err(_) => None,
-                });
-            }
-            results.push((source, outcomes));
-        }
-
-        let mut page = timeline::assemble::assemble(
-            &timeline::assemble::Request {
-                edition: &edition,
-                filter,
-                category: query.category,
-                cursor: cursor.as_ref(),
-                limit: query.limit,
-                now: Utc::now(),
-            },
-            &results,
-        );
-        // The stories as last grouped: a timeline never waits for a regrouping.
-        if let Some(stories) = self.related.latest() {
-            stories.annotate(&mut page.articles);
-        }
-        Ok(page)
-    }
 }
 
 /// A store page's cursor: the last time key shown.
@@ -738,7 +354,7 @@ fn for_lists(article: Article) -> Article {
 
 /// Article's story in `snapshot`; an article outside the index's window has no other outlets'
 /// articles, and covers its own country alone.
-fn story_of(snapshot: &crate::related::Snapshot, article: &Article) -> RelatedStory {
+fn story_of(snapshot: &crate::news::related::Snapshot, article: &Article) -> RelatedStory {
     snapshot.story(&article.id).unwrap_or_else(|| RelatedStory {
         id: article.id.clone(),
         articles: Vec::new(),

@@ -5,6 +5,7 @@
 //! Reads run on a pool and never wait on writes (WAL). Writes go through one writer task in
 //! batches (see `writer`): the pipeline hands stories, texts and feed states over and moves on.
 
+pub mod archive;
 mod read;
 mod rows;
 pub mod writer;

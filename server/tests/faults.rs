@@ -12,7 +12,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use chrono::Utc;
 use panorama_server::catalog::Catalog;
-use panorama_server::fetch::{Fetch, FetchError, FetchLimits, Fetcher, Validators};
+use panorama_server::reader::fetch::{Fetch, FetchError, FetchLimits, Fetcher, Validators};
 use panorama_server::service::{NewsService, ServiceOptions};
 use std::io::Write;
 use std::sync::Arc;

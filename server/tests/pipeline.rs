@@ -8,7 +8,7 @@ use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
 use axum::routing::get;
 use panorama_server::catalog::Catalog;
-use panorama_server::fetch::{FetchLimits, Fetcher};
+use panorama_server::reader::fetch::{FetchLimits, Fetcher};
 use panorama_server::service::{NewsService, ServiceOptions};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -313,8 +313,10 @@ async fn start_panorama(feeds: &FeedServer) -> String {
     let options = leptos::config::LeptosOptions::builder()
         .output_name("panorama")
         .build();
-    let app =
-        panorama_server::web::router(service(&feeds.base, Duration::from_secs(5)).await, options);
+    let app = panorama_server::http::router::router(
+        service(&feeds.base, Duration::from_secs(5)).await,
+        options,
+    );
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
@@ -532,7 +534,7 @@ async fn healthz_counts_the_walks_of_the_whole_catalog() {
     let options = leptos::config::LeptosOptions::builder()
         .output_name("panorama")
         .build();
-    let app = panorama_server::web::router(service.clone(), options);
+    let app = panorama_server::http::router::router(service.clone(), options);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
@@ -590,8 +592,10 @@ async fn a_page_keeps_its_headers_while_other_requests_run_beside_it() {
         .output_name("panorama")
         .site_root(site.to_string_lossy().to_string())
         .build();
-    let app =
-        panorama_server::web::router(service(&feeds.base, Duration::from_secs(5)).await, options);
+    let app = panorama_server::http::router::router(
+        service(&feeds.base, Duration::from_secs(5)).await,
+        options,
+    );
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });

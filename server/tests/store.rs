@@ -4,8 +4,8 @@
 
 use app::model::{Article, Category, Country, Language};
 use chrono::{DateTime, Duration, TimeZone, Utc};
-use panorama_server::fetch::Validators;
-use panorama_server::search::{Query, QueryError};
+use panorama_server::news::search::{Query, QueryError};
+use panorama_server::reader::fetch::Validators;
 use panorama_server::store::{
     ArchiveFilter, FeedState, Health, Limits, SearchFilter, Store, StoreError, Write,
 };

@@ -6,7 +6,7 @@
 use app::model::{Country, FeedSlot, Language};
 use libfuzzer_sys::fuzz_target;
 use panorama_server::catalog::Source;
-use panorama_server::normalize::{FeedContext, parse_feed};
+use panorama_server::reader::normalize::{FeedContext, parse_feed};
 use std::collections::BTreeMap;
 
 const CONTENT_TYPES: [Option<&str>; 8] = [
@@ -52,7 +52,7 @@ fuzz_target!(|data: &[u8]| {
     };
     for article in parsed.articles {
         // What an article page would show of the feed's HTML.
-        let shown = panorama_server::sanitize::feed_html(&article);
+        let shown = panorama_server::reader::sanitize::feed_html(&article);
         let html = shown.to_ascii_lowercase();
         for tag in FORBIDDEN {
             assert!(!html.contains(tag), "{tag} survived: {shown}");

@@ -4,7 +4,7 @@
 
 use super::rows::{self, StoredFeed};
 use super::{Store, StoreError};
-use crate::search::Query;
+use crate::news::search::Query;
 use app::model::{ArchiveDay, Article, Category, Country, Language};
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::Row;

@@ -1,7 +1,7 @@
 //! How a story and a feed's state become rows and come back: the one place that knows the
 //! columns.
 
-use crate::fetch::Validators;
+use crate::reader::fetch::Validators;
 use app::model::Article;
 use chrono::{DateTime, Utc};
 use sqlx::Row;

@@ -4,7 +4,7 @@
 
 use super::Health;
 use super::rows::{self, FeedState};
-use crate::search::keys;
+use crate::news::search::keys;
 use app::model::Article;
 use chrono::{DateTime, Utc};
 use sqlx::sqlite::SqlitePool;

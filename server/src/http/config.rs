@@ -1,7 +1,7 @@
 //! Configuration, read from the environment once at boot. A bad value stops the server with a
 //! message naming the variable; nothing is re-read per request.
 
-use crate::fetch::FetchLimits;
+use crate::reader::fetch::FetchLimits;
 use crate::service::ServiceOptions;
 use app::model::Contact;
 use std::path::PathBuf;
@@ -110,7 +110,7 @@ impl Config {
                     "PANORAMA_RELATED_EVERY_SECS",
                     service.related_every.as_secs(),
                 )?),
-                related: crate::related::RelatedOptions {
+                related: crate::news::related::RelatedOptions {
                     window: chrono::Duration::hours(
                         number(
                             "PANORAMA_RELATED_WINDOW_HOURS",
@@ -118,7 +118,7 @@ impl Config {
                         )?
                         .min(1_000_000) as i64,
                     ),
-                    group: crate::related::GroupOptions {
+                    group: crate::news::related::GroupOptions {
                         link_window: chrono::Duration::hours(
                             number(
                                 "PANORAMA_RELATED_LINK_HOURS",

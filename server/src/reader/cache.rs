@@ -2,7 +2,7 @@
 //! items served while a refresh runs in the background, conditional requests, and a backoff for
 //! feeds that fail (longer each time, or as long as the server's `Retry-After` asks).
 
-use crate::fetch::Validators;
+use crate::reader::fetch::Validators;
 use crate::store::{FeedState, StoredFeed};
 use app::model::Article;
 use chrono::{DateTime, Utc};

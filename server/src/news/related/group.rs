@@ -263,7 +263,7 @@ fn cluster(n: usize, links: &HashMap<(usize, usize), Link>) -> (Vec<Vec<usize>>,
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::related::anchors::{Aliases, extract};
+    use crate::news::related::anchors::{Aliases, extract};
 
     fn doc(text: &str, language: Language, hours: i64) -> Doc {
         Doc {

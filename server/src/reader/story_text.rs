@@ -4,10 +4,10 @@
 //! article; one fetch however many readers open it at once. A text once extracted is kept in
 //! the store, so it is read from the outlet once, not once per restart.
 
-use crate::charset;
-use crate::fetch::Fetcher;
-use crate::html_text;
-use crate::sanitize;
+use crate::reader::charset;
+use crate::reader::fetch::Fetcher;
+use crate::reader::html_text;
+use crate::reader::sanitize;
 use crate::store::{Store, Write};
 use app::model::{Article, StoryOrigin, StoryText};
 use futures::FutureExt;
@@ -37,16 +37,17 @@ struct Entry {
     text: Shared<BoxFuture<'static, Extracted>>,
 }
 
-pub struct Stories {
+/// The texts of article pages, by article id: extracted once, kept in the store.
+pub struct StoryTexts {
     fetcher: Fetcher,
     store: Store,
     capacity: usize,
     entries: Mutex<HashMap<String, Entry>>,
 }
 
-impl Stories {
-    pub fn new(fetcher: Fetcher, store: Store, capacity: usize) -> Stories {
-        Stories {
+impl StoryTexts {
+    pub fn new(fetcher: Fetcher, store: Store, capacity: usize) -> StoryTexts {
+        StoryTexts {
             fetcher,
             store,
             capacity: capacity.max(1),

@@ -6,7 +6,7 @@ use super::text::{Script, Token, tokens};
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-const TABLE: &str = include_str!("../../data/places.tsv");
+const TABLE: &str = include_str!("../../../data/places.tsv");
 
 /// Longest place name, in tokens (Latin, Arabic, Devanagari) and in Han characters.
 const MAX_WORDS: usize = 4;

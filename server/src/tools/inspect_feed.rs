@@ -1,9 +1,9 @@
 //! `panorama inspect-feed`: what Panorama would show for one feed, as JSON.
 
 use crate::catalog::Source;
-use crate::charset::Decoding;
-use crate::fetch::{Fetch, Fetcher, Trace};
-use crate::normalize::{FeedContext, parse_feed};
+use crate::reader::charset::Decoding;
+use crate::reader::fetch::{Fetch, Fetcher, Trace};
+use crate::reader::normalize::{FeedContext, parse_feed};
 use app::model::{Article, Country, FeedSlot, Language};
 use chrono::Utc;
 use serde::Serialize;

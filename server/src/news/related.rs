@@ -14,7 +14,7 @@ mod translit;
 pub use anchors::{Aliases, Features, extract};
 pub use group::{Doc, GroupOptions, Grouping, Link, Shared, group};
 
-use crate::html_text;
+use crate::reader::html_text;
 use app::model::{Article, Coverage, FoldedArticle, RelatedArticle, RelatedStory};
 use chrono::{DateTime, Duration, Utc};
 use std::collections::{BTreeMap, HashMap};
@@ -261,7 +261,7 @@ impl StoryIndex {
     /// The snapshot of `archive` as it is now, built (off the async threads) if it changed.
     pub async fn snapshot(
         self: &Arc<Self>,
-        archive: &Arc<crate::archive::Archive>,
+        archive: &Arc<crate::store::archive::Archive>,
         now: DateTime<Utc>,
     ) -> Arc<Snapshot> {
         let generation = archive.generation();

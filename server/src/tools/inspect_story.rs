@@ -1,7 +1,7 @@
 //! `panorama inspect-story`: one article's story as More Related News groups it, with why each
 //! article was linked, so a wrong link can be understood and fixed.
 
-use crate::related::Snapshot;
+use crate::news::related::Snapshot;
 use crate::service::NewsService;
 use serde::Serialize;
 use std::sync::Arc;
@@ -104,7 +104,7 @@ fn find(snapshot: &Snapshot, query: &str) -> Option<usize> {
     // An original address, compared as the pipeline keeps links: without tracking parameters.
     let wanted = url::Url::parse(query)
         .ok()
-        .map(crate::normalize::strip_tracking)
+        .map(crate::reader::normalize::strip_tracking)
         .map(|u| u.to_string())?;
     snapshot.articles.iter().position(|a| a.link == wanted)
 }

@@ -1,8 +1,8 @@
 //! `panorama check-catalog`: fetch every feed of the catalog and say which work.
 
 use crate::catalog::{Catalog, Source};
-use crate::fetch::{Fetch, Fetcher};
-use crate::normalize::{FeedContext, parse_feed};
+use crate::reader::fetch::{Fetch, Fetcher};
+use crate::reader::normalize::{FeedContext, parse_feed};
 use app::model::FeedSlot;
 use chrono::{DateTime, Utc};
 use futures::StreamExt;

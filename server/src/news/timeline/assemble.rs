@@ -3,8 +3,8 @@
 //! page a reader gets is unit-tested without a server or a feed.
 
 use super::{Cursor, Story};
-use crate::cache::FeedResult;
 use crate::catalog::Source;
+use crate::reader::cache::FeedResult;
 use app::model::{
     Article, Category, EditionSource, SourceState, SourceStatus, TimelineFilter, TimelinePage,
 };

@@ -2,9 +2,9 @@
 //! Panorama's one `Article`.
 
 use crate::catalog::Source;
-use crate::charset::{self, Decoding};
-use crate::discover;
-use crate::html_text;
+use crate::reader::charset::{self, Decoding};
+use crate::reader::discover;
+use crate::reader::html_text;
 use app::model::{Article, DateNote, FeedSlot};
 use chrono::{DateTime, Duration, Utc};
 use feed_rs::model::{Entry, MediaObject};
@@ -240,7 +240,7 @@ fn normalize_entry(entry: Entry, site: &Url, ctx: &FeedContext) -> Article {
         folded: Vec::new(),
         text_keys: Vec::new(),
     };
-    article.text_keys = crate::timeline::wire_keys(&article);
+    article.text_keys = crate::news::timeline::wire_keys(&article);
     article
 }
 
@@ -437,7 +437,7 @@ mod tests {
         fn rss2() -> Vec<Article> {
             let slot = FeedSlot::Category(Category::Business);
             parse(
-                include_bytes!("../testdata/rss2.xml"),
+                include_bytes!("../../testdata/rss2.xml"),
                 "https://alpha.example/rss/business.xml",
                 Language::En,
                 slot,
@@ -488,7 +488,7 @@ mod tests {
         #[test]
         fn rss2_scripts_and_handlers_never_reach_the_summary() {
             let first = &rss2()[0];
-            let shown = crate::sanitize::feed_html(first);
+            let shown = crate::reader::sanitize::feed_html(first);
             assert!(
                 !shown.contains("script") && !shown.contains("onclick"),
                 "{shown}"
@@ -539,7 +539,7 @@ mod tests {
         #[test]
         fn rss1_rdf_parses() {
             let items = parse(
-                include_bytes!("../testdata/rss1.rdf"),
+                include_bytes!("../../testdata/rss1.rdf"),
                 "https://rdf.example/rss.rdf",
                 Language::De,
                 FeedSlot::Top,
@@ -560,7 +560,7 @@ mod tests {
         #[test]
         fn atom_in_hindi_with_html_title_and_relative_links() {
             let items = parse(
-                include_bytes!("../testdata/atom.xml"),
+                include_bytes!("../../testdata/atom.xml"),
                 "https://hindi.example/feed.atom",
                 Language::Hi,
                 FeedSlot::Top,
@@ -584,7 +584,7 @@ mod tests {
         #[test]
         fn json_feed_in_arabic() {
             let items = parse(
-                include_bytes!("../testdata/feed.json"),
+                include_bytes!("../../testdata/feed.json"),
                 "https://arabic.example/feed.json",
                 Language::Ar,
                 FeedSlot::Top,
@@ -607,7 +607,7 @@ mod tests {
         #[test]
         fn chinese_titles_survive_intact() {
             let items = parse(
-                include_bytes!("../testdata/zh.xml"),
+                include_bytes!("../../testdata/zh.xml"),
                 "https://zh.example/rss.xml",
                 Language::Zh,
                 FeedSlot::Top,
@@ -673,7 +673,7 @@ mod tests {
         #[test]
         fn html_pages_and_broken_xml_are_clear_errors() {
             let html = parse(
-                include_bytes!("../testdata/not-a-feed.html"),
+                include_bytes!("../../testdata/not-a-feed.html"),
                 "https://alpha.example/",
                 Language::En,
                 FeedSlot::Top,
@@ -683,7 +683,7 @@ mod tests {
                 "parse: not a feed: got text/html; the page names its feed: https://alpha.example/rss.xml"
             );
             let broken = parse(
-                include_bytes!("../testdata/broken.xml"),
+                include_bytes!("../../testdata/broken.xml"),
                 "https://alpha.example/b.xml",
                 Language::En,
                 FeedSlot::Top,

@@ -1,0 +1,76 @@
+//! The loader: one feed read and its stories recorded.
+
+use crate::catalog::Source;
+use crate::reader::cache::{Failure, Refresh};
+use crate::reader::fetch::{Fetch, Fetcher, Validators};
+use crate::reader::normalize::{FeedContext, parse_feed};
+use crate::store::archive::Archive;
+use crate::store::{Store, Write};
+use app::model::FeedSlot;
+use chrono::Utc;
+use std::sync::Arc;
+use url::Url;
+
+/// Reads one feed: fetches it (conditionally when it has validators), parses it, and records
+/// its stories: in the archive (memory) and, handed to the writer, in the store. Recording is
+/// this step's job, not a side effect of the cache.
+#[derive(Clone)]
+pub(super) struct Loader {
+    pub(super) fetcher: Fetcher,
+    pub(super) archive: Arc<Archive>,
+    pub(super) store: Store,
+}
+
+impl Loader {
+    pub(super) async fn load(
+        self,
+        source: Source,
+        slot: FeedSlot,
+        url: Url,
+        validators: Option<Validators>,
+    ) -> Result<Refresh, Failure> {
+        let fetched = match self.fetcher.fetch_traced(&url, validators.as_ref()).await.0 {
+            Ok(Fetch::NotModified) => return Ok(Refresh::NotModified),
+            Ok(Fetch::Body(fetched)) => fetched,
+            Err(e) => {
+                // The operator's record of failing feeds (the Privacy Policy says what is logged).
+                tracing::warn!(source = %source.id, feed = %url, "{e}");
+                return Err(Failure {
+                    reason: e.to_string(),
+                    retry_after: e.retry_after(),
+                });
+            }
+        };
+        let ctx = FeedContext {
+            source: &source,
+            slot,
+            url: &fetched.url,
+            fetched_at: Utc::now(),
+        };
+        let parsed =
+            parse_feed(&fetched.body, fetched.content_type.as_deref(), &ctx).map_err(|e| {
+                tracing::warn!(source = %source.id, feed = %url, "{e}");
+                Failure::from(e.to_string())
+            })?;
+        if parsed.decoding.replaced_invalid_bytes {
+            tracing::warn!(feed = %url, encoding = parsed.decoding.encoding, "bytes invalid in the feed's encoding were replaced");
+        }
+        let mut articles = parsed.articles;
+        // Undated and future-dated items keep the time they were first seen, across restarts.
+        for article in &mut articles {
+            if matches!(
+                article.date_note,
+                Some(app::model::DateNote::FirstSeen | app::model::DateNote::ClampedFuture)
+            ) && let Some(kept) = self.archive.get(&article.id)
+            {
+                article.published = kept.published;
+            }
+        }
+        self.archive.record(&articles);
+        self.store.write(Write::Stories(articles.clone()));
+        Ok(Refresh::Modified {
+            articles,
+            validators: fetched.validators,
+        })
+    }
+}

@@ -1,0 +1,210 @@
+//! Timeline pages: the feeds a page needs, gathered up to the deadline, assembled (see
+//! `news::timeline::assemble`), and kept a moment for the next reader while no feed changed.
+
+use super::NewsService;
+use crate::catalog::Source;
+use crate::news::timeline::{self, Cursor};
+use crate::reader::cache::FeedResult;
+use app::api::AppError;
+use app::model::{FeedSlot, SourceStatus, TimelineFilter, TimelinePage, TimelineQuery};
+use chrono::Utc;
+use std::time::Duration;
+use url::Url;
+
+/// A page as built, with what it was built from.
+pub(super) struct Memo {
+    generation: u64,
+    made: std::time::Instant,
+    page: TimelinePage,
+    /// When a request started rebuilding it: meanwhile the others get this page rather than
+    /// all rebuilding at once. (A rebuild whose request went away is forgotten after a while.)
+    rebuilding_since: Option<std::time::Instant>,
+}
+
+/// How long a rebuild may take before another request tries.
+const REBUILD_GRACE: Duration = Duration::from_secs(10);
+
+/// Pages remembered at most; past it the memo starts over (it refills in a second).
+const MEMO_PAGES: usize = 512;
+
+impl NewsService {
+    /// The feed's items, from the cache or fetched now. Runs as its own task so a fetch that
+    /// outlives a request's deadline still completes and fills the cache.
+    fn feed(
+        &self,
+        source: &Source,
+        slot: FeedSlot,
+        url: &Url,
+    ) -> tokio::task::JoinHandle<FeedResult> {
+        let (cache, loader, source, url) = (
+            self.cache.clone(),
+            self.loader.clone(),
+            source.clone(),
+            url.clone(),
+        );
+        tokio::spawn(async move {
+            let feed_url = url.clone();
+            cache
+                .get(&feed_url, move |validators| {
+                    loader.load(source, slot, url, validators)
+                })
+                .await
+        })
+    }
+
+    /// A timeline page: from the micro-cache while no feed changed, else built.
+    pub async fn timeline_page(&self, query: TimelineQuery) -> Result<TimelinePage, AppError> {
+        if self.options.page_memo.is_zero() {
+            return self.build_page(query).await;
+        }
+        let key = format!("{query:?}");
+        let generation = self.cache.generation();
+        {
+            let mut memo = self.memo.lock().unwrap_or_else(|p| p.into_inner());
+            if let Some(m) = memo.get_mut(&key) {
+                if m.generation == generation && m.made.elapsed() < self.options.page_memo {
+                    return Ok(m.page.clone());
+                }
+                if m.rebuilding_since
+                    .is_some_and(|t| t.elapsed() < REBUILD_GRACE)
+                {
+                    return Ok(m.page.clone());
+                }
+                m.rebuilding_since = Some(std::time::Instant::now());
+            }
+        }
+        let built = self.build_page(query).await;
+        let mut memo = self.memo.lock().unwrap_or_else(|p| p.into_inner());
+        let page = match built {
+            Ok(page) => page,
+            Err(e) => {
+                if let Some(m) = memo.get_mut(&key) {
+                    m.rebuilding_since = None;
+                }
+                return Err(e);
+            }
+        };
+        // A page still waiting for feeds is not kept: the reader's retry must see them arrive.
+        if page
+            .sources
+            .iter()
+            .any(|s| s.status == SourceStatus::Loading)
+        {
+            memo.remove(&key);
+        } else {
+            if memo.len() >= MEMO_PAGES {
+                memo.clear();
+            }
+            memo.insert(
+                key,
+                Memo {
+                    generation,
+                    made: std::time::Instant::now(),
+                    page: page.clone(),
+                    rebuilding_since: None,
+                },
+            );
+        }
+        Ok(page)
+    }
+
+    async fn build_page(&self, query: TimelineQuery) -> Result<TimelinePage, AppError> {
+        let edition: Vec<&Source> = if query.sources.is_empty() {
+            self.catalog.default_edition()
+        } else {
+            let unknown: Vec<&str> = query
+                .sources
+                .iter()
+                .map(String::as_str)
+                .filter(|id| self.catalog.source(id).is_none())
+                .collect();
+            if !unknown.is_empty() {
+                return Err(AppError::BadRequest(format!(
+                    "unknown source {}",
+                    unknown.join(", ")
+                )));
+            }
+            query
+                .sources
+                .iter()
+                .filter_map(|id| self.catalog.source(id))
+                .collect()
+        };
+        let in_filter = |filter: &TimelineFilter, source: &Source| match filter {
+            TimelineFilter::Country(country) => source.country == *country,
+            TimelineFilter::Source(id) => source.id == *id,
+        };
+        let filter = query
+            .filter
+            .clone()
+            .filter(|f| edition.iter().any(|s| in_filter(f, s)));
+        let sources: Vec<&Source> = edition
+            .iter()
+            .copied()
+            .filter(|s| filter.as_ref().is_none_or(|f| in_filter(f, s)))
+            .collect();
+        let cursor = match &query.cursor {
+            None => None,
+            Some(c) => Some(
+                Cursor::decode(c)
+                    .ok_or_else(|| AppError::BadRequest(format!("bad cursor {c:?}")))?,
+            ),
+        };
+
+        // Every feed this request needs, started at once.
+        let deadline = tokio::time::Instant::now() + self.options.deadline;
+        let mut per_source = Vec::with_capacity(sources.len());
+        for source in &sources {
+            let feeds: Vec<_> = source
+                .feeds
+                .iter()
+                .filter(|(slot, _)| match query.category {
+                    None => true,
+                    Some(c) => **slot == FeedSlot::Category(c),
+                })
+                .map(|(slot, url)| self.feed(source, *slot, url))
+                .collect();
+            per_source.push((*source, feeds));
+        }
+
+        let mut results: Vec<(&Source, Vec<Option<FeedResult>>)> =
+            Vec::with_capacity(per_source.len());
+        for (source, handles) in per_source {
+            let mut outcomes = Vec::with_capacity(handles.len());
+            for handle in handles {
+                outcomes.push(match tokio::time::timeout_at(deadline, handle).await {
+                    Ok(Ok(result)) => Some(result),
+                    Ok(Err(join_error)) => {
+                        tracing::error!(source = %source.id, "feed task failed: {join_error}");
+                        Some(FeedResult {
+                            articles: None,
+                            fetched_at: None,
+                            error: Some("internal error".into()),
+                            failures: 1,
+                        })
+                    }
+                    // Past the deadline: the task goes on and fills the cache for the next request.
+                    Err(_) => None,
+                });
+            }
+            results.push((source, outcomes));
+        }
+
+        let mut page = timeline::assemble::assemble(
+            &timeline::assemble::Request {
+                edition: &edition,
+                filter,
+                category: query.category,
+                cursor: cursor.as_ref(),
+                limit: query.limit,
+                now: Utc::now(),
+            },
+            &results,
+        );
+        // The stories as last grouped: a timeline never waits for a regrouping.
+        if let Some(stories) = self.related.latest() {
+            stories.annotate(&mut page.articles);
+        }
+        Ok(page)
+    }
+}
