@@ -283,7 +283,8 @@ pub enum DateNote {
     ClampedFuture,
 }
 
-/// One news item, normalized from any feed format.
+/// One news item as the browser gets it, normalized from any feed format. (The server keeps
+/// more of each story: see the server's `record::Record`.)
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Article {
     /// Stable across fetches: a hash of the source and the item's guid (else its canonical link).
@@ -307,10 +308,6 @@ pub struct Article {
     pub date_note: Option<DateNote>,
     /// Plain-text excerpt for cards.
     pub summary: String,
-    /// The feed's own HTML of the summary or content, as the feed sent it (capped): hostile,
-    /// so the server sanitizes it when a page shows it. Never sent.
-    #[serde(skip)]
-    pub summary_html: String,
     pub image: Option<String>,
     /// The same story text carried by other outlets (wire copies), shown with this one.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -322,10 +319,6 @@ pub struct Article {
     /// into this card.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub folded: Vec<FoldedArticle>,
-    /// The server's keys for recognising wire copies, worked out once per fetch rather than on
-    /// every timeline request. Never sent.
-    #[serde(skip)]
-    pub text_keys: Vec<String>,
 }
 
 fn is_zero(n: &usize) -> bool {

@@ -324,7 +324,7 @@ fn benches(c: &mut Criterion) {
     });
     group.finish();
 
-    let parsed: Vec<Vec<app::model::Article>> = feeds
+    let parsed: Vec<Vec<panorama_server::record::Record>> = feeds
         .iter()
         .enumerate()
         .map(|(n, (_, bytes))| {

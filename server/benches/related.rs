@@ -8,12 +8,13 @@ use app::model::{Article, Country, Language};
 use chrono::{DateTime, Duration, Utc};
 use criterion::{Criterion, criterion_group, criterion_main};
 use panorama_server::news::related::{Aliases, GroupOptions, Snapshot};
+use panorama_server::record::Record;
 use std::hint::black_box;
 use std::sync::Arc;
 
 const COPIES: i64 = 7;
 
-fn articles() -> Vec<Arc<Article>> {
+fn articles() -> Vec<Arc<Record>> {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/testdata/related/stories.json");
     let set: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(path).expect("fixture")).expect("json");
@@ -32,25 +33,28 @@ fn articles() -> Vec<Arc<Article>> {
                 .expect("time")
                 .with_timezone(&Utc)
                 + Duration::days(4 * copy);
-            out.push(Arc::new(Article {
-                id: format!("{copy:02}{n:014}"),
-                source_id: outlet.to_string(),
-                source_name: info[0].as_str().expect("name").to_string(),
-                country: Country::from_code(info[1].as_str().expect("country")).expect("country"),
-                language: Language::from_code(info[2].as_str().expect("language"))
-                    .expect("language"),
-                categories: Vec::new(),
-                title: item[2].as_str().expect("title").to_string(),
-                link: format!("https://{outlet}.example/{copy}/{n}"),
-                published,
-                updated: None,
-                date_note: None,
-                summary: item[3].as_str().expect("summary").to_string(),
+            out.push(Arc::new(Record {
+                article: Article {
+                    id: format!("{copy:02}{n:014}"),
+                    source_id: outlet.to_string(),
+                    source_name: info[0].as_str().expect("name").to_string(),
+                    country: Country::from_code(info[1].as_str().expect("country"))
+                        .expect("country"),
+                    language: Language::from_code(info[2].as_str().expect("language"))
+                        .expect("language"),
+                    categories: Vec::new(),
+                    title: item[2].as_str().expect("title").to_string(),
+                    link: format!("https://{outlet}.example/{copy}/{n}"),
+                    published,
+                    updated: None,
+                    date_note: None,
+                    summary: item[3].as_str().expect("summary").to_string(),
+                    image: None,
+                    also: Vec::new(),
+                    other_languages: 0,
+                    folded: Vec::new(),
+                },
                 summary_html: format!("<p>{}</p>", item[3].as_str().expect("summary")),
-                image: None,
-                also: Vec::new(),
-                other_languages: 0,
-                folded: Vec::new(),
                 text_keys: Vec::new(),
             }));
         }

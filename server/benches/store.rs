@@ -7,6 +7,7 @@
 use app::model::{Article, Category, Country, Language};
 use chrono::{Duration, TimeZone, Utc};
 use panorama_server::news::search::Query;
+use panorama_server::record::Record;
 use panorama_server::store::{ArchiveFilter, SearchFilter, Store, Write};
 use std::time::Instant;
 
@@ -129,7 +130,7 @@ async fn main() {
 
     // Generate first, so the ingest rate is the store's alone.
     let generated = Instant::now();
-    let stories: Vec<Article> = (0..total)
+    let stories: Vec<Record> = (0..total)
         .map(|i| {
             let which = i % LANGUAGES.len();
             let (language, country) = LANGUAGES[which];
@@ -142,24 +143,26 @@ async fn main() {
             let published = Utc
                 .timestamp_opt(start_time.timestamp() + rng.below(span as usize) as i64, 0)
                 .unwrap();
-            Article {
-                id: format!("{:016x}", rng.next()),
-                source_id: format!("{}-{}", language.code(), i % 9),
-                source_name: format!("Outlet {}", i % 9),
-                country,
-                language,
-                categories: vec![Category::ALL[i % 6]],
-                title: text(language, words, &mut rng, title_words),
-                link: format!("https://outlet.example/{i}"),
-                published,
-                updated: None,
-                date_note: None,
-                summary: text(language, words, &mut rng, summary_words),
+            Record {
+                article: Article {
+                    id: format!("{:016x}", rng.next()),
+                    source_id: format!("{}-{}", language.code(), i % 9),
+                    source_name: format!("Outlet {}", i % 9),
+                    country,
+                    language,
+                    categories: vec![Category::ALL[i % 6]],
+                    title: text(language, words, &mut rng, title_words),
+                    link: format!("https://outlet.example/{i}"),
+                    published,
+                    updated: None,
+                    date_note: None,
+                    summary: text(language, words, &mut rng, summary_words),
+                    image: None,
+                    also: vec![],
+                    other_languages: 0,
+                    folded: vec![],
+                },
                 summary_html: String::new(),
-                image: None,
-                also: vec![],
-                other_languages: 0,
-                folded: vec![],
                 text_keys: vec![],
             }
         })

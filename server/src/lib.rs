@@ -9,6 +9,7 @@ pub mod catalog;
 pub mod http;
 pub mod news;
 pub mod reader;
+pub mod record;
 pub mod service;
 pub mod store;
 pub mod tools;

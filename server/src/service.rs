@@ -11,6 +11,7 @@ use crate::catalog::Catalog;
 use crate::news::search::{self, Query};
 use crate::reader::cache::{CachePolicy, FeedCache};
 use crate::reader::fetch::Fetcher;
+use crate::record::Record;
 use crate::store::archive::Archive;
 use crate::store::{ArchiveFilter, SearchFilter, Store, Write};
 use app::api::{AppError, NewsBackend};
@@ -192,7 +193,7 @@ impl NewsService {
     /// A story from the archive. An id not seen yet may be a shared link from before a
     /// restart: every catalog feed is then fetched once (at most once per feed TTL, whatever
     /// the number of such requests) and the id looked up again.
-    async fn seen_article(&self, id: &str) -> Result<Arc<Article>, AppError> {
+    async fn seen_article(&self, id: &str) -> Result<Arc<Record>, AppError> {
         if let Some(article) = self.known_article(id).await {
             return Ok(article);
         }
@@ -201,7 +202,7 @@ impl NewsService {
     }
 
     /// A story from the archive in memory, else from the store.
-    async fn known_article(&self, id: &str) -> Option<Arc<Article>> {
+    async fn known_article(&self, id: &str) -> Option<Arc<Record>> {
         if let Some(article) = self.archive.get(id) {
             return Some(article);
         }
@@ -229,11 +230,7 @@ impl NewsService {
             .unwrap_or_default();
         Ok(ArticlePage {
             generated_at: Utc::now(),
-            article: Article {
-                // The story text carries it (or the page's); no need to send it twice.
-                summary_html: String::new(),
-                ..Article::clone(&article)
-            },
+            article: article.wire(),
             source_homepage,
             story,
             // The API layer knows the address the reader came by.
@@ -284,7 +281,7 @@ impl NewsService {
             None => (Vec::new(), None),
         };
         Ok(ArchivePage {
-            articles: articles.into_iter().map(for_lists).collect(),
+            articles: articles.iter().map(Record::wire).collect(),
             days,
             day,
             next_cursor: next.map(|n| n.to_string()),
@@ -315,7 +312,7 @@ impl NewsService {
                 snippet: search::snippet(&a.summary, &words),
             })
             .collect();
-        let mut articles: Vec<Article> = found.into_iter().map(for_lists).collect();
+        let mut articles: Vec<Article> = found.iter().map(Record::wire).collect();
         if let Some(stories) = self.related.latest() {
             stories.annotate(&mut articles);
         }
@@ -341,15 +338,6 @@ fn decode_cursor(cursor: Option<&str>) -> Result<Option<i64>, AppError> {
 fn internal(e: crate::store::StoreError) -> AppError {
     tracing::error!("{e}");
     AppError::Internal
-}
-
-/// A story as lists carry it: without the feed's HTML.
-fn for_lists(article: Article) -> Article {
-    Article {
-        summary_html: String::new(),
-        text_keys: Vec::new(),
-        ..article
-    }
 }
 
 /// Article's story in `snapshot`; an article outside the index's window has no other outlets'

@@ -6,6 +6,7 @@ use app::model::{Article, Category, Country, Language};
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use panorama_server::news::search::{Query, QueryError};
 use panorama_server::reader::fetch::Validators;
+use panorama_server::record::Record;
 use panorama_server::store::{
     ArchiveFilter, FeedState, Health, Limits, SearchFilter, Store, StoreError, Write,
 };
@@ -28,31 +29,33 @@ fn at(day: u32, hour: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2022, 1, day, hour, 0, 0).unwrap()
 }
 
-fn story(n: u32, language: Language, country: Country, title: &str, summary: &str) -> Article {
-    Article {
-        id: format!("{n:016x}"),
-        source_id: format!("src-{}", language.code()),
-        source_name: format!("Source {}", language.code()),
-        country,
-        language,
-        categories: vec![],
-        title: title.into(),
-        link: format!("https://news.example/{n}"),
-        published: at(10 + n % 10, n % 24),
-        updated: None,
-        date_note: None,
-        summary: summary.into(),
+fn story(n: u32, language: Language, country: Country, title: &str, summary: &str) -> Record {
+    Record {
+        article: Article {
+            id: format!("{n:016x}"),
+            source_id: format!("src-{}", language.code()),
+            source_name: format!("Source {}", language.code()),
+            country,
+            language,
+            categories: vec![],
+            title: title.into(),
+            link: format!("https://news.example/{n}"),
+            published: at(10 + n % 10, n % 24),
+            updated: None,
+            date_note: None,
+            summary: summary.into(),
+            image: None,
+            also: vec![],
+            other_languages: 0,
+            folded: vec![],
+        },
         summary_html: format!("<p>{summary}</p>"),
-        image: None,
-        also: vec![],
-        other_languages: 0,
-        folded: vec![],
         text_keys: vec!["k1".into()],
     }
 }
 
 /// Stories in the six languages, each with a word a reader may type another way.
-fn corpus() -> Vec<Article> {
+fn corpus() -> Vec<Record> {
     vec![
         story(
             1,
@@ -366,7 +369,7 @@ async fn a_later_version_replaces_the_story_and_its_search_keys() {
 #[tokio::test]
 async fn the_archive_counts_days_and_pages_through_one() {
     let store = Store::open(&url(&temp_path("archive"))).await.unwrap();
-    let day: Vec<Article> = (0..25)
+    let day: Vec<Record> = (0..25)
         .map(|i| {
             let mut a = story(100 + i, Language::En, Country::US, "Day story", "x");
             a.published = at(20, 0) + Duration::minutes(i64::from(i) * 10);
@@ -508,7 +511,7 @@ async fn a_full_disk_degrades_the_store_and_reads_go_on() {
     )
     .await
     .unwrap();
-    let big: Vec<Article> = (0..2000)
+    let big: Vec<Record> = (0..2000)
         .map(|i| {
             story(
                 1000 + i,

@@ -15,6 +15,7 @@ pub use anchors::{Aliases, Features, extract};
 pub use group::{Doc, GroupOptions, Grouping, Link, Shared, group};
 
 use crate::reader::html_text;
+use crate::record::Record;
 use app::model::{Article, Coverage, FoldedArticle, RelatedArticle, RelatedStory};
 use chrono::{DateTime, Duration, Utc};
 use std::collections::{BTreeMap, HashMap};
@@ -40,7 +41,7 @@ impl Default for RelatedOptions {
 }
 
 /// The text the index reads of an article.
-pub fn article_text(article: &Article) -> String {
+pub fn article_text(article: &Record) -> String {
     let body = if article.summary_html.is_empty() {
         article.summary.clone()
     } else {
@@ -51,7 +52,7 @@ pub fn article_text(article: &Article) -> String {
 
 /// The articles of a window, grouped.
 pub struct Snapshot {
-    pub articles: Vec<Arc<Article>>,
+    pub articles: Vec<Arc<Record>>,
     pub features: Vec<Features>,
     pub grouping: Grouping,
     by_id: HashMap<String, usize>,
@@ -63,7 +64,7 @@ pub struct Snapshot {
 impl Snapshot {
     /// Groups `articles` (those of the window), learning aliases into `aliases` first.
     pub fn build(
-        mut articles: Vec<Arc<Article>>,
+        mut articles: Vec<Arc<Record>>,
         aliases: &mut Aliases,
         options: &GroupOptions,
         generation: u64,

@@ -2,6 +2,7 @@
 
 pub mod assemble;
 
+use crate::record::Record;
 use app::model::{Article, Category, WireCopy};
 use chrono::{DateTime, Utc};
 use std::borrow::Cow;
@@ -18,7 +19,7 @@ const WIRE_KEY_CHARS: usize = 160;
 #[derive(Clone, Debug)]
 pub struct Story<'a> {
     /// The version shown (of two versions of one item, the later-updated).
-    pub article: &'a Article,
+    pub article: &'a Record,
     /// Every category that listed it, when more than the shown version's own.
     pub categories: Vec<Category>,
     /// Other outlets' wire copies.
@@ -38,27 +39,7 @@ impl Story<'_> {
     /// The card: everything but the story HTML, which only the article page needs (it is
     /// most of an item's weight, and timelines are answered often).
     pub fn to_article(&self) -> Article {
-        let a = self.article;
-        let mut article = Article {
-            id: a.id.clone(),
-            source_id: a.source_id.clone(),
-            source_name: a.source_name.clone(),
-            country: a.country,
-            language: a.language,
-            categories: a.categories.clone(),
-            title: a.title.clone(),
-            link: a.link.clone(),
-            published: a.published,
-            updated: a.updated,
-            date_note: a.date_note,
-            summary: a.summary.clone(),
-            summary_html: String::new(),
-            image: a.image.clone(),
-            also: Vec::new(),
-            other_languages: 0,
-            folded: Vec::new(),
-            text_keys: Vec::new(),
-        };
+        let mut article = self.article.wire();
         if !self.categories.is_empty() {
             article.categories = self.categories.clone();
         }
@@ -73,7 +54,7 @@ impl Story<'_> {
 /// - wire copies (the same story text from another outlet) are folded into the first copy's
 ///   `also` rather than repeated;
 /// - newest first, ties broken by id so pages are stable.
-pub fn merge<'a>(feeds: impl IntoIterator<Item = &'a [Article]>) -> Vec<Story<'a>> {
+pub fn merge<'a>(feeds: impl IntoIterator<Item = &'a [Record]>) -> Vec<Story<'a>> {
     let mut out: Vec<Story<'a>> = Vec::new();
     let mut by_id: HashMap<&'a str, usize> = HashMap::new();
     let mut by_link: HashMap<&'a str, usize> = HashMap::new();
@@ -89,7 +70,10 @@ pub fn merge<'a>(feeds: impl IntoIterator<Item = &'a [Article]>) -> Vec<Story<'a
         }
         // Normalized articles carry their keys; others (tests, old caches) get them here.
         let keys: Vec<Cow<'a, str>> = if article.text_keys.is_empty() {
-            wire_keys(article).into_iter().map(Cow::Owned).collect()
+            wire_keys(&article.article)
+                .into_iter()
+                .map(Cow::Owned)
+                .collect()
         } else {
             article
                 .text_keys
@@ -133,7 +117,7 @@ pub fn merge<'a>(feeds: impl IntoIterator<Item = &'a [Article]>) -> Vec<Story<'a
 }
 
 /// Folds another version of the same item into `kept`.
-fn absorb<'a>(kept: &mut Story<'a>, other: &'a Article) {
+fn absorb<'a>(kept: &mut Story<'a>, other: &'a Record) {
     let extra: Vec<Category> = other
         .categories
         .iter()
@@ -149,7 +133,8 @@ fn absorb<'a>(kept: &mut Story<'a>, other: &'a Article) {
     let version = |a: &Article| a.updated.unwrap_or(a.published);
     // Another outlet's item under the same link is syndication, not an update: the reader's
     // preferred outlet keeps the card.
-    if other.source_id == kept.article.source_id && version(other) > version(kept.article) {
+    if other.source_id == kept.article.source_id && version(other) > version(&kept.article.article)
+    {
         if kept.categories.is_empty() {
             kept.categories = kept.article.categories.clone();
         }
@@ -285,25 +270,27 @@ mod tests {
     use app::model::{Category, Country, Language};
     use chrono::TimeZone;
 
-    fn article(id: &str, link: &str, minute: u32, category: Option<Category>) -> Article {
-        Article {
-            id: id.into(),
-            source_id: "s".into(),
-            source_name: "S".into(),
-            country: Country::WORLD,
-            language: Language::En,
-            categories: category.into_iter().collect(),
-            title: id.into(),
-            link: link.into(),
-            published: Utc.with_ymd_and_hms(2022, 1, 17, 11, minute, 0).unwrap(),
-            updated: None,
-            date_note: None,
-            summary: String::new(),
+    fn article(id: &str, link: &str, minute: u32, category: Option<Category>) -> Record {
+        Record {
+            article: Article {
+                id: id.into(),
+                source_id: "s".into(),
+                source_name: "S".into(),
+                country: Country::WORLD,
+                language: Language::En,
+                categories: category.into_iter().collect(),
+                title: id.into(),
+                link: link.into(),
+                published: Utc.with_ymd_and_hms(2022, 1, 17, 11, minute, 0).unwrap(),
+                updated: None,
+                date_note: None,
+                summary: String::new(),
+                image: None,
+                also: Vec::new(),
+                other_languages: 0,
+                folded: Vec::new(),
+            },
             summary_html: String::new(),
-            image: None,
-            also: Vec::new(),
-            other_languages: 0,
-            folded: Vec::new(),
             text_keys: Vec::new(),
         }
     }
@@ -312,7 +299,7 @@ mod tests {
         stories.iter().map(Story::to_article).collect()
     }
 
-    fn from(source: &str, mut a: Article) -> Article {
+    fn from(source: &str, mut a: Record) -> Record {
         a.source_id = source.into();
         a.source_name = source.to_uppercase();
         a

@@ -3,8 +3,8 @@
 //! feeds that fail (longer each time, or as long as the server's `Retry-After` asks).
 
 use crate::reader::fetch::Validators;
+use crate::record::Record;
 use crate::store::{FeedState, StoredFeed};
-use app::model::Article;
 use chrono::{DateTime, Utc};
 use std::collections::HashMap;
 use std::future::Future;
@@ -15,7 +15,7 @@ use url::Url;
 /// What a refresh brought.
 pub enum Refresh {
     Modified {
-        articles: Vec<Article>,
+        articles: Vec<Record>,
         validators: Validators,
     },
     /// The server answered 304 to the validators: the cached items still stand.
@@ -42,7 +42,7 @@ impl From<String> for Failure {
 #[derive(Clone, Debug)]
 pub struct FeedResult {
     /// The latest items that were fetched successfully, however old.
-    pub articles: Option<Arc<Vec<Article>>>,
+    pub articles: Option<Arc<Vec<Record>>>,
     /// When those items were last confirmed by the server (a 200 or a 304).
     pub fetched_at: Option<DateTime<Utc>>,
     /// Why the latest attempt failed, when it did.
@@ -70,7 +70,7 @@ pub struct CachePolicy {
 
 #[derive(Default)]
 struct Slot {
-    articles: Option<Arc<Vec<Article>>>,
+    articles: Option<Arc<Vec<Record>>>,
     fetched_at: Option<DateTime<Utc>>,
     validators: Validators,
     error: Option<String>,

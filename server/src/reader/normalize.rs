@@ -5,6 +5,7 @@ use crate::catalog::Source;
 use crate::reader::charset::{self, Decoding};
 use crate::reader::discover;
 use crate::reader::html_text;
+use crate::record::Record;
 use app::model::{Article, DateNote, FeedSlot};
 use chrono::{DateTime, Duration, Utc};
 use feed_rs::model::{Entry, MediaObject};
@@ -42,7 +43,7 @@ pub enum ParseError {
 /// A parsed feed and how its bytes were read.
 #[derive(Clone, Debug)]
 pub struct ParsedFeed {
-    pub articles: Vec<Article>,
+    pub articles: Vec<Record>,
     pub decoding: Decoding,
 }
 
@@ -156,7 +157,7 @@ fn looks_like_html(text: &str) -> bool {
     head.starts_with("<!doctype html") || head.starts_with("<html")
 }
 
-fn normalize_entry(entry: Entry, site: &Url, ctx: &FeedContext) -> Article {
+fn normalize_entry(entry: Entry, site: &Url, ctx: &FeedContext) -> Record {
     let link = entry
         .links
         .iter()
@@ -213,7 +214,7 @@ fn normalize_entry(entry: Entry, site: &Url, ctx: &FeedContext) -> Article {
             .map(String::from)
     });
 
-    let mut article = Article {
+    let article = Article {
         id: stable_id(&ctx.source.id, &key),
         source_id: ctx.source.id.clone(),
         source_name: ctx.source.name.clone(),
@@ -233,15 +234,17 @@ fn normalize_entry(entry: Entry, site: &Url, ctx: &FeedContext) -> Article {
             .filter(|u| *u <= ctx.fetched_at + FUTURE_TOLERANCE),
         date_note,
         summary,
-        summary_html,
         image,
         also: Vec::new(),
         other_languages: 0,
         folded: Vec::new(),
-        text_keys: Vec::new(),
     };
-    article.text_keys = crate::news::timeline::wire_keys(&article);
-    article
+    let text_keys = crate::news::timeline::wire_keys(&article);
+    Record {
+        article,
+        summary_html,
+        text_keys,
+    }
 }
 
 /// media:content / media:thumbnail / enclosure (feed-rs maps all three to media objects).
@@ -418,7 +421,7 @@ mod tests {
             feed_url: &str,
             language: Language,
             slot: FeedSlot,
-        ) -> Result<Vec<Article>, ParseError> {
+        ) -> Result<Vec<Record>, ParseError> {
             let source = source(language);
             let url = Url::parse(feed_url).unwrap();
             parse_feed(
@@ -434,7 +437,7 @@ mod tests {
             .map(|parsed| parsed.articles)
         }
 
-        fn rss2() -> Vec<Article> {
+        fn rss2() -> Vec<Record> {
             let slot = FeedSlot::Category(Category::Business);
             parse(
                 include_bytes!("../../testdata/rss2.xml"),

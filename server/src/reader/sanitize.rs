@@ -1,7 +1,7 @@
 //! Feed HTML is hostile: everything shown from it passes through here, always as the last step.
 
+use crate::record::Record;
 use ammonia::{Builder, UrlRelative};
-use app::model::Article;
 use std::collections::HashSet;
 use url::Url;
 
@@ -103,7 +103,7 @@ fn is_inline_raster(url: &str) -> bool {
 
 /// An article's own HTML from its feed, made safe to show: relative links resolve against the
 /// article's address, as a browser on that page would resolve them.
-pub fn feed_html(article: &Article) -> String {
+pub fn feed_html(article: &Record) -> String {
     story_html(
         &article.summary_html,
         Url::parse(&article.link).ok().as_ref(),

@@ -8,8 +8,9 @@ use crate::reader::charset;
 use crate::reader::fetch::Fetcher;
 use crate::reader::html_text;
 use crate::reader::sanitize;
+use crate::record::Record;
 use crate::store::{Store, Write};
-use app::model::{Article, StoryOrigin, StoryText};
+use app::model::{StoryOrigin, StoryText};
 use futures::FutureExt;
 use futures::future::{BoxFuture, Shared};
 use std::collections::HashMap;
@@ -57,7 +58,7 @@ impl StoryTexts {
 
     /// The story text of `article`, waiting at most `wait` for its page. Past that, the feed's
     /// summary marked pending; the fetch goes on, and asking again later gives its result.
-    pub async fn text(&self, article: &Article, wait: Duration) -> StoryText {
+    pub async fn text(&self, article: &Record, wait: Duration) -> StoryText {
         let extracted = self.extraction(article);
         match tokio::time::timeout(wait, extracted).await {
             Ok(Ok(html)) => StoryText {
@@ -75,7 +76,7 @@ impl StoryTexts {
         }
     }
 
-    fn extraction(&self, article: &Article) -> Shared<BoxFuture<'static, Extracted>> {
+    fn extraction(&self, article: &Record) -> Shared<BoxFuture<'static, Extracted>> {
         let mut entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
         if let Some(entry) = entries.get(&article.id) {
             let failed_long_ago = matches!(entry.text.peek(), Some(Err(_)))
@@ -133,7 +134,7 @@ impl StoryTexts {
 }
 
 /// The feed's own text, for when the page cannot be read.
-fn feed_summary(article: &Article) -> String {
+fn feed_summary(article: &Record) -> String {
     if !article.summary_html.is_empty() {
         sanitize::feed_html(article)
     } else if !article.summary.is_empty() {

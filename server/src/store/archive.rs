@@ -1,9 +1,7 @@
-//! Every story Panorama has seen, by id and by day, kept after it leaves its feed: article
-//! pages and shared links keep working, and the News Archive lists it. In memory and bounded
-//! for now; a persistent archive can take this module's place behind the same methods.
+//! The recent stories, by id, in memory: what More Related News groups and what article pages
+//! find first. Bounded; the store keeps every story, and is asked for the rest.
 
-use app::model::{ArchiveDay, Article};
-use chrono::NaiveDate;
+use crate::record::Record;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
@@ -13,7 +11,7 @@ pub const DEFAULT_CAPACITY: usize = 20_000;
 
 pub struct Archive {
     capacity: usize,
-    by_id: Mutex<HashMap<String, Arc<Article>>>,
+    by_id: Mutex<HashMap<String, Arc<Record>>>,
     /// Bumped whenever a story is added or replaced: what was built from the archive (the
     /// story index) knows when to build again.
     generation: AtomicU64,
@@ -29,7 +27,7 @@ impl Archive {
     }
 
     /// Keeps `articles`; a later version of a story replaces the one kept.
-    pub fn record(&self, articles: &[Article]) {
+    pub fn record(&self, articles: &[Record]) {
         let mut by_id = self.by_id.lock().unwrap_or_else(|p| p.into_inner());
         for article in articles {
             let newer = by_id
@@ -54,7 +52,7 @@ impl Archive {
         }
     }
 
-    pub fn get(&self, id: &str) -> Option<Arc<Article>> {
+    pub fn get(&self, id: &str) -> Option<Arc<Record>> {
         let by_id = self.by_id.lock().unwrap_or_else(|p| p.into_inner());
         by_id.get(id).cloned()
     }
@@ -64,7 +62,7 @@ impl Archive {
     }
 
     /// The stories published at or after `since`.
-    pub fn since(&self, since: chrono::DateTime<chrono::Utc>) -> Vec<Arc<Article>> {
+    pub fn since(&self, since: chrono::DateTime<chrono::Utc>) -> Vec<Arc<Record>> {
         let by_id = self.by_id.lock().unwrap_or_else(|p| p.into_inner());
         by_id
             .values()
@@ -80,94 +78,42 @@ impl Archive {
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
-
-    /// The days with stories (by UTC publication day), newest first, with how many.
-    pub fn days(&self) -> Vec<ArchiveDay> {
-        let by_id = self.by_id.lock().unwrap_or_else(|p| p.into_inner());
-        let mut counts: HashMap<NaiveDate, usize> = HashMap::new();
-        for article in by_id.values() {
-            *counts.entry(article.published.date_naive()).or_default() += 1;
-        }
-        let mut days: Vec<ArchiveDay> = counts
-            .into_iter()
-            .map(|(day, count)| ArchiveDay { day, count })
-            .collect();
-        days.sort_unstable_by_key(|d| std::cmp::Reverse(d.day));
-        days
-    }
-
-    /// One day's stories, newest first, without their HTML.
-    pub fn day(&self, day: NaiveDate) -> Vec<Article> {
-        let by_id = self.by_id.lock().unwrap_or_else(|p| p.into_inner());
-        let mut articles: Vec<Article> = by_id
-            .values()
-            .filter(|a| a.published.date_naive() == day)
-            .map(|a| Article {
-                summary_html: String::new(),
-                ..Article::clone(a)
-            })
-            .collect();
-        articles.sort_unstable_by(|a, b| b.published.cmp(&a.published).then(a.id.cmp(&b.id)));
-        articles
-    }
 }
 
-fn version(article: &Article) -> chrono::DateTime<chrono::Utc> {
+fn version(article: &Record) -> chrono::DateTime<chrono::Utc> {
     article.updated.unwrap_or(article.published)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use app::model::{Country, Language};
+    use app::model::{Article, Country, Language};
     use chrono::{TimeZone, Utc};
 
-    fn article(id: &str, day: u32, hour: u32, title: &str) -> Article {
+    fn article(id: &str, day: u32, hour: u32, title: &str) -> Record {
         let published = Utc.with_ymd_and_hms(2022, 1, day, hour, 0, 0).unwrap();
-        Article {
-            id: id.into(),
-            source_id: "s".into(),
-            source_name: "S".into(),
-            country: Country::WORLD,
-            language: Language::En,
-            categories: vec![],
-            title: title.into(),
-            link: format!("https://s.example/{id}"),
-            published,
-            updated: None,
-            date_note: None,
-            summary: String::new(),
+        Record {
+            article: Article {
+                id: id.into(),
+                source_id: "s".into(),
+                source_name: "S".into(),
+                country: Country::WORLD,
+                language: Language::En,
+                categories: vec![],
+                title: title.into(),
+                link: format!("https://s.example/{id}"),
+                published,
+                updated: None,
+                date_note: None,
+                summary: String::new(),
+                image: None,
+                also: vec![],
+                other_languages: 0,
+                folded: Vec::new(),
+            },
             summary_html: "<p>x</p>".into(),
-            image: None,
-            also: vec![],
-            other_languages: 0,
-            folded: Vec::new(),
             text_keys: vec![],
         }
-    }
-
-    #[test]
-    fn days_newest_first_and_a_day_newest_first() {
-        let archive = Archive::new(100);
-        archive.record(&[
-            article("a", 16, 9, "A"),
-            article("b", 17, 8, "B"),
-            article("c", 17, 11, "C"),
-        ]);
-        let days = archive.days();
-        assert_eq!(
-            days.iter()
-                .map(|d| (d.day.to_string(), d.count))
-                .collect::<Vec<_>>(),
-            vec![("2022-01-17".into(), 2), ("2022-01-16".into(), 1)]
-        );
-        let jan17 = archive.day(NaiveDate::from_ymd_opt(2022, 1, 17).unwrap());
-        assert_eq!(
-            jan17.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(),
-            ["c", "b"]
-        );
-        assert!(jan17[0].summary_html.is_empty(), "day lists carry no HTML");
-        assert_eq!(archive.get("a").unwrap().summary_html, "<p>x</p>");
     }
 
     #[test]
@@ -183,7 +129,7 @@ mod tests {
     #[test]
     fn the_oldest_go_first_past_capacity() {
         let archive = Archive::new(10);
-        let many: Vec<Article> = (1..=20)
+        let many: Vec<Record> = (1..=20)
             .map(|d| article(&format!("id{d}"), d, 0, "x"))
             .collect();
         archive.record(&many);

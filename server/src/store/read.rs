@@ -5,7 +5,8 @@
 use super::rows::{self, StoredFeed};
 use super::{Store, StoreError};
 use crate::news::search::Query;
-use app::model::{ArchiveDay, Article, Category, Country, Language};
+use crate::record::Record;
+use app::model::{ArchiveDay, Category, Country, Language};
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::Row;
 
@@ -35,7 +36,7 @@ fn day_start(day: NaiveDate) -> DateTime<Utc> {
 }
 
 /// A page of stories and the cursor of the next, if any.
-pub type Page = (Vec<Article>, Option<i64>);
+pub type Page = (Vec<Record>, Option<i64>);
 
 fn page_of(rows: Vec<sqlx::sqlite::SqliteRow>, limit: usize) -> Page {
     let more = rows.len() > limit;
@@ -45,7 +46,7 @@ fn page_of(rows: Vec<sqlx::sqlite::SqliteRow>, limit: usize) -> Page {
         .take(limit)
         .filter_map(|row| {
             last = row.try_get::<i64, _>("seq").ok();
-            rows::article_from(row)
+            rows::record_from(row)
         })
         .collect();
     (articles, if more { last } else { None })
@@ -53,14 +54,14 @@ fn page_of(rows: Vec<sqlx::sqlite::SqliteRow>, limit: usize) -> Page {
 
 impl Store {
     /// One story by its id.
-    pub async fn story(&self, id: &str) -> Result<Option<Article>, StoreError> {
+    pub async fn story(&self, id: &str) -> Result<Option<Record>, StoreError> {
         let row = sqlx::query(
             "SELECT s.seq, s.article, s.summary_html, s.text_keys FROM stories s WHERE s.id = $1",
         )
         .bind(id)
         .fetch_optional(self.pool())
         .await?;
-        Ok(row.as_ref().and_then(rows::article_from))
+        Ok(row.as_ref().and_then(rows::record_from))
     }
 
     /// The stories published since `since`, newest first, at most `limit`.
@@ -68,7 +69,7 @@ impl Store {
         &self,
         since: DateTime<Utc>,
         limit: usize,
-    ) -> Result<Vec<Article>, StoreError> {
+    ) -> Result<Vec<Record>, StoreError> {
         let rows = sqlx::query(
             "SELECT s.seq, s.article, s.summary_html, s.text_keys FROM stories s
              WHERE s.seq >= $1 ORDER BY s.seq DESC LIMIT $2",
@@ -77,7 +78,7 @@ impl Store {
         .bind(limit as i64)
         .fetch_all(self.pool())
         .await?;
-        Ok(rows.iter().filter_map(rows::article_from).collect())
+        Ok(rows.iter().filter_map(rows::record_from).collect())
     }
 
     /// Every feed's last state with the stories it last carried, in its order.
@@ -97,7 +98,7 @@ impl Store {
             .bind(serde_json::to_string(&state.items).unwrap_or_default())
             .fetch_all(self.pool())
             .await?;
-            let articles = rows.iter().filter_map(rows::article_from).collect();
+            let articles = rows.iter().filter_map(rows::record_from).collect();
             feeds.push(StoredFeed { state, articles });
         }
         Ok(feeds)

@@ -2,6 +2,7 @@
 //! columns.
 
 use crate::reader::fetch::Validators;
+use crate::record::Record;
 use app::model::Article;
 use chrono::{DateTime, Utc};
 use sqlx::Row;
@@ -41,27 +42,27 @@ pub fn article_column(article: &Article) -> String {
         also: Vec::new(),
         folded: Vec::new(),
         other_languages: 0,
-        summary_html: String::new(),
-        text_keys: Vec::new(),
         ..article.clone()
     };
     serde_json::to_string(&bare).unwrap_or_default()
 }
 
 /// A story read back from `stories` (columns `article`, `summary_html`, `text_keys`).
-pub fn article_from(row: &SqliteRow) -> Option<Article> {
+pub fn record_from(row: &SqliteRow) -> Option<Record> {
     let json: String = row.try_get("article").ok()?;
-    let mut article: Article = match serde_json::from_str(&json) {
+    let article: Article = match serde_json::from_str(&json) {
         Ok(a) => a,
         Err(e) => {
             tracing::warn!("store: a stored story does not read back: {e}");
             return None;
         }
     };
-    article.summary_html = row.try_get("summary_html").unwrap_or_default();
     let keys: String = row.try_get("text_keys").unwrap_or_default();
-    article.text_keys = serde_json::from_str(&keys).unwrap_or_default();
-    Some(article)
+    Some(Record {
+        article,
+        summary_html: row.try_get("summary_html").unwrap_or_default(),
+        text_keys: serde_json::from_str(&keys).unwrap_or_default(),
+    })
 }
 
 /// A feed's state as the cache keeps it, for the store.
@@ -87,7 +88,7 @@ pub struct FeedState {
 #[derive(Clone, Debug)]
 pub struct StoredFeed {
     pub state: FeedState,
-    pub articles: Vec<Article>,
+    pub articles: Vec<Record>,
 }
 
 pub fn seconds(t: Option<DateTime<Utc>>) -> Option<i64> {

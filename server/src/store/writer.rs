@@ -5,7 +5,7 @@
 use super::Health;
 use super::rows::{self, FeedState};
 use crate::news::search::keys;
-use app::model::Article;
+use crate::record::Record;
 use chrono::{DateTime, Utc};
 use sqlx::sqlite::SqlitePool;
 use sqlx::{Row, SqliteConnection};
@@ -23,7 +23,7 @@ const MAX_BATCH: usize = 256;
 #[derive(Debug)]
 pub enum Write {
     /// Stories read from a feed: new ones are added, later versions replace earlier ones.
-    Stories(Vec<Article>),
+    Stories(Vec<Record>),
     /// The story text extracted from an article's page.
     Text { id: String, html: String },
     /// A feed's state after a fetch.
@@ -121,7 +121,7 @@ async fn write_batch(pool: &SqlitePool, writes: Vec<Write>) -> Result<(), sqlx::
 /// Adds a story, or replaces the kept version with a later one (its categories merged).
 pub(super) async fn upsert_story(
     conn: &mut SqliteConnection,
-    article: &Article,
+    article: &Record,
 ) -> Result<(), sqlx::Error> {
     let version = article.updated.unwrap_or(article.published).timestamp();
     let kept = sqlx::query("SELECT seq, version, categories FROM stories WHERE id = $1")

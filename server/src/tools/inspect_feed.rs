@@ -4,6 +4,7 @@ use crate::catalog::Source;
 use crate::reader::charset::Decoding;
 use crate::reader::fetch::{Fetch, Fetcher, Trace};
 use crate::reader::normalize::{FeedContext, parse_feed};
+use crate::record::Record;
 use app::model::{Article, Country, FeedSlot, Language};
 use chrono::Utc;
 use serde::Serialize;
@@ -101,7 +102,7 @@ pub async fn inspect_feed(input: &str, fetcher: &Fetcher) -> Inspection {
     };
     match parse_feed(&body, report.content_type.as_deref(), &ctx) {
         Ok(parsed) => {
-            report.articles = parsed.articles;
+            report.articles = parsed.articles.iter().map(Record::wire).collect();
             report.charset = Some(parsed.decoding);
         }
         Err(e) => report.error = Some(e.to_string()),

@@ -170,6 +170,7 @@ pub fn source_state(
 mod tests {
     use super::*;
     use crate::catalog::Catalog;
+    use crate::record::Record;
     use app::model::{Country, Language};
     use chrono::TimeZone;
     use std::sync::Arc;
@@ -189,25 +190,27 @@ mod tests {
         Utc.with_ymd_and_hms(2022, 1, 17, 12, 0, 0).unwrap()
     }
 
-    fn article(source: &str, n: u32) -> Article {
-        Article {
-            id: format!("{source}-{n:02}"),
-            source_id: source.into(),
-            source_name: source.into(),
-            country: Country::WORLD,
-            language: Language::En,
-            categories: vec![],
-            title: format!("{source} story {n}"),
-            link: format!("https://{source}.example/{n}"),
-            published: now() - chrono::Duration::minutes(i64::from(n) * 7),
-            updated: None,
-            date_note: None,
-            summary: String::new(),
+    fn article(source: &str, n: u32) -> Record {
+        Record {
+            article: Article {
+                id: format!("{source}-{n:02}"),
+                source_id: source.into(),
+                source_name: source.into(),
+                country: Country::WORLD,
+                language: Language::En,
+                categories: vec![],
+                title: format!("{source} story {n}"),
+                link: format!("https://{source}.example/{n}"),
+                published: now() - chrono::Duration::minutes(i64::from(n) * 7),
+                updated: None,
+                date_note: None,
+                summary: String::new(),
+                image: None,
+                also: vec![],
+                other_languages: 0,
+                folded: vec![],
+            },
             summary_html: String::new(),
-            image: None,
-            also: vec![],
-            other_languages: 0,
-            folded: vec![],
             text_keys: vec![],
         }
     }
