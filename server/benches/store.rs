@@ -190,7 +190,8 @@ async fn main() {
             let mut times = Vec::new();
             let mut hits = 0;
             for q in 0..40 {
-                let story = &stories[(q * 7919 * 6 + which) % total];
+                // Stories of this language are every sixth.
+                let story = &stories[((q * 7919) % (total / 6)) * 6 + which];
                 let query = if *language == Language::Zh {
                     let chars: Vec<char> = story.title.chars().collect();
                     (0..words_per_query)
@@ -282,6 +283,8 @@ async fn main() {
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_panorama"))
         .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
         .env("PANORAMA_CATALOG", &catalog)
+        .env("LEPTOS_OUTPUT_NAME", "panorama")
+        .env("LEPTOS_SITE_ROOT", dir.join("site"))
         .env("PANORAMA_DATABASE_URL", &url)
         .env("PANORAMA_RELATED_EVERY_SECS", "0")
         .env("RUST_LOG", "warn")

@@ -126,7 +126,10 @@ impl Store {
             // may lose the last batches, never the file.
             .synchronous(SqliteSynchronous::Normal)
             .busy_timeout(Duration::from_secs(5))
-            .foreign_keys(false);
+            .foreign_keys(false)
+            // 32 MiB of pages per connection (SQLite's default is 2 MiB): the indexes of a
+            // year of stories stay in memory while a batch is written.
+            .pragma("cache_size", "-32768");
         let options = match limits.max_pages {
             Some(pages) => options.pragma("max_page_count", pages.to_string()),
             None => options,

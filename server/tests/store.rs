@@ -529,3 +529,33 @@ async fn a_full_disk_degrades_the_store_and_reads_go_on() {
     assert_eq!(found(&store, "政变").await, [1]);
     assert_eq!(store.count().await.unwrap(), corpus().len() as i64);
 }
+
+#[tokio::test]
+async fn one_batch_with_two_versions_of_a_story_and_two_stories_in_one_second() {
+    let store = Store::open(&url(&temp_path("batch"))).await.unwrap();
+    let first = story(0x10, Language::En, Country::US, "First version", "x");
+    let mut second = first.clone();
+    second.title = "Second version".into();
+    second.updated = Some(first.published + Duration::minutes(5));
+    // Same second, same low 16 bits of the id: the same time key.
+    let mut twin = story(0x10, Language::En, Country::US, "Twin story", "y");
+    twin.article.id = "ffff000000000010".into();
+    store.write(Write::Stories(vec![first.clone(), second, twin]));
+    store.flush().await;
+    assert_eq!(store.health(), Health::Ok);
+    assert_eq!(store.count().await.unwrap(), 2);
+    assert_eq!(
+        store.story(&first.id).await.unwrap().unwrap().title,
+        "Second version"
+    );
+    assert_eq!(found(&store, "second").await, [0x10]);
+    assert_eq!(found(&store, "first").await, Vec::<u32>::new());
+    let twin = Query::parse("twin").unwrap();
+    let (hits, _) = store
+        .search(&twin, &SearchFilter::default(), None, 10)
+        .await
+        .unwrap();
+    assert_eq!(hits[0].id, "ffff000000000010");
+    let days = store.days(&ArchiveFilter::default()).await.unwrap();
+    assert_eq!(days.iter().map(|d| d.count).sum::<usize>(), 2);
+}

@@ -8,7 +8,8 @@ use crate::news::search::keys;
 use crate::record::Record;
 use chrono::{DateTime, Utc};
 use sqlx::sqlite::SqlitePool;
-use sqlx::{Row, SqliteConnection};
+use sqlx::{QueryBuilder, Row, Sqlite, SqliteConnection};
+use std::collections::HashMap;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU8, Ordering};
 use std::time::Duration;
@@ -92,11 +93,14 @@ async fn run(pool: SqlitePool, health: Arc<AtomicU8>, mut rx: mpsc::UnboundedRec
 
 async fn write_batch(pool: &SqlitePool, writes: Vec<Write>) -> Result<(), sqlx::Error> {
     let mut tx = pool.begin().await?;
+    let mut added = Added::default();
     for write in writes {
         match write {
             Write::Stories(articles) => {
-                for article in &articles {
-                    upsert_story(&mut tx, article).await?;
+                for chunk in articles.chunks(ROWS_PER_INSERT) {
+                    for article in insert_new(&mut tx, chunk, &mut added).await? {
+                        upsert_story(&mut tx, article, &mut added).await?;
+                    }
                 }
             }
             Write::Text { id, html } => {
@@ -111,124 +115,219 @@ async fn write_batch(pool: &SqlitePool, writes: Vec<Write>) -> Result<(), sqlx::
                 .await?;
             }
             Write::Feed(state) => save_feed(&mut tx, state).await?,
-            Write::Prune { before } => prune(&mut tx, before).await?,
+            Write::Prune { before } => {
+                added.write(&mut tx).await?;
+                prune(&mut tx, before).await?
+            }
             Write::Flush(_) => {}
         }
     }
+    added.write(&mut tx).await?;
     tx.commit().await
 }
 
-/// Adds a story, or replaces the kept version with a later one (its categories merged).
-pub(super) async fn upsert_story(
-    conn: &mut SqliteConnection,
-    article: &Record,
-) -> Result<(), sqlx::Error> {
-    let version = article.updated.unwrap_or(article.published).timestamp();
-    let kept = sqlx::query("SELECT seq, version, categories FROM stories WHERE id = $1")
-        .bind(&article.id)
-        .fetch_optional(&mut *conn)
-        .await?;
-    let search_keys = keys::index_keys(&format!("{}\n{}", article.title, article.summary));
-    match kept {
-        None => {
-            let mut seq = rows::time_key(article.published, &article.id);
-            // Two stories in one second with the same low bits of their ids: the next key down.
-            for _ in 0..64 {
-                let inserted = sqlx::query(
-                    "INSERT INTO stories (seq, id, source_id, country, language, categories,
-                         published, day, version, article, summary_html, text_keys)
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-                     ON CONFLICT (seq) DO NOTHING",
-                )
-                .bind(seq)
-                .bind(&article.id)
-                .bind(&article.source_id)
-                .bind(article.country.code())
-                .bind(article.language.code())
-                .bind(rows::categories_column(article))
-                .bind(article.published.timestamp())
-                .bind(article.published.date_naive().to_string())
-                .bind(version)
-                .bind(rows::article_column(article))
-                .bind(&article.summary_html)
-                .bind(serde_json::to_string(&article.text_keys).unwrap_or_default())
-                .execute(&mut *conn)
-                .await?;
-                if inserted.rows_affected() == 1 {
-                    break;
-                }
-                seq -= 1;
-            }
-            sqlx::query("INSERT INTO story_search (rowid, keys) VALUES ($1, $2)")
-                .bind(seq)
-                .bind(search_keys)
-                .execute(&mut *conn)
-                .await?;
+/// New stories of a batch whose search keys and day counts are written together, a statement
+/// for many rows rather than one per story (most of the cost of ingesting is round trips).
+#[derive(Default)]
+struct Added {
+    /// (time key, search keys)
+    search: Vec<(i64, String)>,
+    /// (day, source) -> (country, language, stories)
+    days: HashMap<(String, String), (&'static str, &'static str, i64)>,
+}
+
+/// Rows per multi-row INSERT: well under SQLite's limit on bound parameters.
+const ROWS_PER_INSERT: usize = 200;
+
+impl Added {
+    /// A story just added under its own time key.
+    fn story(&mut self, article: &Record) {
+        let keys = keys::index_keys(&format!("{}\n{}", article.title, article.summary));
+        self.search
+            .push((rows::time_key(article.published, &article.id), keys));
+        self.count_day(article);
+    }
+
+    fn count_day(&mut self, article: &Record) {
+        self.days
+            .entry((
+                article.published.date_naive().to_string(),
+                article.source_id.clone(),
+            ))
+            .or_insert((article.country.code(), article.language.code(), 0))
+            .2 += 1;
+    }
+
+    async fn write(&mut self, conn: &mut SqliteConnection) -> Result<(), sqlx::Error> {
+        for chunk in self.search.chunks(ROWS_PER_INSERT) {
+            let mut insert = QueryBuilder::<Sqlite>::new("INSERT INTO story_search (rowid, keys) ");
+            insert.push_values(chunk, |mut row, (seq, keys)| {
+                row.push_bind(*seq).push_bind(keys.clone());
+            });
+            insert.build().execute(&mut *conn).await?;
+        }
+        self.search.clear();
+        for ((day, source), (country, language, count)) in self.days.drain() {
             sqlx::query(
                 "INSERT INTO story_days (day, source_id, country, language, count)
-                 VALUES ($1, $2, $3, $4, 1)
-                 ON CONFLICT (day, source_id) DO UPDATE SET count = count + 1",
+                 VALUES ($1, $2, $3, $4, $5)
+                 ON CONFLICT (day, source_id) DO UPDATE SET count = count + excluded.count",
             )
-            .bind(article.published.date_naive().to_string())
-            .bind(&article.source_id)
-            .bind(article.country.code())
-            .bind(article.language.code())
+            .bind(day)
+            .bind(source)
+            .bind(country)
+            .bind(language)
+            .bind(count)
             .execute(&mut *conn)
             .await?;
         }
-        Some(row) => {
-            let seq: i64 = row.try_get("seq")?;
-            let kept_version: i64 = row.try_get("version")?;
-            let kept_categories: String = row.try_get("categories")?;
-            let mut merged = article.clone();
-            for slug in kept_categories.split(',').filter(|s| !s.is_empty()) {
-                if let Some(c) = app::model::Category::from_slug(slug)
-                    && !merged.categories.contains(&c)
-                {
-                    merged.categories.push(c);
-                }
-            }
-            merged.categories.sort();
-            let categories = rows::categories_column(&merged);
-            let newer = version > kept_version;
-            if !newer && categories == kept_categories {
-                return Ok(());
-            }
-            if newer {
-                sqlx::query(
-                    "UPDATE stories SET version = $2, categories = $3, article = $4,
-                         summary_html = $5, text_keys = $6 WHERE seq = $1",
-                )
-                .bind(seq)
-                .bind(version)
-                .bind(&categories)
-                .bind(rows::article_column(&merged))
-                .bind(&merged.summary_html)
-                .bind(serde_json::to_string(&merged.text_keys).unwrap_or_default())
-                .execute(&mut *conn)
-                .await?;
-                sqlx::query("DELETE FROM story_search WHERE rowid = $1")
-                    .bind(seq)
-                    .execute(&mut *conn)
-                    .await?;
-                sqlx::query("INSERT INTO story_search (rowid, keys) VALUES ($1, $2)")
-                    .bind(seq)
-                    .bind(search_keys)
-                    .execute(&mut *conn)
-                    .await?;
-            } else {
-                // The same version seen in another category's feed: only its categories grow.
-                sqlx::query(
-                    "UPDATE stories SET categories = $2,
-                         article = json_set(article, '$.categories', json($3)) WHERE seq = $1",
-                )
-                .bind(seq)
-                .bind(&categories)
-                .bind(serde_json::to_string(&merged.categories).unwrap_or_default())
-                .execute(&mut *conn)
-                .await?;
-            }
+        Ok(())
+    }
+}
+
+/// Adds the stories of `chunk` that are new, in one statement; returns the others (kept
+/// already, or whose time key another story has), for `upsert_story`.
+async fn insert_new<'a>(
+    conn: &mut SqliteConnection,
+    chunk: &'a [Record],
+    added: &mut Added,
+) -> Result<Vec<&'a Record>, sqlx::Error> {
+    let mut insert = QueryBuilder::<Sqlite>::new(
+        "INSERT INTO stories (seq, id, source_id, country, language, categories, published,
+             day, version, article, summary_html, text_keys) ",
+    );
+    insert.push_values(chunk, |mut row, article| {
+        row.push_bind(rows::time_key(article.published, &article.id))
+            .push_bind(article.id.clone())
+            .push_bind(article.source_id.clone())
+            .push_bind(article.country.code())
+            .push_bind(article.language.code())
+            .push_bind(rows::categories_column(article))
+            .push_bind(article.published.timestamp())
+            .push_bind(article.published.date_naive().to_string())
+            .push_bind(article.updated.unwrap_or(article.published).timestamp())
+            .push_bind(rows::article_column(article))
+            .push_bind(article.summary_html.clone())
+            .push_bind(serde_json::to_string(&article.text_keys).unwrap_or_default());
+    });
+    insert.push(" ON CONFLICT DO NOTHING RETURNING id");
+    let mut inserted: std::collections::HashSet<String> = insert
+        .build_query_scalar::<String>()
+        .fetch_all(&mut *conn)
+        .await?
+        .into_iter()
+        .collect();
+    let mut rest = Vec::new();
+    for article in chunk {
+        // Removed once taken: a second version of it in the same chunk was not inserted.
+        if inserted.remove(&article.id) {
+            added.story(article);
+        } else {
+            rest.push(article);
         }
+    }
+    Ok(rest)
+}
+
+/// Adds a story, or replaces the kept version with a later one (its categories merged).
+async fn upsert_story(
+    conn: &mut SqliteConnection,
+    article: &Record,
+    added: &mut Added,
+) -> Result<(), sqlx::Error> {
+    let version = article.updated.unwrap_or(article.published).timestamp();
+    let search_keys = keys::index_keys(&format!("{}\n{}", article.title, article.summary));
+    let mut seq = rows::time_key(article.published, &article.id);
+    // Most stories of a batch are new: try to add it first, and look for a kept version
+    // only when that fails.
+    let kept = loop {
+        let inserted = sqlx::query(
+            "INSERT INTO stories (seq, id, source_id, country, language, categories,
+                 published, day, version, article, summary_html, text_keys)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+             ON CONFLICT DO NOTHING",
+        )
+        .bind(seq)
+        .bind(&article.id)
+        .bind(&article.source_id)
+        .bind(article.country.code())
+        .bind(article.language.code())
+        .bind(rows::categories_column(article))
+        .bind(article.published.timestamp())
+        .bind(article.published.date_naive().to_string())
+        .bind(version)
+        .bind(rows::article_column(article))
+        .bind(&article.summary_html)
+        .bind(serde_json::to_string(&article.text_keys).unwrap_or_default())
+        .execute(&mut *conn)
+        .await?;
+        if inserted.rows_affected() == 1 {
+            added.search.push((seq, search_keys));
+            added.count_day(article);
+            return Ok(());
+        }
+        let kept = sqlx::query("SELECT seq, version, categories FROM stories WHERE id = $1")
+            .bind(&article.id)
+            .fetch_optional(&mut *conn)
+            .await?;
+        match kept {
+            Some(row) => break row,
+            // Two stories in one second with the same low bits of their ids: the next key down.
+            None => seq -= 1,
+        }
+    };
+    // A kept version: its search row may still be waiting in this batch.
+    added.write(conn).await?;
+    let seq: i64 = kept.try_get("seq")?;
+    let kept_version: i64 = kept.try_get("version")?;
+    let kept_categories: String = kept.try_get("categories")?;
+    let mut merged = article.clone();
+    for slug in kept_categories.split(',').filter(|s| !s.is_empty()) {
+        if let Some(c) = app::model::Category::from_slug(slug)
+            && !merged.categories.contains(&c)
+        {
+            merged.categories.push(c);
+        }
+    }
+    merged.categories.sort();
+    let categories = rows::categories_column(&merged);
+    let newer = version > kept_version;
+    if !newer && categories == kept_categories {
+        return Ok(());
+    }
+    if newer {
+        sqlx::query(
+            "UPDATE stories SET version = $2, categories = $3, article = $4,
+                 summary_html = $5, text_keys = $6 WHERE seq = $1",
+        )
+        .bind(seq)
+        .bind(version)
+        .bind(&categories)
+        .bind(rows::article_column(&merged))
+        .bind(&merged.summary_html)
+        .bind(serde_json::to_string(&merged.text_keys).unwrap_or_default())
+        .execute(&mut *conn)
+        .await?;
+        sqlx::query("DELETE FROM story_search WHERE rowid = $1")
+            .bind(seq)
+            .execute(&mut *conn)
+            .await?;
+        sqlx::query("INSERT INTO story_search (rowid, keys) VALUES ($1, $2)")
+            .bind(seq)
+            .bind(search_keys)
+            .execute(&mut *conn)
+            .await?;
+    } else {
+        // The same version seen in another category's feed: only its categories grow.
+        sqlx::query(
+            "UPDATE stories SET categories = $2,
+                 article = json_set(article, '$.categories', json($3)) WHERE seq = $1",
+        )
+        .bind(seq)
+        .bind(&categories)
+        .bind(serde_json::to_string(&merged.categories).unwrap_or_default())
+        .execute(&mut *conn)
+        .await?;
     }
     Ok(())
 }
