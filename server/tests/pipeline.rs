@@ -652,3 +652,28 @@ async fn a_page_keeps_its_headers_while_other_requests_run_beside_it() {
         );
     }
 }
+
+#[tokio::test]
+async fn arguments_that_do_not_parse_are_short_bad_requests_never_500() {
+    let feeds = start_feed_server().await;
+    let base = start_panorama(&feeds).await;
+    for path in [
+        "/api/timeline?limit=-1",
+        "/api/timeline?limit=abc",
+        "/api/timeline?limit=99999999999999999999999",
+        "/api/article",
+        "/api/related",
+        "/api/search?q=storm&limit=-1",
+        "/api/archive?day=yesterday",
+    ] {
+        let response = reqwest::get(format!("{base}{path}")).await.unwrap();
+        assert_eq!(response.status().as_u16(), 400, "{path}");
+        let body = response.text().await.unwrap();
+        assert!(body.len() < 200, "{path}: a short message, got {body}");
+        let error: app::api::AppError = serde_json::from_str(&body).unwrap();
+        assert!(
+            matches!(error, app::api::AppError::BadRequest(_)),
+            "{path}: {body}"
+        );
+    }
+}

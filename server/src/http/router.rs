@@ -2,16 +2,18 @@
 //! worker, and the headers every response carries.
 
 use crate::service::NewsService;
+use app::api::AppError;
 use app::api::Backend;
 use app::{App, shell};
 use axum::Router;
 use axum::extract::Request;
-use axum::http::{HeaderValue, header};
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use leptos::prelude::*;
 use leptos::reactive::owner::Owner;
+use leptos::server_fn::error::{SERVER_FN_ERROR_HEADER, ServerFnErrorErr};
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use std::sync::Arc;
 use tower_http::compression::CompressionLayer;
@@ -87,6 +89,7 @@ pub fn router(service: Arc<NewsService>, options: LeptosOptions) -> Router {
         )
         .fallback(leptos_axum::file_and_error_handler(shell))
         .layer(middleware::from_fn(own_owner))
+        .layer(middleware::from_fn(bad_arguments))
         .layer(middleware::from_fn(headers))
         .layer(compression)
         .layer(TraceLayer::new_for_http())
@@ -176,6 +179,47 @@ async fn own_owner(request: Request, next: Next) -> Response {
     }
     let mut response = Box::pin(next.run(request));
     std::future::poll_fn(move |cx| owner.with(|| response.as_mut().poll(cx))).await
+}
+
+/// A server function whose query string does not parse (`limit=-1`, a missing `id`) is
+/// answered by server_fn before Panorama's code runs, and its error answers are always 500.
+/// Those are the reader's mistakes: they become a 400 with a short message.
+async fn bad_arguments(request: Request, next: Next) -> Response {
+    let response = next.run(request).await;
+    if response.status() != StatusCode::INTERNAL_SERVER_ERROR
+        || !response.headers().contains_key(SERVER_FN_ERROR_HEADER)
+    {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, 64 * 1024).await else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    let message = match serde_json::from_slice::<AppError>(&bytes) {
+        Ok(AppError::ServerFn(
+            ServerFnErrorErr::Args(m) | ServerFnErrorErr::Deserialization(m),
+        )) => {
+            format!("the query string could not be read: {}", shorten(&m))
+        }
+        Ok(AppError::ServerFn(ServerFnErrorErr::MissingArg(m))) => {
+            format!("missing argument {}", shorten(&m))
+        }
+        _ => return Response::from_parts(parts, bytes.into()),
+    };
+    tracing::debug!("{message}");
+    parts.status = StatusCode::BAD_REQUEST;
+    parts.headers.remove(header::CONTENT_LENGTH);
+    let body = serde_json::to_string(&AppError::BadRequest(message)).unwrap_or_default();
+    Response::from_parts(parts, body.into())
+}
+
+/// At most 80 characters of a parser's message: an answer never echoes a whole request.
+fn shorten(message: &str) -> String {
+    let mut short: String = message.chars().take(80).collect();
+    if short.len() < message.len() {
+        short.push('…');
+    }
+    short
 }
 
 /// Security headers on every response, and how long each kind may be kept: hashed build files
