@@ -11,6 +11,10 @@ use leptos::server_fn::codec::{GetUrl, JsonEncoding};
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
 
+/// The most sources one edition (a timeline request, the edition cookie) may name: the
+/// catalog has 54, and a reader may add their own feeds.
+pub const MAX_SOURCES: usize = 120;
+
 /// Default and largest page sizes for `/api/timeline`.
 pub const DEFAULT_PAGE_SIZE: usize = 30;
 pub const MAX_PAGE_SIZE: usize = 100;
@@ -320,13 +324,25 @@ pub fn parse_timeline_query(
                 .ok_or_else(|| AppError::BadRequest(format!("unknown category {slug:?}")))?,
         ),
     };
-    let sources = sources
+    let mut listed: Vec<String> = Vec::new();
+    for id in sources
         .unwrap_or_default()
         .split(',')
         .map(str::trim)
         .filter(|s| !s.is_empty())
-        .map(str::to_string)
-        .collect();
+    {
+        // A source named twice is one source.
+        if !listed.iter().any(|kept| kept == id) {
+            listed.push(id.to_string());
+        }
+    }
+    if listed.len() > MAX_SOURCES {
+        return Err(AppError::BadRequest(format!(
+            "{} sources: an edition has at most {MAX_SOURCES}",
+            listed.len()
+        )));
+    }
+    let sources = listed;
     let limit = match limit {
         None => DEFAULT_PAGE_SIZE,
         Some(n) if (1..=MAX_PAGE_SIZE).contains(&n) => n,

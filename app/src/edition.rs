@@ -37,16 +37,18 @@ pub fn decode(value: &str) -> CookieEdition {
         Some(rest) => (true, rest),
         None => (false, value),
     };
-    let ids = value
-        .split('.')
-        .filter(|id| {
-            !id.is_empty()
-                && id
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        })
-        .map(str::to_string)
-        .collect();
+    let mut ids: Vec<String> = Vec::new();
+    for id in value.split('.').filter(|id| {
+        !id.is_empty()
+            && id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    }) {
+        // A cookie that names a source twice (or hundreds of times) shows it once.
+        if ids.len() < crate::api::MAX_SOURCES && !ids.iter().any(|kept| kept == id) {
+            ids.push(id.to_string());
+        }
+    }
     CookieEdition { ids, proposed }
 }
 
@@ -340,5 +342,13 @@ mod tests {
         );
         assert_eq!(accept_language("hi-IN,hi;q=0.9"), vec!["hi-IN", "hi"]);
         assert!(accept_language("").is_empty());
+    }
+
+    #[test]
+    fn a_cookie_naming_a_source_many_times_shows_it_once_and_is_capped() {
+        let repeated = vec!["dw-de"; 500].join(".");
+        assert_eq!(decode(&repeated).ids, ["dw-de"]);
+        let many: Vec<String> = (0..500).map(|n| format!("s{n}")).collect();
+        assert_eq!(decode(&many.join(".")).ids.len(), crate::api::MAX_SOURCES);
     }
 }

@@ -677,3 +677,45 @@ async fn arguments_that_do_not_parse_are_short_bad_requests_never_500() {
         );
     }
 }
+
+#[tokio::test]
+async fn filters_not_understood_are_said_and_repeated_sources_count_once() {
+    let feeds = start_feed_server().await;
+    let base = start_panorama(&feeds).await;
+    let response = reqwest::get(format!(
+        "{base}/?category=nonsense&country=ZZ&source=..%2F..%2Fetc%2Fpasswd"
+    ))
+    .await
+    .unwrap();
+    assert_eq!(response.status().as_u16(), 200);
+    let html = response.text().await.unwrap();
+    assert!(html.contains("filter-ignored"), "the reader is told");
+    for said in ["category=nonsense", "country=ZZ", "source=../../etc/passwd"] {
+        assert!(html.contains(said), "{said}");
+    }
+    assert!(html.contains(r#"<a href="/">Show all stories</a>"#));
+
+    // One source named 500 times is one source.
+    let once: serde_json::Value = json(
+        reqwest::get(format!("{base}/api/timeline?sources=alpha-en"))
+            .await
+            .unwrap(),
+    )
+    .await;
+    let repeated = vec!["alpha-en"; 500].join(",");
+    let many: serde_json::Value = json(
+        reqwest::get(format!("{base}/api/timeline?sources={repeated}"))
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(many["edition"], once["edition"]);
+    assert_eq!(many["sources"].as_array().unwrap().len(), 1);
+    // 500 unknown ones: a short message.
+    let unknown: Vec<String> = (0..500).map(|n| format!("nope{n}")).collect();
+    let response = reqwest::get(format!("{base}/api/timeline?sources={}", unknown.join(",")))
+        .await
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 400);
+    assert!(response.text().await.unwrap().len() < 200);
+}

@@ -246,3 +246,5 @@ details = التفاصيل
 archive-filter = تضييق الأرشيف
 archive-more = مزيد من أخبار هذا اليوم
 archive-apply = اعرض
+filter-ignored = لم يُفهم فلم يُطبَّق:
+filter-show-all = اعرض كل الأخبار

@@ -251,3 +251,5 @@ details = Details
 archive-filter = Archiv eingrenzen
 archive-more = Weitere Meldungen dieses Tages
 archive-apply = Anzeigen
+filter-ignored = Nicht verstanden und daher nicht angewandt:
+filter-show-all = Alle Meldungen zeigen

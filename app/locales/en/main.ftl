@@ -252,3 +252,5 @@ details = Details
 archive-filter = Narrow the archive
 archive-more = More stories from this day
 archive-apply = Show
+filter-ignored = Not understood, so not applied:
+filter-show-all = Show all stories

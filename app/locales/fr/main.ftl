@@ -251,3 +251,5 @@ details = Détails
 archive-filter = Affiner l’archive
 archive-more = Plus d’articles de ce jour
 archive-apply = Afficher
+filter-ignored = Filtre non compris, donc non appliqué :
+filter-show-all = Voir tous les articles

@@ -245,3 +245,5 @@ details = विवरण
 archive-filter = संग्रह को सीमित करें
 archive-more = इस दिन की और ख़बरें
 archive-apply = दिखाएँ
+filter-ignored = समझ में नहीं आया, इसलिए लागू नहीं किया:
+filter-show-all = सभी ख़बरें दिखाएँ

@@ -236,3 +236,5 @@ details = 详情
 archive-filter = 筛选存档
 archive-more = 当天更多新闻
 archive-apply = 显示
+filter-ignored = 无法识别，未应用：
+filter-show-all = 显示全部新闻

@@ -176,7 +176,10 @@ pub fn HomePage() -> impl IntoView {
         <Transition fallback=|| view! { <p class="loading" role="status">{t("timeline-loading")}</p> }>
             {move || Suspend::new(async move {
                 match timeline.await {
-                    Ok(page) => Either::Left(view! { <Timeline page/> }),
+                    Ok(page) => {
+                        let ignored = ignored_filters(&query.read(), &page);
+                        Either::Left(view! { <Timeline page ignored/> })
+                    }
                     Err(err) => Either::Right(view! {
                         <p class="error" role="alert">{t_with("timeline-error", vec![("error", err.to_string().into())])}</p>
                     }),
@@ -227,8 +230,47 @@ fn filter_param(filter: Option<&TimelineFilter>) -> String {
     }
 }
 
+/// The filters of the address that the page does not apply: a category, country or source
+/// that is not one (or not in the edition). The reader is told, rather than shown an
+/// unfiltered page as if it were what they asked for.
+fn ignored_filters(query: &leptos_router::params::ParamsMap, page: &TimelinePage) -> Vec<String> {
+    let given = |name: &str| query.get(name).filter(|v| !v.trim().is_empty());
+    let mut ignored = Vec::new();
+    if let Some(slug) = given("category")
+        && slug != "all"
+        && Category::from_slug(&slug).is_none()
+    {
+        ignored.push(("category", slug));
+    }
+    if let Some(code) = given("country")
+        && !matches!(&page.filter, Some(TimelineFilter::Country(c)) if c.code().eq_ignore_ascii_case(&code))
+    {
+        ignored.push(("country", code));
+    }
+    if let Some(id) = given("source")
+        && !matches!(&page.filter, Some(TimelineFilter::Source(s)) if *s == id)
+    {
+        ignored.push(("source", id));
+    }
+    ignored
+        .into_iter()
+        .map(|(name, value)| {
+            let value: String = value.chars().take(40).collect();
+            format!("{name}={value}")
+        })
+        .collect()
+}
+
 #[component]
-fn Timeline(page: TimelinePage) -> impl IntoView {
+fn Timeline(page: TimelinePage, ignored: Vec<String>) -> impl IntoView {
+    let ignored = (!ignored.is_empty()).then(|| {
+        view! {
+            <p class="notice filter-ignored" role="status">
+                {t("filter-ignored")} " " <bdi><code>{ignored.join(" ")}</code></bdi> " "
+                <a href="/">{t("filter-show-all")}</a>
+            </p>
+        }
+    });
     let now = page.generated_at;
     let category = page.category.map(|c| c.slug()).unwrap_or("all");
     let kept_filter = filter_param(page.filter.as_ref());
@@ -257,6 +299,7 @@ fn Timeline(page: TimelinePage) -> impl IntoView {
     });
     let articles = page.articles;
     view! {
+        {ignored}
         <EditionBanner edition=page.edition.clone()/>
         <FilterRow edition=page.edition.clone() filter=page.filter.clone() states=page.sources.clone() now category/>
         <SourceStates sources=page.sources.clone() now/>

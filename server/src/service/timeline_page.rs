@@ -119,10 +119,7 @@ impl NewsService {
                 .filter(|id| self.catalog.source(id).is_none())
                 .collect();
             if !unknown.is_empty() {
-                return Err(AppError::BadRequest(format!(
-                    "unknown source {}",
-                    unknown.join(", ")
-                )));
+                return Err(AppError::BadRequest(unknown_sources(&unknown)));
             }
             query
                 .sources
@@ -206,5 +203,40 @@ impl NewsService {
             stories.annotate(&mut page.articles);
         }
         Ok(page)
+    }
+}
+
+/// Names a few of the unknown sources and counts the rest: an answer never echoes a whole
+/// request back.
+fn unknown_sources(unknown: &[&str]) -> String {
+    const NAMED: usize = 3;
+    let named: Vec<String> = unknown
+        .iter()
+        .take(NAMED)
+        .map(|id| id.chars().take(40).collect())
+        .collect();
+    let noun = if unknown.len() == 1 {
+        "source"
+    } else {
+        "sources"
+    };
+    let mut message = format!("unknown {noun} {}", named.join(", "));
+    if unknown.len() > NAMED {
+        message.push_str(&format!(" and {} more", unknown.len() - NAMED));
+    }
+    message
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn unknown_sources_are_named_a_few_and_counted() {
+        assert_eq!(super::unknown_sources(&["nope"]), "unknown source nope");
+        let many: Vec<String> = (0..500).map(|n| format!("x{n}")).collect();
+        let many: Vec<&str> = many.iter().map(String::as_str).collect();
+        assert_eq!(
+            super::unknown_sources(&many),
+            "unknown sources x0, x1, x2 and 497 more"
+        );
     }
 }
