@@ -112,6 +112,18 @@ fn backend() -> Result<Backend, AppError> {
     })
 }
 
+/// Marks this answer as one no cache may keep: it is incomplete (a source still loading, a
+/// story text on its way) and the page asks again in a moment.
+#[cfg(feature = "ssr")]
+fn not_for_keeping() {
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.insert_header(
+            http::header::CACHE_CONTROL,
+            http::HeaderValue::from_static("no-store"),
+        );
+    }
+}
+
 /// Sets the HTTP status of the response carrying `err`, then returns it.
 #[cfg(feature = "ssr")]
 fn with_status(err: AppError) -> AppError {
@@ -154,7 +166,15 @@ pub async fn get_timeline(
         limit,
     })
     .map_err(with_status)?;
-    backend()?.0.timeline(query).await.map_err(with_status)
+    let page = backend()?.0.timeline(query).await.map_err(with_status)?;
+    if page
+        .sources
+        .iter()
+        .any(|s| s.status == crate::model::SourceStatus::Loading)
+    {
+        not_for_keeping();
+    }
+    Ok(page)
 }
 
 /// One article and its story text (extracted from the outlet's page, else the feed's summary).
@@ -167,6 +187,9 @@ pub async fn get_article(id: String) -> Result<ArticlePage, AppError> {
     let origin = public_origin(backend.0.public_url());
     let mut page = backend.0.article(id.clone()).await.map_err(with_status)?;
     page.url = format!("{origin}/article/{id}");
+    if page.story.origin == crate::model::StoryOrigin::Pending {
+        not_for_keeping();
+    }
     Ok(page)
 }
 

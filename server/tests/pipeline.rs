@@ -719,3 +719,45 @@ async fn filters_not_understood_are_said_and_repeated_sources_count_once() {
     assert_eq!(response.status().as_u16(), 400);
     assert!(response.text().await.unwrap().len() < 200);
 }
+
+#[tokio::test]
+async fn api_answers_carry_an_etag_and_a_short_public_age_and_pages_stay_private() {
+    let feeds = start_feed_server().await;
+    let base = start_panorama(&feeds).await;
+    let client = reqwest::Client::new();
+    let first = client
+        .get(format!("{base}/api/catalog"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(first.status().as_u16(), 200);
+    assert_eq!(first.headers()["cache-control"], "public, max-age=5");
+    let tag = first.headers()["etag"].to_str().unwrap().to_string();
+    assert!(tag.starts_with("W/\""), "{tag}");
+    let again = client
+        .get(format!("{base}/api/catalog"))
+        .header("if-none-match", &tag)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(again.status().as_u16(), 304);
+    assert_eq!(again.headers()["etag"], tag.as_str());
+    assert!(again.bytes().await.unwrap().is_empty());
+    let other = client
+        .get(format!("{base}/api/catalog"))
+        .header("if-none-match", "W/\"0000000000000000\"")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(other.status().as_u16(), 200);
+
+    // A bad request is not kept; a page is the reader's own.
+    let bad = client
+        .get(format!("{base}/api/timeline?limit=-1"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(bad.headers()["cache-control"], "no-store");
+    let page = client.get(format!("{base}/")).send().await.unwrap();
+    assert_eq!(page.headers()["cache-control"], "private, no-cache");
+}

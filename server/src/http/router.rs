@@ -90,6 +90,7 @@ pub fn router(service: Arc<NewsService>, options: LeptosOptions) -> Router {
         .fallback(leptos_axum::file_and_error_handler(shell))
         .layer(middleware::from_fn(own_owner))
         .layer(middleware::from_fn(bad_arguments))
+        .layer(middleware::from_fn(super::caching::conditional))
         .layer(middleware::from_fn(headers))
         .layer(compression)
         .layer(TraceLayer::new_for_http())
