@@ -6,7 +6,21 @@ cd "$(dirname "$0")/.."
 
 bash .ci/setup.sh
 export PATH="$PWD/.ci/node_modules/.bin:$PATH"  # wasm-opt: see .ci/package.json
-bash .ci/leptos.sh build --release --precompress
+# cargo leptos runs wasm-bindgen and wasm-opt again on every build, even when nothing
+# changed (about 80 s): skip the build when no input is newer than the last one that finished.
+# The mark is taken before building, so an edit made during a build is built next time.
+built=target/release/.serve-built
+inputs=(Cargo.toml Cargo.lock rust-toolchain.toml app server/Cargo.toml server/src server/migrations
+  server/catalog.toml server/data style public .ci/leptos.sh .ci/package-lock.json)
+if [ -x target/release/panorama ] && [ -d target/site/pkg ] && [ -f "$built" ] &&
+  [ -z "$(find "${inputs[@]}" -newer "$built" -print -quit 2>/dev/null)" ]; then
+  echo "[serve] the release build is current: not building again"
+else
+  mkdir -p target/release
+  touch "$built.next"
+  bash .ci/leptos.sh build --release --precompress
+  mv "$built.next" "$built"
+fi
 
 export LEPTOS_SITE_ADDR="${LEPTOS_SITE_ADDR:-127.0.0.1:3000}"
 export LEPTOS_SITE_ROOT="${LEPTOS_SITE_ROOT:-target/site}"
