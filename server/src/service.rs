@@ -28,6 +28,9 @@ use std::time::Duration;
 use timeline_page::Memo;
 use url::Url;
 
+/// The name the related index's alias table is kept under in the store.
+pub(crate) const ALIASES: &str = "related.aliases";
+
 /// How the service behaves; see `Config` for where each comes from.
 #[derive(Clone, Debug)]
 pub struct ServiceOptions {
@@ -151,7 +154,8 @@ impl NewsService {
     }
 
     /// Takes back what the store kept: the recent stories (the related index's window and
-    /// more) into the archive, and each catalog feed's state and stories into the cache, so
+    /// more) into the archive, what the related index learned, and each catalog feed's state
+    /// and stories into the cache, so
     /// the first reader after a restart sees what was read before, and the next fetch of each
     /// feed is conditional. Returns how many stories and feeds came back.
     pub async fn restore(&self) -> Result<(usize, usize), crate::store::StoreError> {
@@ -164,6 +168,12 @@ impl NewsService {
             .iter()
             .flat_map(|s| s.feeds.values().map(|url| (url.to_string(), url)))
             .collect();
+        if let Some(json) = self.store.learned(ALIASES).await? {
+            match serde_json::from_str(&json) {
+                Ok(aliases) => self.related.restore_learned(aliases),
+                Err(e) => tracing::warn!("store: the kept alias table does not read back: {e}"),
+            }
+        }
         let mut feeds = 0;
         for feed in self.store.feeds().await? {
             // A feed the catalog no longer has is left in the store, not served.
@@ -174,6 +184,11 @@ impl NewsService {
             }
         }
         Ok((recent.len(), feeds))
+    }
+
+    /// What the related index has learned (the alias table).
+    pub fn related_learned(&self) -> crate::news::related::Aliases {
+        self.related.learned()
     }
 
     /// The store behind the service (for `/healthz` and shutdown).

@@ -761,3 +761,25 @@ async fn api_answers_carry_an_etag_and_a_short_public_age_and_pages_stay_private
     let page = client.get(format!("{base}/")).send().await.unwrap();
     assert_eq!(page.headers()["cache-control"], "private, no-cache");
 }
+
+#[tokio::test]
+async fn the_alias_table_comes_back_from_the_store() {
+    let store = panorama_server::store::Store::temporary().await.unwrap();
+    let mut aliases = panorama_server::news::related::Aliases::default();
+    aliases.learn("集体安全条约组织（CSTO）部队抵达");
+    assert!(!aliases.is_empty());
+    store.write(panorama_server::store::Write::Learned {
+        name: "related.aliases",
+        value: serde_json::to_string(&aliases).unwrap(),
+    });
+    store.flush().await;
+    let service = NewsService::new(
+        catalog("http://127.0.0.1:9"),
+        Fetcher::new(FetchLimits::default()).unwrap(),
+        ServiceOptions::default(),
+        store,
+    );
+    assert!(service.related_learned().is_empty());
+    service.restore().await.unwrap();
+    assert_eq!(service.related_learned(), aliases);
+}

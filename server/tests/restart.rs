@@ -17,7 +17,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 const EN_TITLE: &str = "Troops arrive in Kazakhstan after unrest";
-const ZH_TITLE: &str = "哈萨克斯坦发生政变 集安组织派兵";
+const ZH_TITLE: &str = "哈萨克斯坦发生政变 集体安全条约组织（CSTO）派兵";
 
 #[derive(Clone, Default)]
 struct Counts {
@@ -258,6 +258,19 @@ async fn a_restart_answers_from_the_store_with_every_outlet_down() {
     assert_eq!(found["articles"][0]["id"], zh.as_str());
     signal(&first.child, "TERM");
     wait_exit(&mut first.child, Duration::from_secs(10));
+    // What the grouping learned (集体安全条约组织 stands for CSTO) was kept.
+    let db = sqlx::SqlitePool::connect(&format!(
+        "sqlite://{}",
+        dir.join("data/panorama.db").display()
+    ))
+    .await
+    .unwrap();
+    let learned: String = sqlx::query_scalar("SELECT value FROM learned")
+        .fetch_one(&db)
+        .await
+        .unwrap();
+    db.close().await;
+    assert!(learned.contains("集体安全条约组织"), "{learned}");
     let fetched = outlets.counts.full.load(Ordering::SeqCst);
 
     // 2. Started again, it asks the outlets conditionally (their ETags were kept): no feed is

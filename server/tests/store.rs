@@ -559,3 +559,75 @@ async fn one_batch_with_two_versions_of_a_story_and_two_stories_in_one_second() 
     let days = store.days(&ArchiveFilter::default()).await.unwrap();
     assert_eq!(days.iter().map(|d| d.count).sum::<usize>(), 2);
 }
+
+#[tokio::test]
+async fn what_was_learned_is_kept_by_name() {
+    let store = Store::open(&url(&temp_path("learned"))).await.unwrap();
+    assert_eq!(store.learned("related.aliases").await.unwrap(), None);
+    for value in ["{\"v\":1}", "{\"v\":2}"] {
+        store.write(Write::Learned {
+            name: "related.aliases",
+            value: value.into(),
+        });
+    }
+    store.flush().await;
+    assert_eq!(
+        store.learned("related.aliases").await.unwrap().as_deref(),
+        Some("{\"v\":2}")
+    );
+}
+
+/// A database left at each earlier schema version opens, is migrated, and keeps its stories.
+#[tokio::test]
+async fn databases_of_every_earlier_version_are_migrated_and_keep_their_stories() {
+    let source = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/migrations/sqlite"));
+    let all = sqlx::migrate::Migrator::new(source).await.unwrap();
+    let latest = all.migrations.len();
+    assert!(latest >= 2);
+    for version in 1..latest {
+        let path = temp_path(&format!("v{version}"));
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        let options = sqlx::sqlite::SqliteConnectOptions::new()
+            .filename(&path)
+            .create_if_missing(true);
+        let pool = sqlx::SqlitePool::connect_with(options).await.unwrap();
+        let mut earlier = sqlx::migrate::Migrator::new(source).await.unwrap();
+        earlier.migrations = std::borrow::Cow::Owned(all.migrations[..version].to_vec());
+        earlier.run(&pool).await.unwrap();
+        // A story as version 1 wrote it.
+        let kept = corpus().remove(0);
+        let seq = 1_641_800_000_i64 * 65_536;
+        sqlx::query(
+            "INSERT INTO stories (seq, id, source_id, country, language, categories, published,
+                 day, version, article, summary_html, text_keys)
+             VALUES ($1, $2, 'src-zh', 'CN', 'zh', ',', 1641800000, '2022-01-10', 1641800000, $3, '', '[]')",
+        )
+        .bind(seq)
+        .bind(&kept.id)
+        .bind(serde_json::to_string(&kept.article).unwrap())
+        .execute(&pool)
+        .await
+        .unwrap();
+        sqlx::query("INSERT INTO story_search (rowid, keys) VALUES ($1, $2)")
+            .bind(seq)
+            .bind(panorama_server::news::search::keys::index_keys(&kept.title))
+            .execute(&pool)
+            .await
+            .unwrap();
+        pool.close().await;
+
+        let store = Store::open(&url(&path)).await.unwrap();
+        assert_eq!(
+            store.story(&kept.id).await.unwrap().unwrap().title,
+            kept.title
+        );
+        assert_eq!(found(&store, "政变").await, [1], "from version {version}");
+        // The later versions' tables are there.
+        store.write(Write::Learned {
+            name: "related.aliases",
+            value: "{}".into(),
+        });
+        store.flush().await;
+        assert_eq!(store.health(), Health::Ok, "from version {version}");
+    }
+}

@@ -247,6 +247,20 @@ impl StoryIndex {
         &self.options
     }
 
+    /// What the index has learned (the alias table), to keep.
+    pub fn learned(&self) -> Aliases {
+        self.aliases
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+    }
+
+    /// Takes back what was learned before a restart; what the stored window teaches again
+    /// is added to it at the next grouping.
+    pub fn restore_learned(&self, aliases: Aliases) {
+        *self.aliases.lock().unwrap_or_else(|p| p.into_inner()) = aliases;
+    }
+
     /// The last snapshot built, if any, without building one.
     pub fn latest(&self) -> Option<Arc<Snapshot>> {
         self.current()

@@ -133,6 +133,14 @@ impl NewsService {
                     stories = snapshot.grouping.stories.len(),
                     "catalog read for related news"
                 );
+                // What the grouping learned outlives the process.
+                match serde_json::to_string(&service.related.learned()) {
+                    Ok(value) => service.store.write(Write::Learned {
+                        name: super::ALIASES,
+                        value,
+                    }),
+                    Err(e) => tracing::error!("the alias table could not be written: {e}"),
+                }
                 service
                     .walks
                     .fetch_add(1, std::sync::atomic::Ordering::Release);

@@ -201,6 +201,16 @@ impl Store {
         Ok(page_of(rows, limit))
     }
 
+    /// What was learned under `name` (see `Write::Learned`), if anything.
+    pub async fn learned(&self, name: &str) -> Result<Option<String>, StoreError> {
+        Ok(
+            sqlx::query_scalar("SELECT value FROM learned WHERE name = $1")
+                .bind(name)
+                .fetch_optional(self.pool())
+                .await?,
+        )
+    }
+
     /// Waits until every write handed over before this call is written (or has failed).
     pub async fn flush(&self) {
         let (done, written) = tokio::sync::oneshot::channel();

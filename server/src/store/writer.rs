@@ -29,6 +29,8 @@ pub enum Write {
     Text { id: String, html: String },
     /// A feed's state after a fetch.
     Feed(FeedState),
+    /// Something the pipeline learned, by name (JSON), replacing what was kept under it.
+    Learned { name: &'static str, value: String },
     /// Everything published before this goes (retention).
     Prune { before: DateTime<Utc> },
     /// Answered once everything sent before it is written (or failed).
@@ -115,6 +117,18 @@ async fn write_batch(pool: &SqlitePool, writes: Vec<Write>) -> Result<(), sqlx::
                 .await?;
             }
             Write::Feed(state) => save_feed(&mut tx, state).await?,
+            Write::Learned { name, value } => {
+                sqlx::query(
+                    "INSERT INTO learned (name, value, updated_at) VALUES ($1, $2, $3)
+                     ON CONFLICT (name) DO UPDATE SET value = excluded.value,
+                         updated_at = excluded.updated_at",
+                )
+                .bind(name)
+                .bind(value)
+                .bind(Utc::now().timestamp())
+                .execute(&mut *tx)
+                .await?;
+            }
             Write::Prune { before } => {
                 added.write(&mut tx).await?;
                 prune(&mut tx, before).await?

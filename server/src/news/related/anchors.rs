@@ -53,8 +53,9 @@ impl Features {
     }
 }
 
-/// Phrases in a non-Latin script learned to stand for Latin anchors.
-#[derive(Clone, Debug, Default)]
+/// Phrases in a non-Latin script learned to stand for Latin anchors. Kept in the store, so a
+/// restart does not forget what was learned from stories that have left the window.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Aliases {
     /// Han phrase → anchors.
     han: HashMap<String, Vec<String>>,
