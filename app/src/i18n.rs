@@ -550,4 +550,46 @@ mod tests {
         let hi = relative_time_in(Language::Hi, now - chrono::Duration::minutes(5), now);
         assert_eq!(hi, "5 मिनट पहले");
     }
+
+    /// Words a reader reported: one outlet is singular; Arabic does not glue ل to a country
+    /// that begins with its article (لـالهند); a phone reader is not told to press a key.
+    #[test]
+    fn reported_wording() {
+        let count = |n| vec![("count", Arg::Number(n))];
+        assert_eq!(
+            message_with(Language::En, "card-more-outlets", count(1)),
+            "+1 outlet"
+        );
+        assert_eq!(
+            message_with(Language::En, "card-more-outlets", count(3)),
+            "+3 outlets"
+        );
+        assert_eq!(
+            message_with(Language::De, "card-more-outlets", count(1)),
+            "+1 Medium"
+        );
+        assert_eq!(
+            message_with(Language::Ar, "card-more-outlets", count(2)),
+            "+وسيلتا إعلام"
+        );
+        for key in [
+            "settings-languages",
+            "settings-sources",
+            "settings-missing-language",
+        ] {
+            let text = message_with(
+                Language::Ar,
+                key,
+                vec![("country", Arg::Text("الهند".into()))],
+            );
+            assert!(
+                !text.contains("لـال") && !text.contains("لال"),
+                "{key}: {text}"
+            );
+        }
+        for language in Language::ALL {
+            let empty = message(language, "saved-empty");
+            assert!(!empty.contains(" s ") && !empty.contains(" s."), "{empty}");
+        }
+    }
 }

@@ -115,7 +115,12 @@ card-other-languages = { $count ->
     [few] متوفر أيضاً بـ{ $count } لغات أخرى
    *[other] متوفر أيضاً بـ{ $count } لغة أخرى
 }
-card-more-outlets = +{ $count } وسائل إعلام
+card-more-outlets = { $count ->
+    [one] +وسيلة إعلام واحدة
+    [two] +وسيلتا إعلام
+    [few] +{ $count } وسائل إعلام
+   *[other] +{ $count } وسيلة إعلام
+}
 article-gone-title = الخبر غير موجود
 article-gone-text = لا يملك Panorama هذا الخبر، أو لم يعد يحتفظ به.
 article-gone-link = اقرأ آخر الأخبار
@@ -129,7 +134,7 @@ share-copy-this = انسخ هذا الرابط: { $url }
 ## Saved stories
 saved-title = الأخبار المحفوظة
 saved-lede = الأخبار التي حفظتها، الأحدث أولًا. تُحفظ في هذا المتصفح فقط.
-saved-empty = لم تحفظ شيئًا بعد. اضغط «احفظ» على خبر، أو المفتاح s.
+saved-empty = لم تحفظ شيئًا بعد. اضغط «احفظ» على خبر لتحتفظ به هنا.
 
 ## Keyboard
 keys-title = اختصارات لوحة المفاتيح
@@ -148,12 +153,12 @@ settings-countries = البلدان
 settings-primary-country = البلد الرئيسي (إلزامي)
 settings-choose-country = اختر بلدًا
 settings-other-countries = بلدان أخرى (اختياري)
-settings-languages = اختر لغة الأخبار لـ{ $country }
+settings-languages = اختر لغة أخبار { $country }
 settings-primary-language = اللغة الرئيسية (إلزامي)
 settings-choose-language = اختر لغة
 settings-other-languages = لغات أخرى (اختياري)
 settings-no-other-language = لا توجد لغة أخرى متاحة
-settings-sources = اختر مصدر الأخبار لـ{ $country }
+settings-sources = اختر مصدر أخبار { $country }
 settings-primary-source = المصدر الرئيسي (إلزامي)
 settings-choose-source = اختر مصدرًا
 settings-other-sources = مصادر أخرى (اختياري)
@@ -165,7 +170,7 @@ settings-not-saved = لم يتم الحفظ: { $why }
 settings-missing = لم يتم الحفظ: عدد الاختيارات الإلزامية الناقصة: { $n }.
 settings-removed = أُزيل { $names }: لا يُنشر باللغات المختارة.
 settings-missing-country = اختر بلدًا رئيسيًا.
-settings-missing-language = اختر لغة رئيسية لـ{ $country }.
+settings-missing-language = اختر لغة رئيسية لأخبار { $country }.
 settings-missing-source = اختر مصدرًا رئيسيًا لـ{ $country }.
 settings-appearance = المظهر
 settings-theme = السمة

@@ -117,7 +117,10 @@ card-other-languages = Auch in { $count ->
     [one] einer weiteren Sprache
    *[other] { $count } weiteren Sprachen
 }
-card-more-outlets = +{ $count } Medien
+card-more-outlets = { $count ->
+    [one] +1 Medium
+   *[other] +{ $count } Medien
+}
 article-gone-title = Meldung nicht gefunden
 article-gone-text = Panorama hat diese Meldung nicht oder nicht mehr.
 article-gone-link = Die neuesten Nachrichten lesen
@@ -131,7 +134,7 @@ share-copy-this = Diesen Link kopieren: { $url }
 ## Saved stories
 saved-title = Gemerkte Meldungen
 saved-lede = Ihre gemerkten Meldungen, die neuesten zuerst. Sie bleiben nur in diesem Browser.
-saved-empty = Noch nichts gemerkt. Drücken Sie bei einer Meldung auf „Merken“ oder die Taste s.
+saved-empty = Noch nichts gemerkt. Drücken Sie bei einer Meldung auf „Merken“, um sie hier zu behalten.
 
 ## Keyboard
 keys-title = Tastenkürzel

@@ -118,7 +118,10 @@ card-other-languages = Also in { $count ->
     [one] one other language
    *[other] { $count } other languages
 }
-card-more-outlets = +{ $count } outlets
+card-more-outlets = { $count ->
+    [one] +1 outlet
+   *[other] +{ $count } outlets
+}
 article-gone-title = Story not found
 article-gone-text = Panorama does not have this story, or no longer keeps it.
 article-gone-link = Read the latest news
@@ -132,7 +135,7 @@ share-copy-this = Copy this link: { $url }
 ## Saved stories
 saved-title = Saved stories
 saved-lede = Stories you saved, newest first. They are kept in this browser only.
-saved-empty = Nothing saved yet. Press “Save” on a story, or the s key.
+saved-empty = Nothing saved yet. Press “Save” on a story to keep it here.
 
 ## Keyboard
 keys-title = Keyboard shortcuts

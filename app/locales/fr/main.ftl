@@ -117,7 +117,10 @@ card-other-languages = Aussi en { $count ->
     [one] une autre langue
    *[other] { $count } autres langues
 }
-card-more-outlets = +{ $count } médias
+card-more-outlets = { $count ->
+    [one] +1 média
+   *[other] +{ $count } médias
+}
 article-gone-title = Article introuvable
 article-gone-text = Panorama n'a pas cet article, ou ne le conserve plus.
 article-gone-link = Lire les dernières actualités
@@ -131,7 +134,7 @@ share-copy-this = Copiez ce lien : { $url }
 ## Saved stories
 saved-title = Articles enregistrés
 saved-lede = Les articles que vous avez enregistrés, les plus récents d'abord. Ils restent dans ce navigateur uniquement.
-saved-empty = Rien d'enregistré pour l'instant. Appuyez sur « Enregistrer » sur un article, ou sur la touche s.
+saved-empty = Rien d'enregistré pour l'instant. Appuyez sur « Enregistrer » sur un article pour le garder ici.
 
 ## Keyboard
 keys-title = Raccourcis clavier

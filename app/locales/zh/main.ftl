@@ -119,7 +119,7 @@ share-copy-this = 复制此链接：{ $url }
 ## Saved stories
 saved-title = 收藏的新闻
 saved-lede = 您收藏的新闻，最新的在前。它们只保存在此浏览器中。
-saved-empty = 还没有收藏。在新闻上点“收藏”，或按 s 键。
+saved-empty = 还没有收藏。在新闻上点“收藏”，即可保存在这里。
 
 ## Keyboard
 keys-title = 键盘快捷键
