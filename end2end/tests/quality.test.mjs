@@ -68,6 +68,26 @@ for (const [name, path] of [
   }
 }
 
+test('Arabic cards: each piece of metadata is isolated, so a date reads whole beside a badge', async () => {
+  const page = await stack.newPage();
+  await page.context().addCookies([{ name: 'panorama_lang', value: 'ar~en', url: stack.base }]);
+  await page.goto(stack.url('/'));
+  await page.waitForSelector('html[data-hydrated][dir="rtl"]');
+  const pieces = await page.evaluate(() =>
+    [...document.querySelectorAll('.card-meta > *')].map((e) => ({
+      bidi: getComputedStyle(e).unicodeBidi,
+      rects: e.getClientRects().length,
+      tag: e.tagName,
+    })),
+  );
+  assert.ok(pieces.length > 0);
+  for (const piece of pieces) {
+    assert.equal(piece.bidi, 'isolate', JSON.stringify(piece));
+    if (piece.tag === 'TIME') assert.equal(piece.rects, 1, 'a date is one run, not split around its neighbours');
+  }
+  await page.context().close();
+});
+
 test('axe finds no violations in Arabic, right to left', async () => {
   const page = await stack.newPage({ bypassCSP: true });
   await page.context().addCookies([{ name: 'panorama_lang', value: 'ar~en', url: stack.base }]);
