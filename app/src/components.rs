@@ -5,6 +5,7 @@ pub mod footer;
 pub mod header;
 pub mod keys;
 pub mod notices;
+pub mod place_filters;
 pub mod related;
 pub mod save_button;
 pub mod share;

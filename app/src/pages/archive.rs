@@ -1,7 +1,8 @@
 use crate::api::get_archive;
+use crate::components::place_filters::PlaceFilters;
 use crate::components::when::Day;
-use crate::i18n::{country, language_name, t, t_with};
-use crate::model::{ArchivePage, Country, Language};
+use crate::i18n::{country, t, t_with};
+use crate::model::ArchivePage;
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -30,7 +31,10 @@ impl Asked {
             ("cursor", cursor),
         ] {
             if let Some(v) = value {
-                parts.push(format!("{name}={}", crate::pages::search::url_escape(v)));
+                parts.push(format!(
+                    "{name}={}",
+                    form_urlencoded::byte_serialize(v.as_bytes()).collect::<String>()
+                ));
             }
         }
         if parts.is_empty() {
@@ -85,40 +89,13 @@ pub fn ArchiveRoute() -> impl IntoView {
 /// Country and language choices: a plain form, so narrowing works without JavaScript.
 #[component]
 fn Filters(asked: Memo<Asked>) -> impl IntoView {
-    let chosen_country = move || asked.read().country.clone().unwrap_or_default();
-    let chosen_language = move || asked.read().language.clone().unwrap_or_default();
-    let countries = Country::ALL
-        .iter()
-        .map(|c| {
-            let code = c.code();
-            view! { <option value=code selected=move || chosen_country().eq_ignore_ascii_case(code)>{country(*c)}</option> }
-        })
-        .collect_view();
-    let languages = Language::ALL
-        .iter()
-        .map(|l| {
-            let code = l.code();
-            view! { <option value=code selected=move || chosen_language() == code>{language_name(*l)}</option> }
-        })
-        .collect_view();
+    let country = Signal::derive(move || asked.read().country.clone().unwrap_or_default());
+    let language = Signal::derive(move || asked.read().language.clone().unwrap_or_default());
     view! {
         <form class="archive-filters" action="/archive" method="get" aria-label=t("archive-filter")>
             {move || asked.read().day.clone().map(|day| view! { <input type="hidden" name="day" value=day/> })}
             {move || asked.read().source.clone().map(|source| view! { <input type="hidden" name="source" value=source/> })}
-            <label>
-                <span>{t("search-country")}</span>
-                <select name="country">
-                    <option value="">{t("search-any")}</option>
-                    {countries}
-                </select>
-            </label>
-            <label>
-                <span>{t("search-language")}</span>
-                <select name="language">
-                    <option value="">{t("search-any")}</option>
-                    {languages}
-                </select>
-            </label>
+            <PlaceFilters country language/>
             <button type="submit" class="secondary">{t("archive-apply")}</button>
         </form>
     }

@@ -1,6 +1,7 @@
 use crate::api::get_search;
-use crate::i18n::{country, language_name, t, t_with};
-use crate::model::{Country, Language, Marked, SearchPage};
+use crate::components::place_filters::PlaceFilters;
+use crate::i18n::{country, t, t_with};
+use crate::model::{Marked, SearchPage};
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -18,31 +19,23 @@ struct Asked {
 impl Asked {
     /// This search's address, from `cursor` on.
     fn href(&self, cursor: Option<&str>) -> String {
-        let mut href = format!("/search?q={}", url_escape(&self.q));
+        let mut href = format!("/search?q={}", query_value(&self.q));
         for (name, value) in [
             ("country", self.country.as_deref()),
             ("language", self.language.as_deref()),
             ("cursor", cursor),
         ] {
             if let Some(v) = value {
-                href.push_str(&format!("&{name}={}", url_escape(v)));
+                href.push_str(&format!("&{name}={}", query_value(v)));
             }
         }
         href
     }
 }
 
-/// Percent-encodes everything but unreserved characters (RFC 3986), for a query string.
-pub fn url_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for b in text.bytes() {
-        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+/// A value in a query string, encoded as forms encode it.
+fn query_value(text: &str) -> String {
+    form_urlencoded::byte_serialize(text.as_bytes()).collect()
 }
 
 /// `/search?q=`: the stories Panorama has kept whose title or summary hold every word, newest
@@ -93,22 +86,8 @@ pub fn SearchRoute() -> impl IntoView {
             let _ = field.focus();
         }
     });
-    let chosen_country = move || asked.read().country.clone().unwrap_or_default();
-    let chosen_language = move || asked.read().language.clone().unwrap_or_default();
-    let countries = Country::ALL
-        .iter()
-        .map(|c| {
-            let code = c.code();
-            view! { <option value=code selected=move || chosen_country().eq_ignore_ascii_case(code)>{country(*c)}</option> }
-        })
-        .collect_view();
-    let languages = Language::ALL
-        .iter()
-        .map(|l| {
-            let code = l.code();
-            view! { <option value=code selected=move || chosen_language() == code>{language_name(*l)}</option> }
-        })
-        .collect_view();
+    let country = Signal::derive(move || asked.read().country.clone().unwrap_or_default());
+    let language = Signal::derive(move || asked.read().language.clone().unwrap_or_default());
     view! {
         <Meta name="description" content=t("search-description")/>
         <section class="search-page">
@@ -121,20 +100,7 @@ pub fn SearchRoute() -> impl IntoView {
                     <button type="submit">{t("search-submit")}</button>
                 </div>
                 <div class="search-filters">
-                    <label>
-                        <span>{t("search-country")}</span>
-                        <select name="country">
-                            <option value="">{t("search-any")}</option>
-                            {countries}
-                        </select>
-                    </label>
-                    <label>
-                        <span>{t("search-language")}</span>
-                        <select name="language">
-                            <option value="">{t("search-any")}</option>
-                            {languages}
-                        </select>
-                    </label>
+                    <PlaceFilters country language/>
                 </div>
                 <p class="search-help">{t("search-help")}</p>
             </form>
@@ -224,7 +190,7 @@ mod tests {
         };
         assert_eq!(
             asked.href(Some("123")),
-            "/search?q=%E6%94%BF%E5%8F%98%20%22a%26b%22&country=CN&cursor=123"
+            "/search?q=%E6%94%BF%E5%8F%98+%22a%26b%22&country=CN&cursor=123"
         );
     }
 }
