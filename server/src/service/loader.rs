@@ -56,18 +56,34 @@ impl Loader {
             tracing::warn!(feed = %url, encoding = parsed.decoding.encoding, "bytes invalid in the feed's encoding were replaced");
         }
         let mut articles = parsed.articles;
-        // Undated and future-dated items keep the time they were first seen, across restarts.
+        // Undated and future-dated items keep the time they were first seen, across restarts
+        // (from the archive, else from the store for one that has left the recent window).
         for article in &mut articles {
-            if matches!(
+            if !matches!(
                 article.date_note,
                 Some(app::model::DateNote::FirstSeen | app::model::DateNote::ClampedFuture)
-            ) && let Some(kept) = self.archive.get(&article.id)
-            {
-                article.published = kept.published;
+            ) {
+                continue;
+            }
+            let first_seen = match self.archive.get(&article.id) {
+                Some(kept) => Some(kept.published),
+                None => self
+                    .store
+                    .story(&article.id)
+                    .await
+                    .ok()
+                    .flatten()
+                    .map(|kept| kept.published),
+            };
+            if let Some(first_seen) = first_seen {
+                article.published = first_seen;
             }
         }
-        self.archive.record(&articles);
-        self.store.write(Write::Stories(articles.clone()));
+        // Only what is new or changed goes to the store: a refresh mostly repeats a feed.
+        let changed = self.archive.record(&articles);
+        if !changed.is_empty() {
+            self.store.write(Write::Stories(changed));
+        }
         Ok(Refresh::Modified {
             articles,
             validators: fetched.validators,

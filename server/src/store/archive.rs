@@ -27,7 +27,9 @@ impl Archive {
     }
 
     /// Keeps `articles`; a later version of a story replaces the one kept.
-    pub fn record(&self, articles: &[Record]) {
+    /// Returns the stories it added or replaced: what is new to Panorama, for the store.
+    pub fn record(&self, articles: &[Record]) -> Vec<Record> {
+        let mut changed = Vec::new();
         let mut by_id = self.by_id.lock().unwrap_or_else(|p| p.into_inner());
         for article in articles {
             let newer = by_id
@@ -35,6 +37,7 @@ impl Archive {
                 .is_none_or(|kept| version(kept) <= version(article));
             if newer && by_id.get(&article.id).is_none_or(|kept| **kept != *article) {
                 by_id.insert(article.id.clone(), Arc::new(article.clone()));
+                changed.push(article.clone());
                 self.generation.fetch_add(1, Ordering::Relaxed);
             }
         }
@@ -50,6 +53,7 @@ impl Archive {
                 by_id.remove(&id);
             }
         }
+        changed
     }
 
     pub fn get(&self, id: &str) -> Option<Arc<Record>> {
@@ -121,9 +125,15 @@ mod tests {
         let archive = Archive::new(100);
         let mut v2 = article("a", 16, 9, "Updated");
         v2.updated = Some(v2.published + chrono::Duration::hours(1));
-        archive.record(std::slice::from_ref(&v2));
-        archive.record(&[article("a", 16, 9, "Original")]);
+        assert_eq!(archive.record(std::slice::from_ref(&v2)), [v2.clone()]);
+        assert!(
+            archive
+                .record(&[article("a", 16, 9, "Original")])
+                .is_empty()
+        );
         assert_eq!(archive.get("a").unwrap().title, "Updated");
+        // The same story again is nothing new.
+        assert!(archive.record(std::slice::from_ref(&v2)).is_empty());
     }
 
     #[test]
