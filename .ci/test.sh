@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
-# Sets up and runs every test: formatting, clippy (-D warnings) for ssr and for hydrate on the
+# Sets up and runs every test, beside a throwaway PostgreSQL cluster: formatting, clippy (-D warnings) for ssr and for hydrate on the
 # wasm target separately, cargo test for each feature set, then the browser tests against the
 # release build (what readers get: wasm-opt has broken it before) with fixture feeds on 127.0.0.1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
-bash .ci/setup.sh
+if [ -z "${PANORAMA_TEST_POSTGRES:-}" ]; then
+  bash .ci/setup.sh
+  # Every step below runs beside one throwaway PostgreSQL cluster (the store's tests run on
+  # both databases, the fleet's on PostgreSQL), stopped however the steps end.
+  exec bash .ci/postgres.sh bash "$0" "$@"
+fi
 export PATH="$PWD/.ci/node_modules/.bin:$PATH"  # wasm-opt: see .ci/package.json
 # A clean clone gains nothing from incremental builds but gigabytes of disk.
 if [ "${CI:-}" = true ]; then export CARGO_INCREMENTAL=0; fi

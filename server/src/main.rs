@@ -7,6 +7,7 @@ use panorama_server::http::config::Config;
 use panorama_server::reader::fetch::Fetcher;
 use panorama_server::service::NewsService;
 use panorama_server::store::Store;
+use std::path::Path;
 use std::process::ExitCode;
 use tracing_subscriber::EnvFilter;
 
@@ -81,7 +82,7 @@ async fn serve() -> Result<ExitCode, String> {
     let service = NewsService::new(catalog, fetcher, config.service.clone(), store.clone());
     let (stories, feeds) = service.restore().await.map_err(|e| e.to_string())?;
     tracing::info!(
-        database = %store.path().display(),
+        database = %store.place(),
         stories,
         feeds,
         ms = opened.elapsed().as_millis() as u64,
@@ -90,6 +91,7 @@ async fn serve() -> Result<ExitCode, String> {
     service.spawn_refresher();
     service.spawn_story_walker();
     service.spawn_pruner();
+    service.spawn_announcement_listener();
 
     let mut leptos = get_configuration(None)
         .map_err(|e| format!("leptos configuration: {e}"))?
@@ -190,7 +192,7 @@ async fn inspect_story(query: &str) -> Result<ExitCode, String> {
     let fetcher = Fetcher::new(config.fetch).map_err(|e| e.to_string())?;
     // The tool reads the outlets afresh into a store of its own, thrown away after.
     let store = Store::temporary().await.map_err(|e| e.to_string())?;
-    let scratch = store.path().to_path_buf();
+    let scratch = store.path().map(Path::to_path_buf).unwrap_or_default();
     let service = NewsService::new(catalog, fetcher, config.service, store);
     let report = panorama_server::tools::inspect_story::inspect_story(&service, query).await;
     for suffix in ["", "-wal", "-shm"] {

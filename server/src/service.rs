@@ -4,6 +4,7 @@
 //! the catalog walk, pruning) is in `background`.
 
 mod background;
+mod fleet;
 mod loader;
 mod timeline_page;
 
@@ -59,6 +60,12 @@ pub struct ServiceOptions {
     pub related: crate::news::related::RelatedOptions,
     /// Stories published longer ago than this leave the store (pruned in the background).
     pub retention: chrono::Duration,
+    /// How long an instance may hold a feed's turn (its lease) while fetching it: an instance
+    /// that dies mid-fetch keeps the others from the feed for at most this long.
+    pub lease: Duration,
+    /// This instance's name among those sharing a store (host, process and start time when
+    /// not set).
+    pub instance: Option<String>,
 }
 
 impl Default for ServiceOptions {
@@ -76,6 +83,8 @@ impl Default for ServiceOptions {
             related_every: Duration::from_secs(15 * 60),
             related: crate::news::related::RelatedOptions::default(),
             retention: chrono::Duration::days(365),
+            lease: Duration::from_secs(60),
+            instance: None,
         }
     }
 }
@@ -94,6 +103,10 @@ pub struct NewsService {
     warmed_at: std::sync::Mutex<Option<std::time::Instant>>,
     /// How many times the story walker has read the whole catalog and regrouped (for `/healthz`).
     walks: std::sync::atomic::AtomicU64,
+    /// This instance's name in the store's leases.
+    instance: String,
+    /// When the story walker last regrouped More Related News (for `/healthz`).
+    grouped_at: std::sync::Mutex<Option<chrono::DateTime<Utc>>>,
 }
 
 /// Stories the archive keeps in memory at boot, at most: the related index's window and the
@@ -115,11 +128,27 @@ impl NewsService {
             .flat_map(|s| s.feeds.values().map(|url| (url.to_string(), s.id.clone())))
             .collect();
         let observer = {
-            let store = store.clone();
+            let (store, feed_sources) = (store.clone(), feed_sources.clone());
             Box::new(move |mut state: crate::store::FeedState| {
                 state.source_id = feed_sources.get(&state.url).cloned().unwrap_or_default();
                 store.write(Write::Feed(state));
             })
+        };
+        let instance = options
+            .instance
+            .clone()
+            .unwrap_or_else(|| match store.backend() {
+                // One file is one instance: a restart takes over its own leases at once.
+                crate::store::Backend::Sqlite => "local".into(),
+                crate::store::Backend::Postgres => fleet::instance_id(),
+            });
+        let turns = fleet::Turns {
+            store: store.clone(),
+            archive: archive.clone(),
+            owner: instance.clone(),
+            lease: options.lease,
+            wait: options.lease.min(options.deadline * 4),
+            sources: feed_sources,
         };
         Arc::new(NewsService {
             catalog: Arc::new(catalog),
@@ -143,13 +172,16 @@ impl NewsService {
                     error_ttl: options.error_ttl,
                     max_backoff: options.max_backoff,
                 })
-                .observed_by(observer),
+                .observed_by(observer)
+                .coordinated_by(Box::new(turns)),
             ),
             options,
             memo: std::sync::Mutex::default(),
             archive,
             warmed_at: std::sync::Mutex::default(),
             walks: std::sync::atomic::AtomicU64::new(0),
+            instance,
+            grouped_at: std::sync::Mutex::default(),
         })
     }
 
@@ -258,6 +290,14 @@ impl NewsService {
     /// knows only the outlets readers asked for.
     pub fn catalog_walks(&self) -> u64 {
         self.walks.load(std::sync::atomic::Ordering::Acquire)
+    }
+
+    /// When More Related News was last regrouped, if it was (RFC 3339).
+    pub fn last_grouping(&self) -> Option<String> {
+        self.grouped_at
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .map(|t| t.to_rfc3339())
     }
 
     pub fn related_options(&self) -> &crate::news::related::RelatedOptions {

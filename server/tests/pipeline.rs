@@ -545,7 +545,15 @@ async fn healthz_counts_the_walks_of_the_whole_catalog() {
     };
     assert_eq!(
         health().await,
-        serde_json::json!({"status": "ok", "catalog_walks": 0, "store": "ok"})
+        serde_json::json!({
+            "status": "ok",
+            "instance": "local",
+            "catalog_walks": 0,
+            "last_grouping": null,
+            "store": "ok",
+            "database": "sqlite",
+            "leases_held": 0,
+        })
     );
     // The first walk starts at once and reads the feeds from loopback.
     let walker = service.spawn_story_walker().unwrap();
@@ -559,6 +567,7 @@ async fn healthz_counts_the_walks_of_the_whole_catalog() {
     }
     walker.abort();
     assert_eq!(walks, 1);
+    assert!(health().await["last_grouping"].is_string());
     // A walk counts once what it read is stored, so searchable.
     let found = service
         .search(app::model::SearchQuery {

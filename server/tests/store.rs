@@ -1,6 +1,11 @@
-//! The store on real SQLite files: migrations from an empty file, refusal of files it must not
+//! The store on real databases: migrations from an empty file, refusal of files it must not
 //! touch, stories kept and replaced, the archive's days and pages, feed state, retention, a
 //! full disk, and search in every script the interface speaks (hostile queries included).
+//!
+//! What both databases must do alike runs twice (`on_both!`): on a new SQLite file, and on a
+//! new database in the PostgreSQL cluster `.ci/postgres.sh` starts (`PANORAMA_TEST_POSTGRES`).
+//! Without that variable the PostgreSQL half says so and passes, except under CI, where it
+//! fails: CI always has the cluster.
 
 use app::model::{Article, Category, Country, Language};
 use chrono::{DateTime, Duration, TimeZone, Utc};
@@ -24,6 +29,66 @@ fn temp_path(name: &str) -> PathBuf {
 fn url(path: &std::path::Path) -> String {
     format!("sqlite://{}", path.display())
 }
+
+/// A new, empty database in the test cluster, or `None` outside CI without one.
+async fn postgres_url() -> Option<String> {
+    use sqlx::migrate::MigrateDatabase;
+    static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let Ok(admin) = std::env::var("PANORAMA_TEST_POSTGRES") else {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "PANORAMA_TEST_POSTGRES is not set: run the tests through .ci/postgres.sh"
+        );
+        eprintln!("PANORAMA_TEST_POSTGRES is not set: the PostgreSQL half is skipped here");
+        return None;
+    };
+    let mut url = url::Url::parse(&admin).expect("PANORAMA_TEST_POSTGRES is an address");
+    url.set_path(&format!(
+        "panorama_test_{}_{}",
+        std::process::id(),
+        NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+    ));
+    sqlx::any::install_default_drivers();
+    sqlx::Any::create_database(url.as_str()).await.unwrap();
+    Some(url.to_string())
+}
+
+/// Runs each named test (an `async fn(String)` taking a store's address) on a new SQLite file
+/// and on a new PostgreSQL database.
+macro_rules! on_both {
+    ($($name:ident),* $(,)?) => {$(
+        mod $name {
+            #[tokio::test]
+            async fn sqlite() {
+                super::$name(super::url(&super::temp_path(stringify!($name)))).await
+            }
+            #[tokio::test]
+            async fn postgres() {
+                if let Some(url) = super::postgres_url().await {
+                    super::$name(url).await
+                }
+            }
+        }
+    )*};
+}
+
+on_both!(
+    migrated_and_reopened,
+    a_database_from_a_newer_panorama_is_refused,
+    chinese_words_of_two_characters_are_found_inside_unspaced_text,
+    arabic_is_found_with_or_without_marks_tatweel_and_letter_variants,
+    hindi_german_and_french_fold_as_readers_type,
+    all_words_are_required_quotes_make_a_phrase_and_words_are_prefixes,
+    filters_narrow_and_pages_follow_each_other,
+    hostile_queries_are_words_or_nothing_never_an_error,
+    a_later_version_replaces_the_story_and_its_search_keys,
+    the_archive_counts_days_and_pages_through_one,
+    feed_state_and_texts_come_back,
+    retention_prunes_stories_texts_days_and_search,
+    one_batch_with_two_versions_of_a_story_and_two_stories_in_one_second,
+    what_was_learned_is_kept_by_name,
+    one_instance_at_a_time_claims_a_feed_and_none_before_it_is_due,
+);
 
 fn at(day: u32, hour: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2022, 1, day, hour, 0, 0).unwrap()
@@ -123,8 +188,8 @@ fn corpus() -> Vec<Record> {
     ]
 }
 
-async fn filled() -> Store {
-    let store = Store::open(&url(&temp_path("search"))).await.unwrap();
+async fn filled(url: &str) -> Store {
+    let store = Store::open(url).await.unwrap();
     store.write(Write::Stories(corpus()));
     store.flush().await;
     store
@@ -161,6 +226,17 @@ async fn an_empty_file_is_created_with_its_folder_and_migrated_and_reopens() {
     assert_eq!(again.health(), Health::Ok);
 }
 
+async fn migrated_and_reopened(url: String) {
+    let store = Store::open(&url).await.unwrap();
+    assert_eq!(store.count().await.unwrap(), 0);
+    store.write(Write::Stories(corpus()));
+    store.flush().await;
+    drop(store);
+    let again = Store::open(&url).await.unwrap();
+    assert_eq!(again.count().await.unwrap(), corpus().len() as i64);
+    assert_eq!(again.check().await, Health::Ok);
+}
+
 #[tokio::test]
 async fn a_file_that_is_not_a_database_is_refused_and_left_as_it_is() {
     let path = temp_path("garbage");
@@ -177,23 +253,21 @@ async fn a_file_that_is_not_a_database_is_refused_and_left_as_it_is() {
     assert_eq!(std::fs::read(&path).unwrap(), garbage);
 }
 
-#[tokio::test]
-async fn a_database_from_a_newer_panorama_is_refused_and_left_as_it_is() {
-    let path = temp_path("newer");
-    let store = Store::open(&url(&path)).await.unwrap();
+async fn a_database_from_a_newer_panorama_is_refused(url: String) {
+    let store = Store::open(&url).await.unwrap();
     drop(store);
     // A later version of Panorama applied a migration this one does not know.
-    let pool = sqlx::SqlitePool::connect(&url(&path)).await.unwrap();
+    let pool = sqlx::AnyPool::connect(&url).await.unwrap();
     sqlx::query(
         "INSERT INTO _sqlx_migrations (version, description, installed_on, success, checksum, execution_time)
-         VALUES (9999, 'from the future', CURRENT_TIMESTAMP, 1, x'00', 0)",
+         VALUES (9999, 'from the future', CURRENT_TIMESTAMP, true, $1, 0)",
     )
+    .bind(vec![0u8])
     .execute(&pool)
     .await
     .unwrap();
     pool.close().await;
-    let before = std::fs::read(&path).unwrap();
-    let Err(e) = Store::open(&url(&path)).await else {
+    let Err(e) = Store::open(&url).await else {
         panic!("opened a newer schema");
     };
     assert!(
@@ -201,12 +275,19 @@ async fn a_database_from_a_newer_panorama_is_refused_and_left_as_it_is() {
         "{e}"
     );
     assert!(e.to_string().contains("newer Panorama"), "{e}");
-    assert_eq!(std::fs::read(&path).unwrap(), before);
 }
 
 #[tokio::test]
-async fn chinese_words_of_two_characters_are_found_inside_unspaced_text() {
-    let store = filled().await;
+async fn a_newer_sqlite_file_is_left_as_it_is() {
+    let path = temp_path("newer");
+    a_database_from_a_newer_panorama_is_refused(url(&path)).await;
+    let before = std::fs::read(&path).unwrap();
+    assert!(Store::open(&url(&path)).await.is_err());
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+async fn chinese_words_of_two_characters_are_found_inside_unspaced_text(url: String) {
+    let store = filled(&url).await;
     assert_eq!(found(&store, "政变").await, [1]);
     assert_eq!(found(&store, "中国").await, [1, 2], "title or summary");
     assert_eq!(found(&store, "斯坦").await, [1]);
@@ -218,9 +299,8 @@ async fn chinese_words_of_two_characters_are_found_inside_unspaced_text() {
     );
 }
 
-#[tokio::test]
-async fn arabic_is_found_with_or_without_marks_tatweel_and_letter_variants() {
-    let store = filled().await;
+async fn arabic_is_found_with_or_without_marks_tatweel_and_letter_variants(url: String) {
+    let store = filled(&url).await;
     for q in ["الكويت", "الْكُوَيْت", "الكـــويت", "كويت", "أمير", "امير"]
     {
         assert_eq!(found(&store, q).await, [3], "{q}");
@@ -232,9 +312,8 @@ async fn arabic_is_found_with_or_without_marks_tatweel_and_letter_variants() {
     assert_eq!(found(&store, "مستشفي").await, [4]);
 }
 
-#[tokio::test]
-async fn hindi_german_and_french_fold_as_readers_type() {
-    let store = filled().await;
+async fn hindi_german_and_french_fold_as_readers_type(url: String) {
+    let store = filled(&url).await;
     assert_eq!(found(&store, "दिल्ली").await, [5]);
     assert_eq!(found(&store, "बारिश").await, [5]);
     for q in ["Brücke", "brucke", "BRÜCKE", "Strasse", "straße"] {
@@ -245,9 +324,8 @@ async fn hindi_german_and_french_fold_as_readers_type() {
     }
 }
 
-#[tokio::test]
-async fn all_words_are_required_quotes_make_a_phrase_and_words_are_prefixes() {
-    let store = filled().await;
+async fn all_words_are_required_quotes_make_a_phrase_and_words_are_prefixes(url: String) {
+    let store = filled(&url).await;
     assert_eq!(
         found(&store, "peace").await,
         [8, 9],
@@ -261,9 +339,8 @@ async fn all_words_are_required_quotes_make_a_phrase_and_words_are_prefixes() {
     assert_eq!(found(&store, "csto nonsenseword").await, Vec::<u32>::new());
 }
 
-#[tokio::test]
-async fn filters_narrow_and_pages_follow_each_other() {
-    let store = filled().await;
+async fn filters_narrow_and_pages_follow_each_other(url: String) {
+    let store = filled(&url).await;
     let qatar = SearchFilter {
         country: Some(Country::QA),
         ..Default::default()
@@ -302,9 +379,8 @@ async fn filters_narrow_and_pages_follow_each_other() {
     assert!(cursor.is_some() && end.is_none());
 }
 
-#[tokio::test]
-async fn hostile_queries_are_words_or_nothing_never_an_error() {
-    let store = filled().await;
+async fn hostile_queries_are_words_or_nothing_never_an_error(url: String) {
+    let store = filled(&url).await;
     let long = "x".repeat(5000);
     for q in [
         "\"",
@@ -341,9 +417,8 @@ async fn hostile_queries_are_words_or_nothing_never_an_error() {
     assert_eq!(store.count().await.unwrap(), corpus().len() as i64);
 }
 
-#[tokio::test]
-async fn a_later_version_replaces_the_story_and_its_search_keys() {
-    let store = filled().await;
+async fn a_later_version_replaces_the_story_and_its_search_keys(url: String) {
+    let store = filled(&url).await;
     let mut v2 = corpus().remove(7);
     v2.title = "Troops leave Kazakhstan".into();
     v2.updated = Some(v2.published + Duration::hours(2));
@@ -366,9 +441,8 @@ async fn a_later_version_replaces_the_story_and_its_search_keys() {
     assert_eq!(store.count().await.unwrap(), corpus().len() as i64);
 }
 
-#[tokio::test]
-async fn the_archive_counts_days_and_pages_through_one() {
-    let store = Store::open(&url(&temp_path("archive"))).await.unwrap();
+async fn the_archive_counts_days_and_pages_through_one(url: String) {
+    let store = Store::open(&url).await.unwrap();
     let day: Vec<Record> = (0..25)
         .map(|i| {
             let mut a = story(100 + i, Language::En, Country::US, "Day story", "x");
@@ -413,9 +487,8 @@ async fn the_archive_counts_days_and_pages_through_one() {
     assert!(seen.windows(2).all(|w| w[0] > w[1]), "newest first");
 }
 
-#[tokio::test]
-async fn feed_state_and_texts_come_back() {
-    let store = filled().await;
+async fn feed_state_and_texts_come_back(url: String) {
+    let store = filled(&url).await;
     let state = FeedState {
         url: "http://127.0.0.1:9/feed.xml".into(),
         source_id: "src-en".into(),
@@ -429,6 +502,7 @@ async fn feed_state_and_texts_come_back() {
         retry_at: Some(at(17, 12)),
         newest: Some(at(18, 8)),
         items: vec![format!("{:016x}", 9), format!("{:016x}", 8)],
+        due_at: Some(at(17, 12) + Duration::milliseconds(250)),
     };
     store.write(Write::Feed(state.clone()));
     store.write(Write::Text {
@@ -457,9 +531,8 @@ async fn feed_state_and_texts_come_back() {
     );
 }
 
-#[tokio::test]
-async fn retention_prunes_stories_texts_days_and_search() {
-    let store = filled().await;
+async fn retention_prunes_stories_texts_days_and_search(url: String) {
+    let store = filled(&url).await;
     store.write(Write::Text {
         id: format!("{:016x}", 1),
         html: "<p>old</p>".into(),
@@ -530,9 +603,8 @@ async fn a_full_disk_degrades_the_store_and_reads_go_on() {
     assert_eq!(store.count().await.unwrap(), corpus().len() as i64);
 }
 
-#[tokio::test]
-async fn one_batch_with_two_versions_of_a_story_and_two_stories_in_one_second() {
-    let store = Store::open(&url(&temp_path("batch"))).await.unwrap();
+async fn one_batch_with_two_versions_of_a_story_and_two_stories_in_one_second(url: String) {
+    let store = Store::open(&url).await.unwrap();
     let first = story(0x10, Language::En, Country::US, "First version", "x");
     let mut second = first.clone();
     second.title = "Second version".into();
@@ -560,9 +632,8 @@ async fn one_batch_with_two_versions_of_a_story_and_two_stories_in_one_second() 
     assert_eq!(days.iter().map(|d| d.count).sum::<usize>(), 2);
 }
 
-#[tokio::test]
-async fn what_was_learned_is_kept_by_name() {
-    let store = Store::open(&url(&temp_path("learned"))).await.unwrap();
+async fn what_was_learned_is_kept_by_name(url: String) {
+    let store = Store::open(&url).await.unwrap();
     assert_eq!(store.learned("related.aliases").await.unwrap(), None);
     for value in ["{\"v\":1}", "{\"v\":2}"] {
         store.write(Write::Learned {
@@ -630,4 +701,109 @@ async fn databases_of_every_earlier_version_are_migrated_and_keep_their_stories(
         store.flush().await;
         assert_eq!(store.health(), Health::Ok, "from version {version}");
     }
+}
+
+/// Two instances on one store: the lease goes to one claimant at a time, the feed is not due
+/// again before its time, the other instance gets the fetch from the store, and a lease left
+/// by a dead instance runs out.
+async fn one_instance_at_a_time_claims_a_feed_and_none_before_it_is_due(url: String) {
+    use panorama_server::store::Claim;
+    use std::time::Duration as StdDuration;
+    let a = Store::open(&url).await.unwrap();
+    let b = Store::open(&url).await.unwrap();
+    let feed = "http://127.0.0.1:9/a.xml";
+    let lease = StdDuration::from_secs(30);
+    assert!(matches!(
+        a.claim(feed, "src-en", "a", lease, None).await.unwrap(),
+        Claim::Fetch
+    ));
+    assert_eq!(a.leases_held("a").await.unwrap(), 1);
+    match b.claim(feed, "src-en", "b", lease, None).await.unwrap() {
+        Claim::Taken {
+            leased: true,
+            stored: None,
+            ..
+        } => {}
+        other => panic!("b claimed a leased feed: {other:?}"),
+    }
+    // a fetched: its stories and the feed's state (which ends the lease) are written.
+    let now = Utc::now();
+    a.write(Write::Stories(corpus()));
+    a.write(Write::Feed(FeedState {
+        url: feed.into(),
+        source_id: "src-en".into(),
+        fetched_at: Some(now),
+        items: vec![format!("{:016x}", 9), format!("{:016x}", 8)],
+        due_at: Some(now + Duration::seconds(600)),
+        ..Default::default()
+    }));
+    a.flush().await;
+    assert_eq!(a.leases_held("a").await.unwrap(), 0);
+    match b.claim(feed, "src-en", "b", lease, None).await.unwrap() {
+        Claim::Taken {
+            leased: false,
+            due_at: Some(due),
+            stored: Some(stored),
+        } => {
+            assert!(
+                (due - (now + Duration::seconds(600)))
+                    .num_milliseconds()
+                    .abs()
+                    < 2
+            );
+            assert_eq!(stored.articles.len(), 2, "b serves what a fetched");
+        }
+        other => panic!("b claimed a feed that is not due: {other:?}"),
+    }
+    // b holds a's fetch already: nothing to read again.
+    match b
+        .claim(feed, "src-en", "b", lease, Some(now))
+        .await
+        .unwrap()
+    {
+        Claim::Taken { stored: None, .. } => {}
+        other => panic!("{other:?}"),
+    }
+    assert!(matches!(
+        a.claim(feed, "src-en", "a", lease, None).await.unwrap(),
+        Claim::Taken { .. }
+    ));
+    // Due again: exactly one of many instances claiming at once gets it.
+    a.write(Write::Feed(FeedState {
+        url: feed.into(),
+        source_id: "src-en".into(),
+        fetched_at: Some(now),
+        due_at: Some(now - Duration::seconds(1)),
+        ..Default::default()
+    }));
+    a.flush().await;
+    let claims = futures::future::join_all((0..12).map(|i| {
+        let store = if i % 2 == 0 { a.clone() } else { b.clone() };
+        async move {
+            store
+                .claim(feed, "src-en", &format!("instance-{i}"), lease, None)
+                .await
+                .unwrap()
+        }
+    }))
+    .await;
+    let winners = claims.iter().filter(|c| matches!(c, Claim::Fetch)).count();
+    assert_eq!(winners, 1, "{claims:?}");
+    // A dead instance's lease runs out, and another takes the feed over.
+    let other = "http://127.0.0.1:9/b.xml";
+    assert!(matches!(
+        a.claim(other, "src-en", "dead", StdDuration::from_millis(50), None)
+            .await
+            .unwrap(),
+        Claim::Fetch
+    ));
+    assert!(matches!(
+        b.claim(other, "src-en", "b", lease, None).await.unwrap(),
+        Claim::Taken { leased: true, .. }
+    ));
+    tokio::time::sleep(StdDuration::from_millis(120)).await;
+    assert!(matches!(
+        b.claim(other, "src-en", "b", lease, None).await.unwrap(),
+        Claim::Fetch
+    ));
 }

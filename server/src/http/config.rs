@@ -28,13 +28,18 @@ pub struct Config {
     /// `PANORAMA_PUBLIC_URL`: the address readers use (`https://panorama.example`), for shared
     /// links and previews; else the request's `Host`.
     /// `PANORAMA_RETENTION_DAYS` (365): stories older than this leave the store.
+    /// `PANORAMA_FEED_LEASE_SECS` (60): how long an instance holds a feed's turn while it
+    /// fetches (one that dies keeps the fleet from that feed this long at most).
+    /// `PANORAMA_INSTANCE`: this instance's name in the store's leases (PostgreSQL: host,
+    /// process and start time when unset).
     pub service: ServiceOptions,
     /// `PANORAMA_FETCH_TIMEOUT_SECS` (20), `PANORAMA_CONNECT_TIMEOUT_SECS` (10),
     /// `PANORAMA_MAX_BODY_BYTES` (15 MiB), `PANORAMA_MAX_REDIRECTS` (5),
     /// `PANORAMA_PER_HOST` (4 requests at once), `PANORAMA_USER_AGENT`.
     pub fetch: FetchLimits,
     /// `PANORAMA_DATABASE_URL` (`sqlite://panorama-data/panorama.db`): the store;
-    /// `sqlite:///abs/path.db` for an absolute path.
+    /// `sqlite:///abs/path.db` for an absolute path, `postgres://user:password@host:port/db`
+    /// for a PostgreSQL shared by several instances.
     pub database_url: String,
 }
 
@@ -136,6 +141,10 @@ impl Config {
                     )?
                     .clamp(1, 1_000_000) as i64,
                 ),
+                lease: Duration::from_secs(
+                    number("PANORAMA_FEED_LEASE_SECS", service.lease.as_secs())?.clamp(1, 86_400),
+                ),
+                instance: text("PANORAMA_INSTANCE"),
                 public_url: match text("PANORAMA_PUBLIC_URL") {
                     Some(url) if !(url.starts_with("https://") || url.starts_with("http://")) => {
                         return Err(ConfigError {

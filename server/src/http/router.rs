@@ -66,10 +66,17 @@ pub fn router(service: Arc<NewsService>, options: LeptosOptions) -> Router {
             get(move || {
                 let service = health.clone();
                 async move {
+                    let store = service.store();
+                    let health = store.check().await;
+                    let leases = store.leases_held(service.instance()).await.ok();
                     let body = serde_json::json!({
                         "status": "ok",
+                        "instance": service.instance(),
                         "catalog_walks": service.catalog_walks(),
-                        "store": service.store().health().as_str(),
+                        "last_grouping": service.last_grouping(),
+                        "store": health.as_str(),
+                        "database": store.backend().name(),
+                        "leases_held": leases,
                     });
                     (
                         [(header::CONTENT_TYPE, "application/json")],

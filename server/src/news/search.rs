@@ -112,6 +112,38 @@ impl Query {
             .join(" AND ")
     }
 
+    /// The same expression as a PostgreSQL tsquery literal over the tsvector of the keys
+    /// (`keys::tsvector`): quoted lexemes, `:*` for a prefix, `<->` between a phrase's tokens.
+    /// Cast with `::tsquery`, never `to_tsquery`, so PostgreSQL does not parse the words again.
+    pub fn tsquery(&self) -> String {
+        self.terms
+            .iter()
+            .map(|term| match term {
+                Term::Word { token, prefix } => {
+                    let star = if *prefix { ":*" } else { "" };
+                    let forms: Vec<String> = keys::query_forms(token)
+                        .into_iter()
+                        .map(|f| format!("{}{star}", keys::quoted_lexeme(f)))
+                        .collect();
+                    if forms.len() == 1 {
+                        forms.into_iter().next().unwrap_or_default()
+                    } else {
+                        format!("({})", forms.join(" | "))
+                    }
+                }
+                Term::Phrase(tokens) => format!(
+                    "({})",
+                    tokens
+                        .iter()
+                        .map(|t| keys::quoted_lexeme(t))
+                        .collect::<Vec<_>>()
+                        .join(" <-> ")
+                ),
+            })
+            .collect::<Vec<_>>()
+            .join(" & ")
+    }
+
     /// Whether the folded `token` of a text is one the query asks for (for marking).
     fn matches_token(&self, token: &str) -> bool {
         self.terms.iter().any(|term| match term {
@@ -270,6 +302,10 @@ mod tests {
             q.fts5(),
             r#""kazakhstan"* AND "peace keeping" AND "政 变" AND "eu""#
         );
+        assert_eq!(
+            q.tsquery(),
+            "'kazakhstan':* & ('peace' <-> 'keeping') & ('政' <-> '变') & 'eu'"
+        );
     }
 
     #[test]
@@ -299,6 +335,14 @@ mod tests {
                 }
                 Err(e) => assert_eq!(e, QueryError::Empty, "{hostile:?}"),
             }
+            if let Ok(q) = Query::parse(hostile) {
+                let expr = q.tsquery();
+                let outside: String = expr.split('\'').step_by(2).collect();
+                assert!(
+                    outside.chars().all(|c| " ()*:&|<->".contains(c)),
+                    "{hostile:?} gave {expr:?}"
+                );
+            }
         }
         assert_eq!(Query::parse("!!! 🙂"), Err(QueryError::Empty));
         assert_eq!(Query::parse(&"x".repeat(5000)), Err(QueryError::TooLong));
@@ -313,6 +357,7 @@ mod tests {
     fn arabic_definite_words_search_the_bare_word_too() {
         let q = Query::parse("الكويت").unwrap();
         assert_eq!(q.fts5(), r#"("الكويت"* OR "كويت"*)"#);
+        assert_eq!(q.tsquery(), "('الكويت':* | 'كويت':*)");
     }
 
     fn marked(pieces: &[app::model::Marked]) -> Vec<&str> {

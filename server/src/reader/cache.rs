@@ -4,8 +4,9 @@
 
 use crate::reader::fetch::Validators;
 use crate::record::Record;
-use crate::store::{FeedState, StoredFeed};
+use crate::store::{Claim, FeedState, StoredFeed};
 use chrono::{DateTime, Utc};
+use futures::future::BoxFuture;
 use std::collections::HashMap;
 use std::future::Future;
 use std::sync::{Arc, Mutex};
@@ -79,9 +80,31 @@ struct Slot {
     retry_at: Option<DateTime<Utc>>,
     /// When each item id was first seen: the date of items whose feed gives none.
     first_seen: HashMap<String, DateTime<Utc>>,
+    /// Fresh until then rather than for the time to live after `fetched_at`: set when the
+    /// copy came from the store, where the fleet says when the feed is next due.
+    fresh_until: Option<DateTime<Utc>>,
 }
 
 impl Slot {
+    /// Takes the store's copy of the feed: its items, validators, errors and back-off.
+    fn adopt(&mut self, feed: StoredFeed) {
+        let state = feed.state;
+        for article in &feed.articles {
+            self.first_seen
+                .entry(article.id.clone())
+                .or_insert(article.published);
+        }
+        if state.fetched_at.is_some() || !feed.articles.is_empty() {
+            self.articles = Some(Arc::new(feed.articles));
+        }
+        self.fetched_at = state.fetched_at;
+        self.validators = state.validators;
+        self.error = state.error;
+        self.failures = state.failures;
+        self.retry_at = state.retry_at;
+        self.fresh_until = state.due_at;
+    }
+
     fn result(&self) -> FeedResult {
         FeedResult {
             articles: self.articles.clone(),
@@ -92,8 +115,12 @@ impl Slot {
     }
 
     fn fresh(&self, now: DateTime<Utc>, ttl: Duration) -> bool {
-        self.fetched_at
-            .is_some_and(|t| now - t < chrono_duration(ttl))
+        match self.fresh_until {
+            Some(until) => now < until,
+            None => self
+                .fetched_at
+                .is_some_and(|t| now - t < chrono_duration(ttl)),
+        }
     }
 
     fn backing_off(&self, now: DateTime<Utc>) -> bool {
@@ -101,7 +128,7 @@ impl Slot {
     }
 
     /// What the store keeps of this feed (its source is the observer's to name).
-    fn state(&self, url: &Url) -> FeedState {
+    fn state(&self, url: &Url, ttl: Duration) -> FeedState {
         let articles = self.articles.as_deref().map(Vec::as_slice).unwrap_or(&[]);
         FeedState {
             url: url.to_string(),
@@ -113,6 +140,11 @@ impl Slot {
             retry_at: self.retry_at,
             newest: articles.iter().map(|a| a.published).max(),
             items: articles.iter().map(|a| a.id.clone()).collect(),
+            // Due again after its time to live, or its back-off, whichever is later.
+            due_at: self
+                .fetched_at
+                .map(|t| t + chrono_duration(ttl))
+                .max(self.retry_at),
         }
     }
 }
@@ -133,10 +165,23 @@ pub struct FeedCache {
     generation: std::sync::atomic::AtomicU64,
     /// Told each feed's state after every refresh (the store keeps it across restarts).
     observer: Option<Observer>,
+    /// Asked before every fetch whether it is this instance's turn (see `store::fleet`).
+    coordinator: Option<Box<dyn Coordinator>>,
 }
 
 /// What is told a feed's state after each refresh.
 pub type Observer = Box<dyn Fn(FeedState) + Send + Sync>;
+
+/// Decides whose turn it is to fetch a feed, among instances sharing a store.
+pub trait Coordinator: Send + Sync {
+    /// Claims `url`; `known` is when this instance's copy was fetched. `None` when the store
+    /// could not be asked: the cache then fetches, as one instance alone would.
+    fn claim<'a>(
+        &'a self,
+        url: &'a Url,
+        known: Option<DateTime<Utc>>,
+    ) -> BoxFuture<'a, Option<Claim>>;
+}
 
 impl FeedCache {
     pub fn new(policy: CachePolicy) -> FeedCache {
@@ -145,7 +190,14 @@ impl FeedCache {
             entries: Mutex::new(HashMap::new()),
             generation: std::sync::atomic::AtomicU64::new(0),
             observer: None,
+            coordinator: None,
         }
+    }
+
+    /// Asks `coordinator` before every fetch.
+    pub fn coordinated_by(mut self, coordinator: Box<dyn Coordinator>) -> FeedCache {
+        self.coordinator = Some(coordinator);
+        self
     }
 
     /// Tells `observer` each feed's state after every refresh.
@@ -158,21 +210,10 @@ impl FeedCache {
     /// or fresh by their time, its validators make the next fetch conditional, and a back-off
     /// still running goes on. Not a reader's request: the background refresh does not adopt it.
     pub fn restore(&self, url: &Url, feed: StoredFeed) {
-        let state = feed.state;
-        let slot = Slot {
-            first_seen: feed
-                .articles
-                .iter()
-                .map(|a| (a.id.clone(), a.published))
-                .collect(),
-            articles: (state.fetched_at.is_some() || !feed.articles.is_empty())
-                .then(|| Arc::new(feed.articles)),
-            fetched_at: state.fetched_at,
-            validators: state.validators,
-            error: state.error,
-            failures: state.failures,
-            retry_at: state.retry_at,
-        };
+        let mut slot = Slot::default();
+        slot.adopt(feed);
+        // Fresh by its own fetch time, as a feed this instance fetched.
+        slot.fresh_until = None;
         let mut entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
         entries.insert(
             url.clone(),
@@ -184,6 +225,29 @@ impl FeedCache {
             },
         );
     }
+
+    /// Takes another instance's fetch of `url` from the store, if it is newer than the copy
+    /// held here (feeds nobody asked this instance for are left alone).
+    pub async fn take_from_store(&self, url: &Url, feed: StoredFeed) {
+        let slot = {
+            let entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
+            match entries.get(url) {
+                Some(entry) => entry.slot.clone(),
+                None => return,
+            }
+        };
+        let mut slot = slot.lock().await;
+        let newer = feed.state.fetched_at.is_some_and(|stored| {
+            slot.fetched_at
+                .is_none_or(|held| stored.timestamp() > held.timestamp())
+        });
+        if newer {
+            slot.adopt(feed);
+            self.generation
+                .fetch_add(1, std::sync::atomic::Ordering::AcqRel);
+        }
+    }
+
     pub fn generation(&self) -> u64 {
         self.generation.load(std::sync::atomic::Ordering::Acquire)
     }
@@ -262,6 +326,33 @@ impl FeedCache {
         F: FnOnce(Option<Validators>) -> Fut,
         Fut: Future<Output = Result<Refresh, Failure>>,
     {
+        if let Some(coordinator) = &self.coordinator {
+            match coordinator.claim(url, slot.fetched_at).await {
+                None | Some(Claim::Fetch) => {}
+                Some(Claim::Taken {
+                    leased,
+                    due_at,
+                    stored,
+                }) => {
+                    if let Some(stored) = stored {
+                        slot.adopt(*stored);
+                        self.generation
+                            .fetch_add(1, std::sync::atomic::Ordering::AcqRel);
+                    }
+                    let now = Utc::now();
+                    // Another instance is fetching it: ask again in a second, not on every
+                    // request; otherwise it is due when the fleet's last attempt says.
+                    slot.fresh_until = if leased {
+                        Some(now + chrono::Duration::seconds(1))
+                    } else {
+                        due_at
+                            .filter(|t| *t > now)
+                            .or(Some(now + chrono::Duration::seconds(1)))
+                    };
+                    return;
+                }
+            }
+        }
         // Validators only make sense with items to keep on a 304.
         let validators = (slot.articles.is_some() && !slot.validators.is_empty())
             .then(|| slot.validators.clone());
@@ -269,6 +360,7 @@ impl FeedCache {
         let now = Utc::now();
         self.generation
             .fetch_add(1, std::sync::atomic::Ordering::AcqRel);
+        slot.fresh_until = None;
         match outcome {
             Ok(Refresh::Modified {
                 mut articles,
@@ -314,7 +406,7 @@ impl FeedCache {
             }
         }
         if let Some(observer) = &self.observer {
-            observer(slot.state(url));
+            observer(slot.state(url, self.policy.ttl));
         }
     }
 }
@@ -367,6 +459,66 @@ mod tests {
             assert!(r.await.unwrap().is_ok());
         }
         assert_eq!(calls.load(Ordering::SeqCst), 1);
+    }
+
+    /// Answers every claim with "taken", and the store's copy of another instance's fetch.
+    struct OtherInstance {
+        due_at: DateTime<Utc>,
+    }
+
+    impl Coordinator for OtherInstance {
+        fn claim<'a>(
+            &'a self,
+            _url: &'a Url,
+            known: Option<DateTime<Utc>>,
+        ) -> BoxFuture<'a, Option<Claim>> {
+            let stored = StoredFeed {
+                state: FeedState {
+                    fetched_at: Some(Utc::now()),
+                    validators: Validators {
+                        etag: Some("\"theirs\"".into()),
+                        last_modified: None,
+                    },
+                    due_at: Some(self.due_at),
+                    ..Default::default()
+                },
+                articles: Vec::new(),
+            };
+            Box::pin(async move {
+                Some(Claim::Taken {
+                    leased: false,
+                    due_at: Some(self.due_at),
+                    stored: known.is_none().then(|| Box::new(stored)),
+                })
+            })
+        }
+    }
+
+    #[tokio::test]
+    async fn a_feed_another_instance_fetched_is_taken_from_the_store_not_fetched() {
+        let due_at = Utc::now() + chrono::Duration::milliseconds(300);
+        let cache = Arc::new(
+            FeedCache::new(policy(60_000, 5_000))
+                .coordinated_by(Box::new(OtherInstance { due_at })),
+        );
+        let url = Url::parse("http://127.0.0.1:1/feed").unwrap();
+        let fetched = Arc::new(AtomicUsize::new(0));
+        let counting = |fetched: Arc<AtomicUsize>| {
+            move |_| async move {
+                fetched.fetch_add(1, Ordering::SeqCst);
+                modified()
+            }
+        };
+        let first = cache.get(&url, counting(fetched.clone())).await;
+        assert!(first.is_ok(), "the store's copy is served");
+        assert_eq!(fetched.load(Ordering::SeqCst), 0);
+        let generation = cache.generation();
+        // Fresh until the fleet says the feed is due, not for this instance's time to live.
+        cache.get(&url, counting(fetched.clone())).await;
+        assert_eq!(cache.generation(), generation, "not asked again before it is due");
+        tokio::time::sleep(Duration::from_millis(350)).await;
+        cache.revalidate(&url, counting(fetched.clone())).await;
+        assert_eq!(fetched.load(Ordering::SeqCst), 0, "still the other's turn");
     }
 
     #[tokio::test]

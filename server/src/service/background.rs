@@ -141,6 +141,7 @@ impl NewsService {
                     }),
                     Err(e) => tracing::error!("the alias table could not be written: {e}"),
                 }
+                *service.grouped_at.lock().unwrap_or_else(|p| p.into_inner()) = Some(Utc::now());
                 service
                     .walks
                     .fetch_add(1, std::sync::atomic::Ordering::Release);

@@ -3,12 +3,13 @@
 //! newest first; a page's cursor is the last key it showed.
 
 use super::rows::{self, StoredFeed};
-use super::{Store, StoreError};
+use super::{Backend, Store, StoreError};
 use crate::news::search::Query;
 use crate::record::Record;
 use app::model::{ArchiveDay, Category, Country, Language};
 use chrono::{DateTime, NaiveDate, Utc};
-use sqlx::Row;
+use sqlx::any::AnyRow;
+use sqlx::{Any, Row};
 
 /// Narrows the archive: every field left `None` lets everything through.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -38,7 +39,7 @@ fn day_start(day: NaiveDate) -> DateTime<Utc> {
 /// A page of stories and the cursor of the next, if any.
 pub type Page = (Vec<Record>, Option<i64>);
 
-fn page_of(rows: Vec<sqlx::sqlite::SqliteRow>, limit: usize) -> Page {
+fn page_of(rows: Vec<AnyRow>, limit: usize) -> Page {
     let more = rows.len() > limit;
     let mut last = None;
     let articles = rows
@@ -91,17 +92,46 @@ impl Store {
             .collect::<Result<Vec<_>, _>>()?;
         let mut feeds = Vec::with_capacity(states.len());
         for state in states {
-            let rows = sqlx::query(
-                "SELECT s.seq, s.article, s.summary_html, s.text_keys
-                 FROM json_each($1) AS j JOIN stories s ON s.id = j.value ORDER BY j.key",
-            )
-            .bind(serde_json::to_string(&state.items).unwrap_or_default())
-            .fetch_all(self.pool())
-            .await?;
-            let articles = rows.iter().filter_map(rows::record_from).collect();
+            let articles = self.stories_in_order(&state.items).await?;
             feeds.push(StoredFeed { state, articles });
         }
         Ok(feeds)
+    }
+
+    /// One feed's last state with its stories, if the store knows the feed.
+    pub async fn feed(&self, url: &str) -> Result<Option<StoredFeed>, StoreError> {
+        let row = sqlx::query("SELECT * FROM feeds WHERE url = $1")
+            .bind(url)
+            .fetch_optional(self.pool())
+            .await?;
+        let Some(state) = row.as_ref().map(rows::feed_state_from).transpose()? else {
+            return Ok(None);
+        };
+        let articles = self.stories_in_order(&state.items).await?;
+        Ok(Some(StoredFeed { state, articles }))
+    }
+
+    /// The stories with these ids, in this order (those the store has).
+    async fn stories_in_order(&self, ids: &[String]) -> Result<Vec<Record>, StoreError> {
+        let mut found = std::collections::HashMap::new();
+        for chunk in ids.chunks(500) {
+            // Safe: the statement is ours; only its placeholders are counted in.
+            let sql = format!(
+                "SELECT s.seq, s.article, s.summary_html, s.text_keys FROM stories s
+                 WHERE s.id IN {}",
+                rows::values(1, &vec!["{}"; chunk.len()])
+            );
+            let mut select = sqlx::query::<Any>(sqlx::AssertSqlSafe(sql));
+            for id in chunk {
+                select = select.bind(id.clone());
+            }
+            for row in select.fetch_all(self.pool()).await? {
+                if let Some(record) = rows::record_from(&row) {
+                    found.insert(record.id.clone(), record);
+                }
+            }
+        }
+        Ok(ids.iter().filter_map(|id| found.remove(id)).collect())
     }
 
     /// The story text extracted from an article's page, when one was.
@@ -117,7 +147,7 @@ impl Store {
     /// The days with stories, newest first, with how many (narrowed by `filter`).
     pub async fn days(&self, filter: &ArchiveFilter) -> Result<Vec<ArchiveDay>, StoreError> {
         let rows = sqlx::query(
-            "SELECT day, sum(count) AS n FROM story_days
+            "SELECT day, CAST(sum(count) AS BIGINT) AS n FROM story_days
              WHERE ($1 IS NULL OR country = $1) AND ($2 IS NULL OR language = $2)
                AND ($3 IS NULL OR source_id = $3)
              GROUP BY day HAVING sum(count) > 0 ORDER BY day DESC",
@@ -180,24 +210,32 @@ impl Store {
             .and_then(|d| d.succ_opt())
             .map(|d| rows::key_of(day_start(d)));
         let before = cursor.unwrap_or(i64::MAX).min(to.unwrap_or(i64::MAX));
-        let rows = sqlx::query(
+        // The one difference between the databases: FTS5's MATCH, or a tsquery on the
+        // tsvector column (see `Query::fts5` and `Query::tsquery`).
+        let (matches, expression) = match self.backend() {
+            Backend::Sqlite => ("f.keys MATCH $1", query.fts5()),
+            Backend::Postgres => ("f.keys @@ CAST($1 AS tsquery)", query.tsquery()),
+        };
+        let sql = format!(
             "SELECT s.seq, s.article, s.summary_html, s.text_keys
              FROM story_search f JOIN stories s ON s.seq = f.rowid
-             WHERE f.keys MATCH $1 AND f.rowid < $2 AND f.rowid >= $3
+             WHERE {matches} AND f.rowid < $2 AND f.rowid >= $3
                AND ($4 IS NULL OR s.country = $4) AND ($5 IS NULL OR s.language = $5)
                AND ($6 IS NULL OR s.source_id = $6) AND ($7 IS NULL OR s.categories LIKE $7)
-             ORDER BY f.rowid DESC LIMIT $8",
-        )
-        .bind(query.fts5())
-        .bind(before)
-        .bind(from.unwrap_or(i64::MIN))
-        .bind(filter.country.map(Country::code))
-        .bind(filter.language.map(Language::code))
-        .bind(filter.source.as_deref())
-        .bind(filter.category.map(|c| format!("%,{},%", c.slug())))
-        .bind(limit as i64 + 1)
-        .fetch_all(self.pool())
-        .await?;
+             ORDER BY f.rowid DESC LIMIT $8"
+        );
+        // Safe: only one of the two fragments above is formatted in; what was typed is bound.
+        let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(expression)
+            .bind(before)
+            .bind(from.unwrap_or(i64::MIN))
+            .bind(filter.country.map(Country::code))
+            .bind(filter.language.map(Language::code))
+            .bind(filter.source.as_deref())
+            .bind(filter.category.map(|c| format!("%,{},%", c.slug())))
+            .bind(limit as i64 + 1)
+            .fetch_all(self.pool())
+            .await?;
         Ok(page_of(rows, limit))
     }
 

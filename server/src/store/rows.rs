@@ -6,7 +6,30 @@ use crate::record::Record;
 use app::model::Article;
 use chrono::{DateTime, Utc};
 use sqlx::Row;
-use sqlx::sqlite::SqliteRow;
+use sqlx::any::AnyRow;
+
+/// `($1, $2), ($3, $4), …`: `rows` tuples of numbered placeholders, one per column template
+/// (`{}` is the placeholder: `CAST({} AS tsvector)`). Written here because sqlx's query
+/// builder writes `?` for its `Any` driver, which PostgreSQL does not read.
+pub fn values(rows: usize, columns: &[&str]) -> String {
+    let mut out = String::new();
+    let mut n = 0;
+    for row in 0..rows {
+        if row > 0 {
+            out.push_str(", ");
+        }
+        out.push('(');
+        for (i, template) in columns.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            n += 1;
+            out.push_str(&template.replace("{}", &format!("${n}")));
+        }
+        out.push(')');
+    }
+    out
+}
 
 /// A story's time key (`stories.seq`): its publication second, then 16 bits of its id, so
 /// ordering by the key is ordering by publication and ties are rare and stable.
@@ -48,7 +71,7 @@ pub fn article_column(article: &Article) -> String {
 }
 
 /// A story read back from `stories` (columns `article`, `summary_html`, `text_keys`).
-pub fn record_from(row: &SqliteRow) -> Option<Record> {
+pub fn record_from(row: &AnyRow) -> Option<Record> {
     let json: String = row.try_get("article").ok()?;
     let article: Article = match serde_json::from_str(&json) {
         Ok(a) => a,
@@ -82,6 +105,9 @@ pub struct FeedState {
     pub newest: Option<DateTime<Utc>>,
     /// The ids of the items it last carried, in its order.
     pub items: Vec<String>,
+    /// No instance fetches it before this (its time to live, or its back-off, from the last
+    /// attempt of any instance).
+    pub due_at: Option<DateTime<Utc>>,
 }
 
 /// A feed's state with its stories, read back at boot.
@@ -95,11 +121,15 @@ pub fn seconds(t: Option<DateTime<Utc>>) -> Option<i64> {
     t.map(|t| t.timestamp())
 }
 
+pub fn millis(t: Option<DateTime<Utc>>) -> Option<i64> {
+    t.map(|t| t.timestamp_millis())
+}
+
 pub fn time(s: Option<i64>) -> Option<DateTime<Utc>> {
     s.and_then(|s| DateTime::from_timestamp(s, 0))
 }
 
-pub fn feed_state_from(row: &SqliteRow) -> Result<FeedState, sqlx::Error> {
+pub fn feed_state_from(row: &AnyRow) -> Result<FeedState, sqlx::Error> {
     let items: String = row.try_get("items")?;
     Ok(FeedState {
         url: row.try_get("url")?,
@@ -114,6 +144,9 @@ pub fn feed_state_from(row: &SqliteRow) -> Result<FeedState, sqlx::Error> {
         retry_at: time(row.try_get("retry_at")?),
         newest: time(row.try_get("newest")?),
         items: serde_json::from_str(&items).unwrap_or_default(),
+        due_at: row
+            .try_get::<Option<i64>, _>("next_fetch_at")?
+            .and_then(DateTime::from_timestamp_millis),
     })
 }
 
@@ -121,6 +154,15 @@ pub fn feed_state_from(row: &SqliteRow) -> Result<FeedState, sqlx::Error> {
 mod tests {
     use super::*;
     use chrono::TimeZone;
+
+    #[test]
+    fn placeholders_are_numbered_across_rows() {
+        assert_eq!(
+            values(2, &["{}", "CAST({} AS tsvector)"]),
+            "($1, CAST($2 AS tsvector)), ($3, CAST($4 AS tsvector))"
+        );
+        assert_eq!(values(1, &["{}"; 3]), "($1, $2, $3)");
+    }
 
     #[test]
     fn time_keys_order_by_publication_then_id() {

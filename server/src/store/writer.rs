@@ -1,14 +1,16 @@
 //! The store's one writer: writes arrive on a channel and are written in batches, one
 //! transaction each, off every request's path. A failed batch marks the store degraded and is
-//! logged; reads go on from what is there.
+//! logged; reads go on from what is there. A batch that fails because the database cannot be
+//! reached (PostgreSQL restarting, the network between) is kept and written again once it
+//! answers, so an outage loses nothing that was read meanwhile.
 
-use super::Health;
 use super::rows::{self, FeedState};
+use super::{Backend, Health};
 use crate::news::search::keys;
 use crate::record::Record;
 use chrono::{DateTime, Utc};
-use sqlx::sqlite::SqlitePool;
-use sqlx::{QueryBuilder, Row, Sqlite, SqliteConnection};
+use sqlx::{Any, Row};
+use sqlx::{AnyConnection, AnyPool};
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU8, Ordering};
@@ -50,13 +52,34 @@ impl Sender {
 }
 
 /// Starts the writer task; it ends when every sender is gone.
-pub fn start(pool: SqlitePool, health: Arc<AtomicU8>) -> Sender {
+pub fn start(pool: AnyPool, backend: Backend, health: Arc<AtomicU8>) -> Sender {
     let (tx, rx) = mpsc::unbounded_channel();
-    tokio::spawn(run(pool, health, rx));
+    tokio::spawn(run(pool, backend, health, rx));
     Sender(tx)
 }
 
-async fn run(pool: SqlitePool, health: Arc<AtomicU8>, mut rx: mpsc::UnboundedReceiver<Write>) {
+/// How long a batch is retried while the database cannot be reached, before it is dropped.
+const RETRY_FOR: Duration = Duration::from_secs(15 * 60);
+
+/// Errors that say the database was not reached, rather than that it refused the batch.
+fn unreachable(e: &sqlx::Error) -> bool {
+    matches!(
+        e,
+        sqlx::Error::Io(_)
+            | sqlx::Error::PoolTimedOut
+            | sqlx::Error::PoolClosed
+            | sqlx::Error::Tls(_)
+            | sqlx::Error::Protocol(_)
+            | sqlx::Error::WorkerCrashed
+    ) || matches!(e, sqlx::Error::Database(d) if d.code().is_some_and(|c| c.starts_with("57P") || c.starts_with("08")))
+}
+
+async fn run(
+    pool: AnyPool,
+    backend: Backend,
+    health: Arc<AtomicU8>,
+    mut rx: mpsc::UnboundedReceiver<Write>,
+) {
     while let Some(first) = rx.recv().await {
         let mut batch = vec![first];
         let until = tokio::time::Instant::now() + BATCH_WAIT;
@@ -79,12 +102,27 @@ async fn run(pool: SqlitePool, health: Arc<AtomicU8>, mut rx: mpsc::UnboundedRec
             .collect();
         if !writes.is_empty() {
             let count = writes.len();
-            match write_batch(&pool, writes).await {
-                Ok(()) => health.store(Health::Ok as u8, Ordering::Relaxed),
-                Err(e) => {
-                    health.store(Health::Degraded as u8, Ordering::Relaxed);
-                    tracing::error!(writes = count, "store: a batch was not written: {e}");
+            let started = tokio::time::Instant::now();
+            let mut wait = Duration::from_millis(250);
+            loop {
+                match write_batch(&pool, backend, &writes).await {
+                    Ok(()) => health.store(Health::Ok as u8, Ordering::Relaxed),
+                    Err(e) if unreachable(&e) && started.elapsed() < RETRY_FOR => {
+                        if health.swap(Health::Unavailable as u8, Ordering::Relaxed)
+                            != Health::Unavailable as u8
+                        {
+                            tracing::error!(writes = count, "store: unreachable, writes wait: {e}");
+                        }
+                        tokio::time::sleep(wait).await;
+                        wait = (wait * 2).min(Duration::from_secs(5));
+                        continue;
+                    }
+                    Err(e) => {
+                        health.store(Health::Degraded as u8, Ordering::Relaxed);
+                        tracing::error!(writes = count, "store: a batch was not written: {e}");
+                    }
                 }
+                break;
             }
         }
         for done in flushes {
@@ -93,9 +131,13 @@ async fn run(pool: SqlitePool, health: Arc<AtomicU8>, mut rx: mpsc::UnboundedRec
     }
 }
 
-async fn write_batch(pool: &SqlitePool, writes: Vec<Write>) -> Result<(), sqlx::Error> {
+async fn write_batch(
+    pool: &AnyPool,
+    backend: Backend,
+    writes: &[Write],
+) -> Result<(), sqlx::Error> {
     let mut tx = pool.begin().await?;
-    let mut added = Added::default();
+    let mut added = Added::new(backend);
     for write in writes {
         match write {
             Write::Stories(articles) => {
@@ -116,7 +158,18 @@ async fn write_batch(pool: &SqlitePool, writes: Vec<Write>) -> Result<(), sqlx::
                 .execute(&mut *tx)
                 .await?;
             }
-            Write::Feed(state) => save_feed(&mut tx, state).await?,
+            Write::Feed(state) => {
+                save_feed(&mut tx, state).await?;
+                if backend == Backend::Postgres {
+                    // Delivered to the other instances when this batch commits (never before
+                    // the stories it names are there): they take the feed from the store.
+                    sqlx::query("SELECT pg_notify($1, $2)")
+                        .bind(super::FEED_CHANNEL)
+                        .bind(&state.url)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+            }
             Write::Learned { name, value } => {
                 sqlx::query(
                     "INSERT INTO learned (name, value, updated_at) VALUES ($1, $2, $3)
@@ -131,7 +184,7 @@ async fn write_batch(pool: &SqlitePool, writes: Vec<Write>) -> Result<(), sqlx::
             }
             Write::Prune { before } => {
                 added.write(&mut tx).await?;
-                prune(&mut tx, before).await?
+                prune(&mut tx, *before).await?
             }
             Write::Flush(_) => {}
         }
@@ -142,8 +195,8 @@ async fn write_batch(pool: &SqlitePool, writes: Vec<Write>) -> Result<(), sqlx::
 
 /// New stories of a batch whose search keys and day counts are written together, a statement
 /// for many rows rather than one per story (most of the cost of ingesting is round trips).
-#[derive(Default)]
 struct Added {
+    backend: Backend,
     /// (time key, search keys)
     search: Vec<(i64, String)>,
     /// (day, source) -> (country, language, stories)
@@ -154,6 +207,14 @@ struct Added {
 const ROWS_PER_INSERT: usize = 200;
 
 impl Added {
+    fn new(backend: Backend) -> Added {
+        Added {
+            backend,
+            search: Vec::new(),
+            days: HashMap::new(),
+        }
+    }
+
     /// A story just added under its own time key.
     fn story(&mut self, article: &Record) {
         let keys = keys::index_keys(&format!("{}\n{}", article.title, article.summary));
@@ -172,20 +233,16 @@ impl Added {
             .2 += 1;
     }
 
-    async fn write(&mut self, conn: &mut SqliteConnection) -> Result<(), sqlx::Error> {
+    async fn write(&mut self, conn: &mut AnyConnection) -> Result<(), sqlx::Error> {
         for chunk in self.search.chunks(ROWS_PER_INSERT) {
-            let mut insert = QueryBuilder::<Sqlite>::new("INSERT INTO story_search (rowid, keys) ");
-            insert.push_values(chunk, |mut row, (seq, keys)| {
-                row.push_bind(*seq).push_bind(keys.clone());
-            });
-            insert.build().execute(&mut *conn).await?;
+            insert_search_keys(conn, self.backend, chunk).await?;
         }
         self.search.clear();
         for ((day, source), (country, language, count)) in self.days.drain() {
             sqlx::query(
                 "INSERT INTO story_days (day, source_id, country, language, count)
                  VALUES ($1, $2, $3, $4, $5)
-                 ON CONFLICT (day, source_id) DO UPDATE SET count = count + excluded.count",
+                 ON CONFLICT (day, source_id) DO UPDATE SET count = story_days.count + excluded.count",
             )
             .bind(day)
             .bind(source)
@@ -202,35 +259,35 @@ impl Added {
 /// Adds the stories of `chunk` that are new, in one statement; returns the others (kept
 /// already, or whose time key another story has), for `upsert_story`.
 async fn insert_new<'a>(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     chunk: &'a [Record],
     added: &mut Added,
 ) -> Result<Vec<&'a Record>, sqlx::Error> {
-    let mut insert = QueryBuilder::<Sqlite>::new(
+    // Safe: the statement is ours; only its placeholders are counted in.
+    let sql = format!(
         "INSERT INTO stories (seq, id, source_id, country, language, categories, published,
-             day, version, article, summary_html, text_keys) ",
+             day, version, article, summary_html, text_keys) VALUES {}
+         ON CONFLICT DO NOTHING RETURNING id",
+        rows::values(chunk.len(), &["{}"; 12])
     );
-    insert.push_values(chunk, |mut row, article| {
-        row.push_bind(rows::time_key(article.published, &article.id))
-            .push_bind(article.id.clone())
-            .push_bind(article.source_id.clone())
-            .push_bind(article.country.code())
-            .push_bind(article.language.code())
-            .push_bind(rows::categories_column(article))
-            .push_bind(article.published.timestamp())
-            .push_bind(article.published.date_naive().to_string())
-            .push_bind(article.updated.unwrap_or(article.published).timestamp())
-            .push_bind(rows::article_column(article))
-            .push_bind(article.summary_html.clone())
-            .push_bind(serde_json::to_string(&article.text_keys).unwrap_or_default());
-    });
-    insert.push(" ON CONFLICT DO NOTHING RETURNING id");
-    let mut inserted: std::collections::HashSet<String> = insert
-        .build_query_scalar::<String>()
-        .fetch_all(&mut *conn)
-        .await?
-        .into_iter()
-        .collect();
+    let mut insert = sqlx::query_scalar::<Any, String>(sqlx::AssertSqlSafe(sql));
+    for article in chunk {
+        insert = insert
+            .bind(rows::time_key(article.published, &article.id))
+            .bind(article.id.clone())
+            .bind(article.source_id.clone())
+            .bind(article.country.code())
+            .bind(article.language.code())
+            .bind(rows::categories_column(article))
+            .bind(article.published.timestamp())
+            .bind(article.published.date_naive().to_string())
+            .bind(article.updated.unwrap_or(article.published).timestamp())
+            .bind(rows::article_column(article))
+            .bind(article.summary_html.clone())
+            .bind(serde_json::to_string(&article.text_keys).unwrap_or_default());
+    }
+    let mut inserted: std::collections::HashSet<String> =
+        insert.fetch_all(&mut *conn).await?.into_iter().collect();
     let mut rest = Vec::new();
     for article in chunk {
         // Removed once taken: a second version of it in the same chunk was not inserted.
@@ -245,7 +302,7 @@ async fn insert_new<'a>(
 
 /// Adds a story, or replaces the kept version with a later one (its categories merged).
 async fn upsert_story(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     article: &Record,
     added: &mut Added,
 ) -> Result<(), sqlx::Error> {
@@ -326,52 +383,76 @@ async fn upsert_story(
             .bind(seq)
             .execute(&mut *conn)
             .await?;
-        sqlx::query("INSERT INTO story_search (rowid, keys) VALUES ($1, $2)")
+        insert_search_keys(conn, added.backend, &[(seq, search_keys)]).await?;
+    } else {
+        // The same version seen in another category's feed: only its categories grow (the
+        // rest of the story is the version kept: the same version of the same story).
+        sqlx::query("UPDATE stories SET categories = $2, article = $3 WHERE seq = $1")
             .bind(seq)
-            .bind(search_keys)
+            .bind(&categories)
+            .bind(rows::article_column(&merged))
             .execute(&mut *conn)
             .await?;
-    } else {
-        // The same version seen in another category's feed: only its categories grow.
-        sqlx::query(
-            "UPDATE stories SET categories = $2,
-                 article = json_set(article, '$.categories', json($3)) WHERE seq = $1",
-        )
-        .bind(seq)
-        .bind(&categories)
-        .bind(serde_json::to_string(&merged.categories).unwrap_or_default())
-        .execute(&mut *conn)
-        .await?;
     }
     Ok(())
 }
 
-async fn save_feed(conn: &mut SqliteConnection, state: FeedState) -> Result<(), sqlx::Error> {
+/// Search keys of stories, in one statement: as text for FTS5 to split at spaces, or as a
+/// tsvector literal for PostgreSQL (see migrations/postgres/0001_stories.sql).
+async fn insert_search_keys(
+    conn: &mut AnyConnection,
+    backend: Backend,
+    keyed: &[(i64, String)],
+) -> Result<(), sqlx::Error> {
+    let keys_column = match backend {
+        Backend::Sqlite => "{}",
+        Backend::Postgres => "CAST({} AS tsvector)",
+    };
+    // Safe: the statement is ours; only its placeholders are counted in.
+    let sql = format!(
+        "INSERT INTO story_search (rowid, keys) VALUES {}",
+        rows::values(keyed.len(), &["{}", keys_column])
+    );
+    let mut insert = sqlx::query::<Any>(sqlx::AssertSqlSafe(sql));
+    for (seq, keys) in keyed {
+        insert = insert.bind(*seq).bind(match backend {
+            Backend::Sqlite => keys.clone(),
+            Backend::Postgres => keys::tsvector(keys),
+        });
+    }
+    insert.execute(&mut *conn).await?;
+    Ok(())
+}
+
+/// A feed's state after an attempt; the attempt's lease (see `fleet`) ends with it.
+async fn save_feed(conn: &mut AnyConnection, state: &FeedState) -> Result<(), sqlx::Error> {
     sqlx::query(
         "INSERT INTO feeds (url, source_id, etag, last_modified, fetched_at, error, failures,
-             retry_at, newest, items)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+             retry_at, newest, items, next_fetch_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
          ON CONFLICT (url) DO UPDATE SET source_id = excluded.source_id, etag = excluded.etag,
              last_modified = excluded.last_modified, fetched_at = excluded.fetched_at,
              error = excluded.error, failures = excluded.failures, retry_at = excluded.retry_at,
-             newest = excluded.newest, items = excluded.items",
+             newest = excluded.newest, items = excluded.items,
+             next_fetch_at = excluded.next_fetch_at, lease_until = NULL, lease_owner = NULL",
     )
-    .bind(state.url)
-    .bind(state.source_id)
-    .bind(state.validators.etag)
-    .bind(state.validators.last_modified)
+    .bind(&state.url)
+    .bind(&state.source_id)
+    .bind(&state.validators.etag)
+    .bind(&state.validators.last_modified)
     .bind(rows::seconds(state.fetched_at))
-    .bind(state.error)
+    .bind(&state.error)
     .bind(i64::from(state.failures))
     .bind(rows::seconds(state.retry_at))
     .bind(rows::seconds(state.newest))
     .bind(serde_json::to_string(&state.items).unwrap_or_default())
+    .bind(rows::millis(state.due_at))
     .execute(conn)
     .await?;
     Ok(())
 }
 
-async fn prune(conn: &mut SqliteConnection, before: DateTime<Utc>) -> Result<(), sqlx::Error> {
+async fn prune(conn: &mut AnyConnection, before: DateTime<Utc>) -> Result<(), sqlx::Error> {
     let cutoff = rows::key_of(before);
     let day = before.date_naive().to_string();
     sqlx::query("DELETE FROM story_search WHERE rowid < $1")

@@ -141,6 +141,36 @@ pub fn index_keys(text: &str) -> String {
     keys
 }
 
+/// `index_keys` as a PostgreSQL tsvector literal: each key quoted, with its position, so
+/// PostgreSQL keeps Panorama's tokens as they are and matches phrases by position as FTS5
+/// does. (Positions past 16,383, PostgreSQL's largest, are stored as 16,383.)
+pub fn tsvector(index_keys: &str) -> String {
+    let mut out = String::with_capacity(index_keys.len() * 2);
+    for (i, key) in index_keys.split(' ').filter(|k| !k.is_empty()).enumerate() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&quoted_lexeme(key));
+        out.push_str(&format!(":{}", (i + 1).min(16_383)));
+    }
+    out
+}
+
+/// A key as a quoted tsvector or tsquery lexeme. Keys hold only letters, digits and marks;
+/// quotes and backslashes are escaped all the same.
+pub fn quoted_lexeme(key: &str) -> String {
+    let mut out = String::with_capacity(key.len() + 2);
+    out.push('\'');
+    for c in key.chars() {
+        if matches!(c, '\'' | '\\') {
+            out.push(c);
+        }
+        out.push(c);
+    }
+    out.push('\'');
+    out
+}
+
 /// The forms a query word is searched in: itself, and for an Arabic definite word, the word
 /// without its article.
 pub fn query_forms(token: &str) -> Vec<&str> {
@@ -154,6 +184,15 @@ pub fn query_forms(token: &str) -> Vec<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keys_become_a_positional_tsvector_literal() {
+        let keys = index_keys("中国 wins, l'été");
+        assert_eq!(keys, "中 国 wins l ete");
+        assert_eq!(tsvector(&keys), "'中':1 '国':2 'wins':3 'l':4 'ete':5");
+        assert_eq!(quoted_lexeme("it's\\"), "'it''s\\\\'");
+        assert_eq!(tsvector(""), "");
+    }
 
     #[test]
     fn case_and_latin_accents_fold() {
