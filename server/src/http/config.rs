@@ -191,14 +191,19 @@ impl Config {
             },
             database_url: match text("PANORAMA_DATABASE_URL") {
                 None => crate::store::DEFAULT_URL.to_string(),
-                Some(url) if url.starts_with("sqlite:") => url,
+                Some(url)
+                    if url.starts_with("sqlite:")
+                        || url.starts_with("postgres://")
+                        || url.starts_with("postgresql://") =>
+                {
+                    url
+                }
                 Some(url) => {
                     return Err(ConfigError {
                         var: "PANORAMA_DATABASE_URL",
-                        value: url,
-                        message:
-                            "expected sqlite://<path> (sqlite:///abs/path.db for an absolute path)"
-                                .into(),
+                        // Whatever was given may hold a password: it is not repeated.
+                        value: url.split("://").next().unwrap_or_default().to_owned() + "://…",
+                        message: "expected sqlite://<path> (sqlite:///abs/path.db for an absolute path) or postgres://user:password@host:port/database".into(),
                     });
                 }
             },

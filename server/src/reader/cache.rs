@@ -515,7 +515,11 @@ mod tests {
         let generation = cache.generation();
         // Fresh until the fleet says the feed is due, not for this instance's time to live.
         cache.get(&url, counting(fetched.clone())).await;
-        assert_eq!(cache.generation(), generation, "not asked again before it is due");
+        assert_eq!(
+            cache.generation(),
+            generation,
+            "not asked again before it is due"
+        );
         tokio::time::sleep(Duration::from_millis(350)).await;
         cache.revalidate(&url, counting(fetched.clone())).await;
         assert_eq!(fetched.load(Ordering::SeqCst), 0, "still the other's turn");

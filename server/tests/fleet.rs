@@ -1,0 +1,320 @@
+//! Three instances of the real binary on one PostgreSQL (the cluster `.ci/postgres.sh` starts)
+//! read fixture feeds on 127.0.0.1 that log every request. Readers ask all three at once for a
+//! timeline. Each feed must be fetched once per time to live by the fleet as a whole; one
+//! instance is killed (SIGKILL) mid-run and its feeds are taken over; no reader request to a
+//! live instance fails; and the survivors serve the same timeline.
+
+use axum::Router;
+use axum::extract::{Path as UrlPath, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use chrono::Utc;
+use serde_json::Value;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+const TTL: Duration = Duration::from_secs(2);
+const LEASE_SECS: &str = "3";
+const SOURCES: [&str; 4] = ["alpha", "beta", "gamma", "delta"];
+
+/// Every request each feed got, by when, and whether the feeds still change.
+#[derive(Clone, Default)]
+struct Outlets {
+    requests: Arc<Mutex<HashMap<String, Vec<Instant>>>>,
+    fetches: Arc<AtomicUsize>,
+    /// Once set, every feed answers its last version and 304 to its ETag.
+    frozen: Arc<AtomicBool>,
+}
+
+async fn feed(
+    State(outlets): State<Outlets>,
+    UrlPath(name): UrlPath<String>,
+    headers: HeaderMap,
+) -> Response {
+    let n = {
+        let mut requests = outlets.requests.lock().unwrap();
+        let seen = requests.entry(name.clone()).or_default();
+        seen.push(Instant::now());
+        seen.len()
+    };
+    outlets.fetches.fetch_add(1, Ordering::SeqCst);
+    // While the run goes on, each fetch brings a new story; frozen, the feed stands still.
+    let version = if outlets.frozen.load(Ordering::SeqCst) {
+        0
+    } else {
+        n
+    };
+    let etag = format!("\"{name}-{version}\"");
+    if version == 0
+        && headers
+            .get(header::IF_NONE_MATCH)
+            .is_some_and(|v| v == &etag)
+    {
+        return StatusCode::NOT_MODIFIED.into_response();
+    }
+    let date = (Utc::now() - chrono::Duration::minutes(30)).to_rfc2822();
+    let body = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>{name}</title>\
+         <link>https://{name}.example/</link><item><title>{name} story {version}</title>\
+         <link>https://{name}.example/{version}</link><guid>{name}-{version}</guid>\
+         <pubDate>{date}</pubDate><description>What happened at {name}, version {version}.</description>\
+         </item></channel></rss>"
+    );
+    (
+        [
+            (header::CONTENT_TYPE, "application/rss+xml".to_string()),
+            (header::ETAG, etag),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+async fn start_outlets() -> (Outlets, String) {
+    let outlets = Outlets::default();
+    let app = Router::new()
+        .route("/{name}", get(feed))
+        .with_state(outlets.clone());
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    (outlets, base)
+}
+
+fn write_catalog(dir: &Path, base: &str) -> PathBuf {
+    let mut toml = String::from("countries = [\"WORLD\"]\nlanguages = [\"en\"]\ncategories = []\n");
+    for name in SOURCES {
+        toml.push_str(&format!(
+            "\n[[source]]\nid = \"{name}\"\nname = \"{name}\"\ncountry = \"WORLD\"\nlanguage = \"en\"\n\
+             homepage = \"https://{name}.example\"\n[source.feeds]\ntop = \"{base}/{name}\"\n"
+        ));
+    }
+    let path = dir.join("catalog.toml");
+    std::fs::write(&path, toml).unwrap();
+    path
+}
+
+/// A new database in the test cluster, or `None` outside CI without one.
+async fn database() -> Option<String> {
+    use sqlx::migrate::MigrateDatabase;
+    let Ok(admin) = std::env::var("PANORAMA_TEST_POSTGRES") else {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "PANORAMA_TEST_POSTGRES is not set: run the tests through .ci/postgres.sh"
+        );
+        eprintln!("PANORAMA_TEST_POSTGRES is not set: the fleet test is skipped here");
+        return None;
+    };
+    let mut url = url::Url::parse(&admin).unwrap();
+    url.set_path(&format!("panorama_fleet_{}", std::process::id()));
+    sqlx::any::install_default_drivers();
+    sqlx::Any::create_database(url.as_str()).await.unwrap();
+    Some(url.to_string())
+}
+
+struct Instance {
+    child: Child,
+    base: String,
+}
+
+impl Drop for Instance {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn spawn(dir: &Path, catalog: &Path, database: &str, name: &str) -> Instance {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let child = Command::new(env!("CARGO_BIN_EXE_panorama"))
+        .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
+        .env("LEPTOS_SITE_ROOT", dir.join("site"))
+        .env("LEPTOS_OUTPUT_NAME", "panorama")
+        .env("PANORAMA_CATALOG", catalog)
+        .env("PANORAMA_DATABASE_URL", database)
+        .env("PANORAMA_INSTANCE", name)
+        .env("PANORAMA_FEED_TTL_SECS", TTL.as_secs().to_string())
+        .env("PANORAMA_FEED_LEASE_SECS", LEASE_SECS)
+        .env("PANORAMA_REFRESH_EVERY_SECS", "1")
+        .env("PANORAMA_DEADLINE_MS", "1500")
+        .env("PANORAMA_RELATED_EVERY_SECS", "0")
+        .env("PANORAMA_SERVICE_WORKER", "off")
+        .env("RUST_LOG", "warn")
+        .stdout(Stdio::null())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .unwrap();
+    Instance {
+        child,
+        base: format!("http://127.0.0.1:{port}"),
+    }
+}
+
+async fn wait_ready(instance: &mut Instance) {
+    let started = Instant::now();
+    while started.elapsed() < Duration::from_secs(60) {
+        if let Some(status) = instance.child.try_wait().unwrap() {
+            panic!("{} exited: {status}", instance.base);
+        }
+        if reqwest::get(format!("{}/healthz", instance.base))
+            .await
+            .is_ok_and(|r| r.status().is_success())
+        {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("{} did not answer within 60 s", instance.base);
+}
+
+fn timeline_url(base: &str) -> String {
+    format!("{base}/api/timeline?sources={}", SOURCES.join(","))
+}
+
+/// The stories of a timeline answer, by id, in order.
+fn story_ids(page: &Value) -> Vec<String> {
+    page["top"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .chain(page["articles"].as_array().into_iter().flatten())
+        .filter_map(|a| a["id"].as_str().map(str::to_owned))
+        .collect()
+}
+
+async fn get_json(client: &reqwest::Client, url: String) -> Value {
+    let text = client.get(&url).send().await.unwrap().text().await.unwrap();
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{url}: {e}: {text}"))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn three_instances_fetch_each_feed_once_per_ttl_and_survive_losing_one() {
+    let Some(database) = database().await else {
+        return;
+    };
+    let dir = std::env::temp_dir().join(format!("panorama-fleet-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (outlets, base) = start_outlets().await;
+    let catalog = write_catalog(&dir, &base);
+    // Started together: the migrations run once, under PostgreSQL's advisory lock.
+    let mut fleet: Vec<Instance> = ["one", "two", "three"]
+        .iter()
+        .map(|name| spawn(&dir, &catalog, &database, name))
+        .collect();
+    for instance in &mut fleet {
+        wait_ready(instance).await;
+    }
+    let bases: Vec<String> = fleet.iter().map(|i| i.base.clone()).collect();
+
+    // Readers on all three, until told to stop; instance one stops being asked when killed.
+    let stop = Arc::new(AtomicBool::new(false));
+    let killed = Arc::new(AtomicBool::new(false));
+    let failures = Arc::new(Mutex::new(Vec::<String>::new()));
+    let answered = Arc::new(AtomicUsize::new(0));
+    let readers: Vec<_> = (0..6)
+        .map(|r| {
+            let (stop, killed, failures, answered, bases) = (
+                stop.clone(),
+                killed.clone(),
+                failures.clone(),
+                answered.clone(),
+                bases.clone(),
+            );
+            tokio::spawn(async move {
+                let client = reqwest::Client::new();
+                let mut n = r;
+                while !stop.load(Ordering::SeqCst) {
+                    n += 1;
+                    let target = n % 3;
+                    if target == 0 && killed.load(Ordering::SeqCst) {
+                        continue;
+                    }
+                    let url = timeline_url(&bases[target]);
+                    match client.get(&url).send().await {
+                        Ok(response) if response.status().is_success() => {
+                            answered.fetch_add(1, Ordering::SeqCst);
+                        }
+                        // A request already on its way to the killed instance may fail.
+                        _ if target == 0 && killed.load(Ordering::SeqCst) => {}
+                        Ok(response) => failures
+                            .lock()
+                            .unwrap()
+                            .push(format!("{url}: {}", response.status())),
+                        Err(e) => failures.lock().unwrap().push(format!("{url}: {e}")),
+                    }
+                    tokio::time::sleep(Duration::from_millis(40)).await;
+                }
+            })
+        })
+        .collect();
+
+    tokio::time::sleep(Duration::from_secs(5)).await;
+    let one = fleet.remove(0);
+    killed.store(true, Ordering::SeqCst);
+    Command::new("kill")
+        .args(["-KILL", &one.child.id().to_string()])
+        .status()
+        .unwrap();
+    let killed_at = Instant::now();
+    drop(one);
+    tokio::time::sleep(Duration::from_secs(7)).await;
+    stop.store(true, Ordering::SeqCst);
+    for reader in readers {
+        reader.await.unwrap();
+    }
+    let failures = failures.lock().unwrap().clone();
+    assert!(failures.is_empty(), "readers saw failures: {failures:?}");
+    assert!(answered.load(Ordering::SeqCst) > 100);
+
+    // Once per TTL by the whole fleet: no two requests for a feed closer than the TTL (less
+    // the moment between a fetch's request and its end), and the survivors took over.
+    let requests = outlets.requests.lock().unwrap().clone();
+    for name in SOURCES {
+        let times = requests.get(name).cloned().unwrap_or_default();
+        assert!(times.len() >= 4, "{name} fetched {} times", times.len());
+        for pair in times.windows(2) {
+            let gap = pair[1] - pair[0];
+            assert!(
+                gap >= TTL - Duration::from_millis(250),
+                "{name} fetched twice within {gap:?}: {:?}",
+                times
+                    .iter()
+                    .map(|t| t.duration_since(times[0]))
+                    .collect::<Vec<_>>()
+            );
+        }
+        assert!(
+            times.iter().any(|t| *t > killed_at + TTL),
+            "{name} was not fetched after instance one died"
+        );
+    }
+
+    // The feeds stand still now: once every instance has taken the last fetch, the
+    // survivors serve the same timeline.
+    outlets.frozen.store(true, Ordering::SeqCst);
+    tokio::time::sleep(TTL * 2 + Duration::from_millis(500)).await;
+    let client = reqwest::Client::new();
+    let mut pages = Vec::new();
+    for base in &bases[1..] {
+        let page = get_json(&client, timeline_url(base)).await;
+        pages.push(story_ids(&page));
+    }
+    assert!(!pages[0].is_empty());
+    assert_eq!(pages[0], pages[1], "the survivors disagree");
+    // Each instance says where it stands.
+    let health = get_json(&client, format!("{}/healthz", bases[1])).await;
+    assert_eq!(health["store"], "ok", "{health}");
+    assert_eq!(health["database"], "postgresql", "{health}");
+    assert_eq!(health["instance"], "two", "{health}");
+    drop(fleet);
+    let _ = std::fs::remove_dir_all(&dir);
+}
