@@ -2,7 +2,8 @@
 //! read fixture feeds on 127.0.0.1 that log every request. Readers ask all three at once for a
 //! timeline. Each feed must be fetched once per time to live by the fleet as a whole; one
 //! instance is killed (SIGKILL) mid-run and its feeds are taken over; no reader request to a
-//! live instance fails; and the survivors serve the same timeline.
+//! live instance fails; and the survivors serve the same timeline. And a database that goes
+//! away (a relay between is cut) is reported, waited for, and rejoined without a restart.
 
 use axum::Router;
 use axum::extract::{Path as UrlPath, State};
@@ -111,7 +112,12 @@ async fn database() -> Option<String> {
         return None;
     };
     let mut url = url::Url::parse(&admin).unwrap();
-    url.set_path(&format!("panorama_fleet_{}", std::process::id()));
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    url.set_path(&format!(
+        "panorama_fleet_{}_{}",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::SeqCst)
+    ));
     sqlx::any::install_default_drivers();
     sqlx::Any::create_database(url.as_str()).await.unwrap();
     Some(url.to_string())
@@ -316,5 +322,147 @@ async fn three_instances_fetch_each_feed_once_per_ttl_and_survive_losing_one() {
     assert_eq!(health["database"], "postgresql", "{health}");
     assert_eq!(health["instance"], "two", "{health}");
     drop(fleet);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A TCP relay on 127.0.0.1 between Panorama and PostgreSQL that can be cut (every connection
+/// dropped, new ones refused) and restored: the database going away, as a network sees it.
+struct Relay {
+    port: u16,
+    up: Arc<AtomicBool>,
+    /// Bumped on every cut: connections from before a cut end.
+    cuts: Arc<AtomicUsize>,
+}
+
+impl Relay {
+    async fn start(target: std::net::SocketAddr) -> Relay {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let (up, cuts) = (
+            Arc::new(AtomicBool::new(true)),
+            Arc::new(AtomicUsize::new(0)),
+        );
+        let (up2, cuts2) = (up.clone(), cuts.clone());
+        tokio::spawn(async move {
+            loop {
+                let Ok((mut inbound, _)) = listener.accept().await else {
+                    continue;
+                };
+                if !up2.load(Ordering::SeqCst) {
+                    drop(inbound);
+                    continue;
+                }
+                let (cuts, era) = (cuts2.clone(), cuts2.load(Ordering::SeqCst));
+                tokio::spawn(async move {
+                    let Ok(mut outbound) = tokio::net::TcpStream::connect(target).await else {
+                        return;
+                    };
+                    let relay = tokio::io::copy_bidirectional(&mut inbound, &mut outbound);
+                    let cut = async {
+                        while cuts.load(Ordering::SeqCst) == era {
+                            tokio::time::sleep(Duration::from_millis(20)).await;
+                        }
+                    };
+                    tokio::select! {
+                        _ = relay => {}
+                        _ = cut => {}
+                    }
+                });
+            }
+        });
+        Relay { port, up, cuts }
+    }
+
+    fn cut(&self) {
+        self.up.store(false, Ordering::SeqCst);
+        self.cuts.fetch_add(1, Ordering::SeqCst);
+    }
+
+    fn restore(&self) {
+        self.up.store(true, Ordering::SeqCst);
+    }
+}
+
+async fn store_health(client: &reqwest::Client, base: &str) -> String {
+    get_json(client, format!("{base}/healthz")).await["store"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+async fn wait_health(client: &reqwest::Client, base: &str, want: &str) {
+    let started = Instant::now();
+    while started.elapsed() < Duration::from_secs(30) {
+        if store_health(client, base).await == want {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    panic!("the store was not {want} within 30 s");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_database_that_goes_away_is_waited_for_and_rejoined_without_a_restart() {
+    let Some(database) = database().await else {
+        return;
+    };
+    let direct = url::Url::parse(&database).unwrap();
+    let target = format!(
+        "{}:{}",
+        direct.host_str().unwrap(),
+        direct.port().unwrap_or(5432)
+    )
+    .parse()
+    .unwrap();
+    let relay = Relay::start(target).await;
+    let mut relayed = direct.clone();
+    relayed.set_port(Some(relay.port)).unwrap();
+    let dir = std::env::temp_dir().join(format!("panorama-away-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (outlets, base) = start_outlets().await;
+    let catalog = write_catalog(&dir, &base);
+    let mut instance = spawn(&dir, &catalog, relayed.as_str(), "alone");
+    wait_ready(&mut instance).await;
+    let client = reqwest::Client::new();
+    let before = story_ids(&get_json(&client, timeline_url(&instance.base)).await);
+    assert_eq!(before.len(), SOURCES.len(), "{before:?}");
+
+    // The database goes away: the instance says so and serves what it holds.
+    relay.cut();
+    wait_health(&client, &instance.base, "unavailable").await;
+    let fetches = outlets.fetches.load(Ordering::SeqCst);
+    let started = Instant::now();
+    while started.elapsed() < TTL * 2 + Duration::from_secs(1) {
+        let response = client.get(timeline_url(&instance.base)).send().await.unwrap();
+        assert_eq!(response.status(), 200);
+        let page: Value = serde_json::from_str(&response.text().await.unwrap()).unwrap();
+        assert!(story_ids(&page).len() >= SOURCES.len(), "{page}");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    // Readers kept it reading the outlets meanwhile; what it read waits for the database.
+    assert!(outlets.fetches.load(Ordering::SeqCst) > fetches);
+
+    // Back: it reconnects by itself, and what was read meanwhile is written.
+    relay.restore();
+    wait_health(&client, &instance.base, "ok").await;
+    let pool = sqlx::AnyPool::connect(&database).await.unwrap();
+    let started = Instant::now();
+    let mut stored = 0;
+    while started.elapsed() < Duration::from_secs(20) {
+        stored = sqlx::query_scalar::<_, i64>("SELECT count(*) FROM stories")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        if stored > before.len() as i64 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    assert!(
+        stored > before.len() as i64,
+        "stories read during the outage were not written: {stored}"
+    );
+    pool.close().await;
+    drop(instance);
     let _ = std::fs::remove_dir_all(&dir);
 }
