@@ -8,7 +8,9 @@
 #   3. the server's resident memory with those 60 sources' feeds cached.
 #   4. a first visit's compressed transfer (brotli): page, CSS, JS, wasm.
 #   5. criterion: a full regrouping of More Related News over 1,000 articles in six languages.
-#   6. Lighthouse performance (mobile) of the home and an article page, and their first visit.
+#   6. the store: 500,000 generated stories (criterion).
+#   7. Lighthouse performance (mobile) of the home and an article page, and their first visit.
+#   8. the fleet (.ci/fleet-bench.sh): 1 and 3 instances on PostgreSQL, 1 on SQLite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 say() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
@@ -78,3 +80,6 @@ cargo bench -q -p server --bench store
 
 say "7. Lighthouse performance, as a phone on slow 4G (median of 3), home and article pages"
 node end2end/lighthouse-bench.mjs
+
+say "8. The fleet: one instance on SQLite, one and three on one PostgreSQL (throwaway cluster)"
+bash .ci/fleet-bench.sh

@@ -10,11 +10,9 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 # Debian's Chromium for the browser tests, fonts for the scripts Panorama shows (Devanagari
 # and Arabic from Noto, CJK from WenQuanYi) so screenshots have no tofu, PostgreSQL's server
-# for the store's tests and the fleet's (.ci/postgres.sh starts a throwaway cluster), and wrk
-# for the load scripts.
+# for the store's tests and the fleet's (.ci/postgres.sh starts a throwaway cluster).
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
-command -v wrk >/dev/null || missing+=(wrk)
 for pkg in fonts-noto-core fonts-wqy-zenhei postgresql; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'ok installed' || missing+=("$pkg")
 done

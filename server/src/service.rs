@@ -105,8 +105,10 @@ pub struct NewsService {
     walks: std::sync::atomic::AtomicU64,
     /// This instance's name in the store's leases.
     instance: String,
-    /// When the story walker last regrouped More Related News (for `/healthz`).
+    /// When More Related News was last regrouped, here or by the leader (for `/healthz`).
     grouped_at: std::sync::Mutex<Option<chrono::DateTime<Utc>>>,
+    /// Whether this instance groups More Related News for the fleet.
+    leads: std::sync::atomic::AtomicBool,
 }
 
 /// Stories the archive keeps in memory at boot, at most: the related index's window and the
@@ -134,6 +136,7 @@ impl NewsService {
                 store.write(Write::Feed(state));
             })
         };
+        let alone = store.backend() == crate::store::Backend::Sqlite;
         let instance = options
             .instance
             .clone()
@@ -182,6 +185,8 @@ impl NewsService {
             walks: std::sync::atomic::AtomicU64::new(0),
             instance,
             grouped_at: std::sync::Mutex::default(),
+            // One instance alone groups; in a fleet, the walker finds out.
+            leads: std::sync::atomic::AtomicBool::new(alone),
         })
     }
 
@@ -290,6 +295,12 @@ impl NewsService {
     /// knows only the outlets readers asked for.
     pub fn catalog_walks(&self) -> u64 {
         self.walks.load(std::sync::atomic::Ordering::Acquire)
+    }
+
+    /// Whether this instance groups More Related News for the fleet (the others serve its
+    /// grouping).
+    pub fn leads_grouping(&self) -> bool {
+        self.leads.load(std::sync::atomic::Ordering::Acquire)
     }
 
     /// When More Related News was last regrouped, if it was (RFC 3339).

@@ -15,7 +15,7 @@ mod read;
 mod rows;
 pub mod writer;
 
-pub use fleet::{Claim, FEED_CHANNEL};
+pub use fleet::{Claim, FEED_CHANNEL, Leadership};
 pub use read::{ArchiveFilter, SearchFilter};
 pub use rows::{FeedState, StoredFeed};
 pub use writer::Write;

@@ -2,7 +2,8 @@
 //! read fixture feeds on 127.0.0.1 that log every request. Readers ask all three at once for a
 //! timeline. Each feed must be fetched once per time to live by the fleet as a whole; one
 //! instance is killed (SIGKILL) mid-run and its feeds are taken over; no reader request to a
-//! live instance fails; and the survivors serve the same timeline. And a database that goes
+//! live instance fails; the survivors serve the same timeline; and one instance groups More
+//! Related News (the leader), the others serve its grouping, and a survivor takes over. And a database that goes
 //! away (a relay between is cut) is reported, waited for, and rejoined without a restart.
 
 use axum::Router;
@@ -58,14 +59,7 @@ async fn feed(
     {
         return StatusCode::NOT_MODIFIED.into_response();
     }
-    let date = (Utc::now() - chrono::Duration::minutes(30)).to_rfc2822();
-    let body = format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>{name}</title>\
-         <link>https://{name}.example/</link><item><title>{name} story {version}</title>\
-         <link>https://{name}.example/{version}</link><guid>{name}-{version}</guid>\
-         <pubDate>{date}</pubDate><description>What happened at {name}, version {version}.</description>\
-         </item></channel></rss>"
-    );
+    let body = rss(&name, version);
     (
         [
             (header::CONTENT_TYPE, "application/rss+xml".to_string()),
@@ -74,6 +68,108 @@ async fn feed(
         body,
     )
         .into_response()
+}
+
+/// Words no two filler stories share, so they stay stories of one article each.
+const WORDS: [&str; 48] = [
+    "harbour",
+    "violin",
+    "glacier",
+    "orchard",
+    "tram",
+    "pottery",
+    "lighthouse",
+    "beekeeping",
+    "marathon",
+    "telescope",
+    "vineyard",
+    "bakery",
+    "canal",
+    "quarry",
+    "falconry",
+    "origami",
+    "bridge",
+    "tapestry",
+    "volcano",
+    "library",
+    "ferry",
+    "chess",
+    "saffron",
+    "lantern",
+    "mosaic",
+    "tunnel",
+    "cathedral",
+    "meadow",
+    "sawmill",
+    "archery",
+    "compass",
+    "windmill",
+    "pearl",
+    "kayak",
+    "observatory",
+    "granary",
+    "carnival",
+    "opera",
+    "reservoir",
+    "bicycle",
+    "fossil",
+    "thimble",
+    "monastery",
+    "zeppelin",
+    "aquarium",
+    "tundra",
+    "cider",
+    "kiln",
+];
+
+/// A feed: a bulletin that changes with `version`, the one story every outlet tells (in its
+/// own words), and stories of its own.
+fn rss(name: &str, version: usize) -> String {
+    let date = |minutes: i64| (Utc::now() - chrono::Duration::minutes(minutes)).to_rfc2822();
+    let item = |title: &str, guid: &str, text: &str, minutes: i64| {
+        format!(
+            "<item><title>{title}</title><link>https://{name}.example/{guid}</link>\
+             <guid>{guid}</guid><pubDate>{}</pubDate><description>{text}</description></item>",
+            date(minutes)
+        )
+    };
+    let n = SOURCES.iter().position(|s| *s == name).unwrap_or(0);
+    let mut items = item(
+        &format!("{name} bulletin {version}"),
+        &format!("{name}-bulletin-{version}"),
+        &format!("Bulletin {version} from the {name} desk."),
+        20,
+    );
+    // Each outlet in its own words (identical texts would be one wire story, not related).
+    let told = [
+        "Kazakhstan's President Kassym-Jomart Tokayev asked the CSTO for help; Russian \
+         paratroopers landed in Almaty.",
+        "Russian paratroopers of the CSTO arrived in Almaty after Tokayev's request, as unrest \
+         over fuel prices spread across Kazakhstan.",
+        "Tokayev called in CSTO forces; the first troops reached Almaty airport on Thursday, \
+         Kazakhstan's government said.",
+        "CSTO peacekeepers led by Russia are in Almaty, Kazakhstan, at President Tokayev's \
+         invitation.",
+    ];
+    items += &item(
+        &format!("CSTO troops arrive in Almaty after Tokayev appeals ({name})"),
+        &format!("{name}-csto"),
+        told[n % told.len()],
+        30,
+    );
+    for i in 0..6 {
+        let words = &WORDS[(n * 12 + i * 2) % WORDS.len()..][..2];
+        items += &item(
+            &format!("The {} and the {}", words[0], words[1]),
+            &format!("{name}-own-{i}"),
+            &format!("A report on the {} and the {}.", words[0], words[1]),
+            40 + i as i64,
+        );
+    }
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>{name}\
+         </title><link>https://{name}.example/</link>{items}</channel></rss>"
+    )
 }
 
 async fn start_outlets() -> (Outlets, String) {
@@ -152,7 +248,7 @@ fn spawn(dir: &Path, catalog: &Path, database: &str, name: &str) -> Instance {
         .env("PANORAMA_FEED_LEASE_SECS", LEASE_SECS)
         .env("PANORAMA_REFRESH_EVERY_SECS", "1")
         .env("PANORAMA_DEADLINE_MS", "1500")
-        .env("PANORAMA_RELATED_EVERY_SECS", "0")
+        .env("PANORAMA_RELATED_EVERY_SECS", "2")
         .env("PANORAMA_SERVICE_WORKER", "off")
         .env("RUST_LOG", "warn")
         .stdout(Stdio::null())
@@ -186,15 +282,27 @@ fn timeline_url(base: &str) -> String {
     format!("{base}/api/timeline?sources={}", SOURCES.join(","))
 }
 
-/// The stories of a timeline answer, by id, in order.
+/// The stories of a timeline answer by id, those folded into another's card included.
 fn story_ids(page: &Value) -> Vec<String> {
-    page["top"]
+    let mut ids: Vec<String> = page["top"]
         .as_array()
         .into_iter()
         .flatten()
         .chain(page["articles"].as_array().into_iter().flatten())
-        .filter_map(|a| a["id"].as_str().map(str::to_owned))
-        .collect()
+        .flat_map(|a| {
+            std::iter::once(&a["id"]).chain(
+                a["folded"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .map(|f| &f["id"]),
+            )
+        })
+        .filter_map(|id| id.as_str().map(str::to_owned))
+        .collect();
+    ids.sort();
+    ids.dedup();
+    ids
 }
 
 async fn get_json(client: &reqwest::Client, url: String) -> Value {
@@ -316,6 +424,62 @@ async fn three_instances_fetch_each_feed_once_per_ttl_and_survive_losing_one() {
     }
     assert!(!pages[0].is_empty());
     assert_eq!(pages[0], pages[1], "the survivors disagree");
+
+    // One survivor groups More Related News; the other serves its grouping.
+    let survivors = &bases[1..];
+    let started = Instant::now();
+    let (mut roles, mut groupings) = (Vec::new(), Vec::new());
+    while started.elapsed() < Duration::from_secs(15) {
+        roles.clear();
+        groupings.clear();
+        for base in survivors {
+            let health = get_json(&client, format!("{base}/healthz")).await;
+            roles.push(health["grouping"].as_str().unwrap_or_default().to_owned());
+            groupings.push(health["last_grouping"].clone());
+        }
+        // The follower serves the leader's grouping: the one made at the same moment.
+        if roles.iter().filter(|r| *r == "leader").count() == 1
+            && groupings[0].is_string()
+            && groupings[0] == groupings[1]
+        {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+    assert_eq!(
+        roles.iter().filter(|r| *r == "leader").count(),
+        1,
+        "{roles:?}"
+    );
+    assert_eq!(groupings[0], groupings[1], "{roles:?}");
+    let page = get_json(&client, timeline_url(&survivors[0])).await;
+    let id = page["articles"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .chain(page["top"].as_array().into_iter().flatten())
+        .find(|a| a["title"].as_str().is_some_and(|t| t.starts_with("CSTO")))
+        .and_then(|a| a["id"].as_str())
+        .unwrap_or_else(|| panic!("no CSTO story in {page}"))
+        .to_owned();
+    let started = Instant::now();
+    let mut answers = Vec::new();
+    while started.elapsed() < Duration::from_secs(15) {
+        answers.clear();
+        for base in survivors {
+            let related = get_json(&client, format!("{base}/api/related?id={id}")).await;
+            answers.push(related["articles"].clone());
+        }
+        if answers[0] == answers[1] && answers[0].as_array().is_some_and(|a| !a.is_empty()) {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+    assert_eq!(answers[0], answers[1], "the survivors group differently");
+    assert!(
+        answers[0].as_array().is_some_and(|a| !a.is_empty()),
+        "no related news: {answers:?}"
+    );
     // Each instance says where it stands.
     let health = get_json(&client, format!("{}/healthz", bases[1])).await;
     assert_eq!(health["store"], "ok", "{health}");
@@ -425,7 +589,7 @@ async fn a_database_that_goes_away_is_waited_for_and_rejoined_without_a_restart(
     wait_ready(&mut instance).await;
     let client = reqwest::Client::new();
     let before = story_ids(&get_json(&client, timeline_url(&instance.base)).await);
-    assert_eq!(before.len(), SOURCES.len(), "{before:?}");
+    assert!(before.len() >= SOURCES.len(), "{before:?}");
 
     // The database goes away: the instance says so and serves what it holds.
     relay.cut();
@@ -433,7 +597,11 @@ async fn a_database_that_goes_away_is_waited_for_and_rejoined_without_a_restart(
     let fetches = outlets.fetches.load(Ordering::SeqCst);
     let started = Instant::now();
     while started.elapsed() < TTL * 2 + Duration::from_secs(1) {
-        let response = client.get(timeline_url(&instance.base)).send().await.unwrap();
+        let response = client
+            .get(timeline_url(&instance.base))
+            .send()
+            .await
+            .unwrap();
         assert_eq!(response.status(), 200);
         let page: Value = serde_json::from_str(&response.text().await.unwrap()).unwrap();
         assert!(story_ids(&page).len() >= SOURCES.len(), "{page}");

@@ -550,6 +550,7 @@ async fn healthz_counts_the_walks_of_the_whole_catalog() {
             "instance": "local",
             "catalog_walks": 0,
             "last_grouping": null,
+            "grouping": "leader",
             "store": "ok",
             "database": "sqlite",
             "leases_held": 0,

@@ -74,6 +74,7 @@ pub fn router(service: Arc<NewsService>, options: LeptosOptions) -> Router {
                         "instance": service.instance(),
                         "catalog_walks": service.catalog_walks(),
                         "last_grouping": service.last_grouping(),
+                        "grouping": if service.leads_grouping() { "leader" } else { "follower" },
                         "store": health.as_str(),
                         "database": store.backend().name(),
                         "leases_held": leases,

@@ -8,6 +8,7 @@
 mod anchors;
 mod group;
 mod places;
+pub mod stored;
 mod text;
 mod translit;
 
@@ -228,6 +229,8 @@ fn shown_anchors(link: &Link, other_is_b: bool) -> Vec<String> {
 /// build, by one caller at a time.
 pub struct StoryIndex {
     options: RelatedOptions,
+    /// Serving another instance's grouping (`install`) rather than grouping here.
+    following: std::sync::atomic::AtomicBool,
     snapshot: Mutex<Option<Arc<Snapshot>>>,
     aliases: Mutex<Aliases>,
     building: tokio::sync::Mutex<()>,
@@ -237,6 +240,7 @@ impl StoryIndex {
     pub fn new(options: RelatedOptions) -> StoryIndex {
         StoryIndex {
             options,
+            following: std::sync::atomic::AtomicBool::new(false),
             snapshot: Mutex::default(),
             aliases: Mutex::default(),
             building: tokio::sync::Mutex::const_new(()),
@@ -261,6 +265,20 @@ impl StoryIndex {
         *self.aliases.lock().unwrap_or_else(|p| p.into_inner()) = aliases;
     }
 
+    /// Serves `snapshot` (another instance's grouping, see `stored`) and groups nothing here
+    /// until `lead` is called.
+    pub fn install(&self, snapshot: Snapshot) {
+        self.following
+            .store(true, std::sync::atomic::Ordering::Release);
+        *self.snapshot.lock().unwrap_or_else(|p| p.into_inner()) = Some(Arc::new(snapshot));
+    }
+
+    /// Groups here again (this instance leads, or runs alone).
+    pub fn lead(&self) {
+        self.following
+            .store(false, std::sync::atomic::Ordering::Release);
+    }
+
     /// The last snapshot built, if any, without building one.
     pub fn latest(&self) -> Option<Arc<Snapshot>> {
         self.current()
@@ -280,7 +298,11 @@ impl StoryIndex {
         now: DateTime<Utc>,
     ) -> Arc<Snapshot> {
         let generation = archive.generation();
-        if let Some(s) = self.current().filter(|s| s.generation == generation) {
+        let following = self.following.load(std::sync::atomic::Ordering::Acquire);
+        if let Some(s) = self
+            .current()
+            .filter(|s| following || s.generation == generation)
+        {
             return s;
         }
         let _building = self.building.lock().await;

@@ -2,10 +2,15 @@
 //! catalog for More Related News, and pruning the store.
 
 use super::NewsService;
-use crate::store::Write;
-use chrono::Utc;
+use crate::news::related::stored::{GROUPING, StoredGrouping};
+use crate::store::{Backend, Leadership, Write};
+use chrono::{DateTime, Utc};
 use std::sync::Arc;
+use std::sync::atomic::Ordering;
 use std::time::Duration;
+
+/// How often an instance that does not lead looks for the leader's new grouping, at most.
+const FOLLOW_EVERY: Duration = Duration::from_secs(30);
 
 /// How often the store is pruned of stories past the retention.
 const PRUNE_EVERY: Duration = Duration::from_secs(3600);
@@ -113,39 +118,113 @@ impl NewsService {
 
     /// Reads every catalog feed every `related_every` and regroups the stories, so More
     /// Related News covers every outlet, not only those readers asked for. Not started when
-    /// `related_every` is zero.
+    /// `related_every` is zero. In a fleet, one instance does this (the leader, see
+    /// `store::Leadership`) and keeps its grouping in the store; the others serve that
+    /// grouping, and the next of them to find the lock free takes over when the leader dies.
     pub fn spawn_story_walker(self: &Arc<Self>) -> Option<tokio::task::JoinHandle<()>> {
         if self.options.related_every.is_zero() {
             return None;
         }
         let service = self.clone();
         Some(tokio::spawn(async move {
-            let mut ticks = tokio::time::interval(service.options.related_every);
+            let mut leadership = Leadership::new(service.store.clone());
+            let every = service.options.related_every;
+            // Followers look for a new grouping more often than the leader makes one.
+            let mut ticks = tokio::time::interval(every.min(FOLLOW_EVERY));
             ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+            let mut walked: Option<tokio::time::Instant> = None;
+            let mut taken: Option<DateTime<Utc>> = None;
             loop {
                 ticks.tick().await;
-                service.read_catalog().await;
-                // What was read is stored (and so searchable) before the walk counts.
-                service.store.flush().await;
-                let snapshot = service.related.snapshot(&service.archive, Utc::now()).await;
-                tracing::debug!(
-                    articles = snapshot.articles.len(),
-                    stories = snapshot.grouping.stories.len(),
-                    "catalog read for related news"
-                );
-                // What the grouping learned outlives the process.
-                match serde_json::to_string(&service.related.learned()) {
-                    Ok(value) => service.store.write(Write::Learned {
-                        name: super::ALIASES,
-                        value,
-                    }),
-                    Err(e) => tracing::error!("the alias table could not be written: {e}"),
+                let leads = leadership.hold().await;
+                service.leads.store(leads, Ordering::Release);
+                if !leads {
+                    walked = None;
+                    service.take_grouping(&mut taken).await;
+                    continue;
                 }
-                *service.grouped_at.lock().unwrap_or_else(|p| p.into_inner()) = Some(Utc::now());
-                service
-                    .walks
-                    .fetch_add(1, std::sync::atomic::Ordering::Release);
+                if walked.is_some_and(|t| t.elapsed() + Duration::from_millis(50) < every) {
+                    continue;
+                }
+                walked = Some(tokio::time::Instant::now());
+                service.related.lead();
+                service.walk_and_group().await;
             }
         }))
+    }
+
+    /// Reads the whole catalog, regroups, and keeps what was learned (and, for a fleet, the
+    /// grouping itself).
+    async fn walk_and_group(&self) {
+        self.read_catalog().await;
+        // What was read is stored (and so searchable) before the walk counts.
+        self.store.flush().await;
+        let now = Utc::now();
+        let snapshot = self.related.snapshot(&self.archive, now).await;
+        tracing::debug!(
+            articles = snapshot.articles.len(),
+            stories = snapshot.grouping.stories.len(),
+            "catalog read for related news"
+        );
+        // What the grouping learned outlives the process.
+        match serde_json::to_string(&self.related.learned()) {
+            Ok(value) => self.store.write(Write::Learned {
+                name: super::ALIASES,
+                value,
+            }),
+            Err(e) => tracing::error!("the alias table could not be written: {e}"),
+        }
+        if self.store.backend() == Backend::Postgres {
+            match serde_json::to_string(&StoredGrouping::of(&snapshot, now)) {
+                Ok(value) => self.store.write(Write::Learned {
+                    name: GROUPING,
+                    value,
+                }),
+                Err(e) => tracing::error!("the grouping could not be written: {e}"),
+            }
+            self.store.flush().await;
+        }
+        *self.grouped_at.lock().unwrap_or_else(|p| p.into_inner()) = Some(now);
+        self.walks.fetch_add(1, Ordering::Release);
+    }
+
+    /// Serves the leader's grouping when it is newer than the one `taken`; stories this
+    /// instance has not read are read from the store.
+    async fn take_grouping(&self, taken: &mut Option<DateTime<Utc>>) {
+        let stored = match self.store.learned(GROUPING).await {
+            Ok(Some(json)) => json,
+            Ok(None) => return,
+            Err(e) => {
+                tracing::warn!("store: the leader's grouping is out of reach: {e}");
+                return;
+            }
+        };
+        let grouping: StoredGrouping = match serde_json::from_str(&stored) {
+            Ok(g) => g,
+            Err(e) => {
+                tracing::warn!("store: the leader's grouping does not read back: {e}");
+                return;
+            }
+        };
+        if taken.is_some_and(|t| t >= grouping.built_at) {
+            return;
+        }
+        let missing: Vec<String> = grouping
+            .articles
+            .iter()
+            .filter(|id| self.archive.get(id).is_none())
+            .cloned()
+            .collect();
+        match self.store.stories(&missing).await {
+            Ok(found) => {
+                self.archive.record(&found);
+            }
+            Err(e) => tracing::warn!("store: stories of the leader's grouping unread: {e}"),
+        }
+        let built_at = grouping.built_at;
+        let snapshot = grouping.into_snapshot(|id| self.archive.get(id), self.archive.generation());
+        self.related.install(snapshot);
+        *taken = Some(built_at);
+        *self.grouped_at.lock().unwrap_or_else(|p| p.into_inner()) = Some(built_at);
     }
 }

@@ -19,6 +19,9 @@ use chrono::{DateTime, Utc};
 use futures::Stream;
 use std::time::Duration;
 
+/// The advisory lock the instance that groups More Related News holds ("panorama").
+const GROUPING_LOCK: i64 = 0x7061_6e6f_7261_6d61;
+
 /// The channel feeds' new states are announced on (payload: the feed's address).
 pub const FEED_CHANNEL: &str = "panorama_feeds";
 
@@ -135,5 +138,46 @@ impl Store {
                 }
             },
         )))
+    }
+}
+
+/// Whether this instance groups More Related News for the fleet: on PostgreSQL, the instance
+/// holding an advisory lock on a connection of its own (released by PostgreSQL when that
+/// instance dies, so another takes over at its next try); on SQLite, always.
+pub struct Leadership {
+    store: Store,
+    held: Option<sqlx::AnyConnection>,
+}
+
+impl Leadership {
+    pub fn new(store: Store) -> Leadership {
+        Leadership { store, held: None }
+    }
+
+    /// Whether this instance leads now: keeps the lock it holds, or tries to take it.
+    pub async fn hold(&mut self) -> bool {
+        use sqlx::Connection;
+        if self.store.backend() == Backend::Sqlite {
+            return true;
+        }
+        if let Some(conn) = &mut self.held {
+            if sqlx::query("SELECT 1").execute(&mut *conn).await.is_ok() {
+                return true;
+            }
+            // The connection died: PostgreSQL has let go of the lock with it.
+            self.held = None;
+        }
+        let Ok(mut conn) = sqlx::AnyConnection::connect(self.store.url()).await else {
+            return false;
+        };
+        let taken: bool = sqlx::query_scalar("SELECT pg_try_advisory_lock($1)")
+            .bind(GROUPING_LOCK)
+            .fetch_one(&mut conn)
+            .await
+            .unwrap_or(false);
+        if taken {
+            self.held = Some(conn);
+        }
+        taken
     }
 }

@@ -112,6 +112,10 @@ impl Store {
     }
 
     /// The stories with these ids, in this order (those the store has).
+    pub async fn stories(&self, ids: &[String]) -> Result<Vec<Record>, StoreError> {
+        self.stories_in_order(ids).await
+    }
+
     async fn stories_in_order(&self, ids: &[String]) -> Result<Vec<Record>, StoreError> {
         let mut found = std::collections::HashMap::new();
         for chunk in ids.chunks(500) {
