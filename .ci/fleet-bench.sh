@@ -55,10 +55,9 @@ pids+=($!)
 } >"$work/catalog.toml"
 sources=$(seq -f 'feed-%02g' 0 $((FEEDS - 1)) | paste -sd, -)
 
-database_n=0
+# new_database <name>: an empty database in the cluster; prints its address.
 new_database() {
-  database_n=$((database_n + 1))
-  local name="panorama_bench_$database_n"
+  local name="panorama_bench_$1"
   psql -q "$PANORAMA_TEST_POSTGRES" -c "CREATE DATABASE $name" >/dev/null
   echo "${PANORAMA_TEST_POSTGRES%/*}/$name"
 }
@@ -109,5 +108,5 @@ EOF
 
 echo "== the fleet: /api/timeline for $FEEDS sources, TTL ${TTL} s, ${SECONDS_PER_RUN} s per run, wrk on 127.0.0.1 ($(nproc) cores)"
 run "SQLite, 1 instance" "sqlite://$work/bench.db" 1
-run "PostgreSQL, 1 instance" "$(new_database)" 1
-run "PostgreSQL, 3 instances" "$(new_database)" 3
+run "PostgreSQL, 1 instance" "$(new_database one)" 1
+run "PostgreSQL, 3 instances" "$(new_database three)" 3
