@@ -342,6 +342,44 @@ pub struct WireCopy {
     pub link: String,
 }
 
+/// Why a source's latest refresh failed, in words a reader is told (`reason` beside it keeps
+/// the technical detail, for the log and a "details" disclosure).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Trouble {
+    /// The outlet did not answer: no such host, connection refused, timed out.
+    Unreachable,
+    /// The feed's address answers 404 or 410.
+    NotFound,
+    /// The outlet answered with another error.
+    Server,
+    /// The outlet asked for a pause (429, or 503 with `Retry-After`).
+    Busy,
+    /// What came back is not a feed (a web page, say).
+    NotAFeed,
+    /// The feed is larger than Panorama reads.
+    TooLarge,
+    /// Its newest story is old: nothing failed, the outlet is quiet.
+    Quiet,
+    #[default]
+    Other,
+}
+
+impl Trouble {
+    /// The interface's message key for it (`Quiet` has a sentence of its own).
+    pub fn key(self) -> &'static str {
+        match self {
+            Trouble::Unreachable => "trouble-unreachable",
+            Trouble::NotFound => "trouble-not-found",
+            Trouble::Server => "trouble-server",
+            Trouble::Busy => "trouble-busy",
+            Trouble::NotAFeed => "trouble-not-a-feed",
+            Trouble::TooLarge => "trouble-too-large",
+            Trouble::Quiet | Trouble::Other => "trouble-other",
+        }
+    }
+}
+
 /// How one requested source fared in a timeline request.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "state", rename_all = "snake_case")]
@@ -363,12 +401,19 @@ pub enum SourceStatus {
         fetched_at: DateTime<Utc>,
         #[serde(default, deserialize_with = "crate::rfc3339::option")]
         newest: Option<DateTime<Utc>>,
+        #[serde(default)]
+        trouble: Trouble,
+        /// The technical detail, for "details".
         reason: String,
     },
     /// Still being fetched after the request's deadline; the page fills in later.
     Loading,
     /// Every feed of this source that the request needed failed, and nothing older is kept.
-    Failed { reason: String },
+    Failed {
+        #[serde(default)]
+        trouble: Trouble,
+        reason: String,
+    },
     /// The outlet has no feed for what was asked.
     NoFeed,
 }

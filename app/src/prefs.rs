@@ -113,9 +113,7 @@ impl Notice {
     pub fn message_in(&self, language: Language) -> String {
         use crate::i18n::message_with;
         match self {
-            Notice::Unreadable(why) => {
-                message_with(language, "notice-unreadable", vec![("why", why.into())])
-            }
+            Notice::Unreadable(_) => message_with(language, "notice-unreadable", vec![]),
             Notice::NewerVersion(v) => message_with(
                 language,
                 "notice-newer",
@@ -131,6 +129,17 @@ impl Notice {
                 &format!("notice-dropped-{what}"),
                 vec![("names", names.join(", ").into())],
             ),
+        }
+    }
+}
+
+impl Notice {
+    /// The technical detail behind the message, for a "details" disclosure (never the
+    /// sentence itself: readers get plain words).
+    pub fn detail(&self) -> Option<&str> {
+        match self {
+            Notice::Unreadable(why) => Some(why),
+            _ => None,
         }
     }
 }

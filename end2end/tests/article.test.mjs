@@ -95,8 +95,9 @@ test("a page that cannot be read shows the feed's summary with a note saying so"
   const page = await stack.newPage();
   await page.goto(stack.url(await articlePath(RAIL)));
   await page.waitForSelector('html[data-hydrated]');
-  const note = (await page.locator('.story-note').textContent()).trim();
-  assert.match(note, /could not be read from Globe Daily's page \(story: fetch: HTTP 404\)/);
+  const note = (await page.locator('.story-note p').textContent()).trim();
+  assert.equal(note, "The full story could not be read from Globe Daily's page; this is the summary from its feed.");
+  assert.equal((await page.locator('.story-note details code').textContent()).trim(), 'story: fetch: HTTP 404');
   assert.match(await page.locator('.story').textContent(), /Trains run again from Tuesday/);
   await page.context().close();
 });

@@ -87,7 +87,8 @@ test('Contact Us says so plainly when nothing is configured', async () => {
   try {
     const html = await (await fetch(bare.url('/contact'))).text();
     assert.ok(html.includes('data-contact="unconfigured"'));
-    assert.ok(html.includes('has not published contact details yet'));
+    assert.ok(html.includes('has not published contact details.'));
+    assert.ok(!html.includes('PANORAMA_CONTACT'), 'the operator hint stays in the log');
     assert.ok(!html.includes('mailto:'));
   } finally {
     await bare.stop();

@@ -88,16 +88,20 @@ test("a failing feed shows as that source's error while the others show", async 
   await page.waitForSelector('html[data-hydrated]');
   const failed = page.locator('.source-state.failed');
   assert.equal(await failed.count(), 1);
-  assert.match(await failed.textContent(), /Broken Wire\s+failed: fetch: HTTP 500/);
+  // A plain sentence; the server's own words only behind "Details".
+  assert.match(await failed.locator('.source-status').textContent(), /^its server had a problem; no stories from it yet$/);
+  const details = failed.locator('details.trouble-details');
+  assert.equal(await details.getAttribute('open'), null, 'the detail stays folded');
+  assert.equal((await details.locator('code').textContent()).trim(), 'fetch: HTTP 500');
   assert.equal(await page.locator('.source-states').getAttribute('open'), '', 'the failure is shown open');
   // The fixtures' stories are from 2022: they show, and their sources are marked stale.
   const stale = await page.locator('.source-state.stale .source-name').allTextContents();
   assert.deepEqual(stale.sort(), ['Globe Daily', 'World Courier']);
-  assert.match(await page.locator('.source-state.stale').first().textContent(), /stale: its newest story is \d+ days old/);
+  assert.match(await page.locator('.source-state.stale .source-status').first().textContent(), /^\d+ stor(y|ies), nothing new since \S.*$/);
   assert.equal((await cardTitles(page)).length, ALL.length);
   // Each source's health is a badge on its filter link too.
   const badge = page.locator('.filter-row a[data-value="broken-en"] .badge.failed');
-  assert.equal(await badge.getAttribute('aria-label'), 'failed: fetch: HTTP 500');
+  assert.equal(await badge.getAttribute('aria-label'), 'its server had a problem; no stories from it yet');
   assert.equal(await page.locator('.filter-row a[data-value="globe-en"] .badge.stale').count(), 1);
   await page.context().close();
 });

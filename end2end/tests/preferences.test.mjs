@@ -75,7 +75,8 @@ test('corrupt storage shows the default edition and a notice, and keeps the data
   const page = await pageWithStorage('{not json');
   await page.goto(stack.url('/'));
   await page.waitForSelector('.notices');
-  assert.match(await page.locator('.notices').textContent(), /could not be read \(not JSON/);
+  assert.match(await page.locator('.notices li').first().textContent(), /^Your saved preferences could not be read, so the default edition is shown\./);
+  assert.match(await page.locator('.notices details code').textContent(), /^not JSON/);
   assert.equal((await cardTitles(page))[0], DEFAULT_FIRST);
   assert.equal(await page.evaluate((key) => localStorage.getItem(key), KEY), '{not json');
   await page.click('.notices .dismiss');

@@ -88,6 +88,11 @@ async fn serve() -> Result<ExitCode, String> {
         ms = opened.elapsed().as_millis() as u64,
         "store opened"
     );
+    if config.service.contact.email.is_none() && config.service.contact.address.is_none() {
+        tracing::warn!(
+            "Contact Us says no contact details are published: set PANORAMA_CONTACT_EMAIL and/or PANORAMA_CONTACT_ADDRESS (README: Configuration)"
+        );
+    }
     service.spawn_refresher();
     service.spawn_story_walker();
     service.spawn_pruner();

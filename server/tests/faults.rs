@@ -3,7 +3,7 @@
 //! fault must stay with its own source, as a clear error (or correct text), within the deadline,
 //! while the other sources show.
 
-use app::model::{SourceStatus, TimelinePage, TimelineQuery};
+use app::model::{SourceStatus, TimelinePage, TimelineQuery, Trouble};
 use axum::Router;
 use axum::body::{Body, Bytes};
 use axum::extract::State;
@@ -384,8 +384,13 @@ fn status<'a>(page: &'a TimelinePage, id: &str) -> &'a SourceStatus {
 }
 
 fn reason(page: &TimelinePage, id: &str) -> String {
+    failure(page, id).1
+}
+
+/// What the reader is told of a failed source, and the technical detail.
+fn failure(page: &TimelinePage, id: &str) -> (Trouble, String) {
     match status(page, id) {
-        SourceStatus::Failed { reason } => reason.clone(),
+        SourceStatus::Failed { trouble, reason } => (*trouble, reason.clone()),
         other => panic!("{id}: expected a failure, got {other:?}"),
     }
 }
@@ -457,11 +462,26 @@ async fn every_fault_stays_with_its_source_while_the_others_show() {
         format!("parse: not a feed: got text/html; the page names its feed: {base}/feeds/all.rss")
     );
     assert!(reason(&page, "invalid-xml").starts_with("parse: "));
+    // Each in a reader's words.
+    for (id, trouble) in [
+        ("500", Trouble::Server),
+        ("404", Trouble::NotFound),
+        ("429", Trouble::Busy),
+        ("huge", Trouble::TooLarge),
+        ("loop-a", Trouble::Server),
+        ("html", Trouble::NotAFeed),
+        ("invalid-xml", Trouble::Other),
+    ] {
+        assert_eq!(failure(&page, id).0, trouble, "{id}");
+    }
 
     // The hung and dripping feeds hit the fetch limit in the background; the next page says so.
     tokio::time::sleep(Duration::from_millis(2500)).await;
     let page = service.timeline_page(query).await.unwrap();
-    assert_eq!(reason(&page, "hang"), "fetch: timed out after 3 s");
+    assert_eq!(
+        failure(&page, "hang"),
+        (Trouble::Unreachable, "fetch: timed out after 3 s".into())
+    );
     assert_eq!(reason(&page, "drip"), "fetch: timed out after 3 s");
     assert!(matches!(
         status(&page, "good"),

@@ -222,12 +222,14 @@ async fn a_broken_feed_is_that_sources_error_while_the_others_show() {
     assert_eq!(
         status(&page, "broken-en"),
         &SourceStatus::Failed {
+            trouble: app::model::Trouble::Server,
             reason: "fetch: HTTP 500".into()
         }
     );
     assert_eq!(
         status(&page, "html-en"),
         &SourceStatus::Failed {
+            trouble: app::model::Trouble::NotAFeed,
             reason: format!(
                 "parse: not a feed: got text/html; the page names its feed: {}/rss.xml",
                 feeds.base
@@ -387,7 +389,8 @@ async fn the_home_page_html_already_holds_the_timeline() {
         "{html}"
     );
     assert!(html.contains("Broken Wire"));
-    assert!(html.contains("failed: fetch: HTTP 500"));
+    assert!(html.contains("its server had a problem; no stories from it yet"));
+    assert!(html.contains("<code dir=\"ltr\">fetch: HTTP 500</code>"));
     assert!(
         !html.contains("दिल्ली"),
         "a source outside the default edition leaked in"

@@ -498,6 +498,7 @@ async fn feed_state_and_texts_come_back(url: String) {
         },
         fetched_at: Some(at(17, 11)),
         error: Some("fetch: HTTP 503".into()),
+        trouble: app::model::Trouble::Server,
         failures: 2,
         retry_at: Some(at(17, 12)),
         newest: Some(at(18, 8)),

@@ -79,10 +79,18 @@ health-stories = { $n ->
 }
 health-ok = { $stories }، حُدّث { $updated }
 health-ok-newest = { $stories }، الأحدث { $newest }، حُدّث { $updated }
-health-stale = { $stories }، قديم: { $reason } (آخر تحديث { $updated })
+health-stale = { $trouble }؛ تُعرض { $stories } منه من { $updated }
 health-loading = ما زال قيد التحميل
-health-failed = فشل: { $reason }
+health-failed = { $trouble }؛ لا أخبار منه بعد
 health-no-feed = لا توجد خلاصة متاحة
+trouble-other = تعذّرت قراءته
+trouble-too-large = أرسل خلاصة أكبر من أن تُقرأ
+trouble-not-a-feed = أرسل صفحة ليست خلاصة أخبار
+trouble-busy = طلب الانتظار قبل قراءته مجددًا
+trouble-server = واجه خادمه مشكلة
+trouble-not-found = لم تعد خلاصته على عنوانها
+trouble-unreachable = تعذّر الوصول إليه
+health-quiet = { $stories }، لا جديد منذ { $newest }
 
 ## Edition banner and notices
 edition-title = نسختك
@@ -91,7 +99,7 @@ edition-keep = احتفظ بهذه النسخة
 edition-choose = اختر البلدان واللغات والمصادر
 edition-not-kept = لم يتم الاحتفاظ بها: { $error }.
 notices-dismiss = إغلاق
-notice-unreadable = تعذّرت قراءة تفضيلاتك المحفوظة ({ $why })، لذا تُعرض النسخة الافتراضية.
+notice-unreadable = تعذّرت قراءة تفضيلاتك المحفوظة، لذا تُعرض النسخة الافتراضية.
 notice-newer = تفضيلاتك المحفوظة من إصدار أحدث من Panorama (الإصدار { $version })، لذا تُعرض النسخة الافتراضية.
 notice-migrated = تمت ترقية تفضيلاتك من الإصدار { $from }.
 notice-dropped-countries = بعض البلدان المحفوظة لم تعد متاحة وأُزيلت: { $names }.
@@ -102,7 +110,7 @@ notice-dropped-sources = بعض المصادر المحفوظة لم تعد مت
 article-loading = جارٍ تحميل الخبر…
 article-error = تعذّر تحميل الخبر: { $error }
 article-pending = يجري جلب الخبر كاملًا من الناشر؛ وإلى ذلك الحين، الملخص من خلاصته.
-article-fallback = تعذّرت قراءة الخبر كاملًا من صفحة { $source } ({ $reason })؛ هذا هو الملخص من خلاصته.
+article-fallback = تعذّرت قراءة الخبر كاملًا من صفحة { $source }؛ هذا هو الملخص من خلاصته.
 article-read-full = اقرأ الخبر كاملًا على { $source }
 article-related = المزيد من الأخبار ذات الصلة
 article-related-empty = لم يُعثر على تغطية ذات صلة بعد.
@@ -200,7 +208,7 @@ archive-days = الأيام
 contact-title = اتصل بنا
 contact-description = كيف تتواصل مع القائمين على Panorama هذا.
 contact-error = تعذّر تحميل بيانات الاتصال: { $error }
-contact-unconfigured = لم ينشر مشغّل Panorama هذا بيانات الاتصال بعد. (للمشغّلين: اضبطوا { $email } و{ $address }.)
+contact-unconfigured = لم ينشر مشغّل Panorama هذا بيانات الاتصال.
 contact-email = البريد الإلكتروني:
 
 ## Privacy Policy

@@ -83,10 +83,18 @@ health-stories = { $n ->
 }
 health-ok = { $stories }, aktualisiert { $updated }
 health-ok-newest = { $stories }, neueste { $newest }, aktualisiert { $updated }
-health-stale = { $stories }, veraltet: { $reason } (zuletzt aktualisiert { $updated })
+health-stale = { $trouble }; gezeigt werden { $stories } von { $updated }
 health-loading = lädt noch
-health-failed = fehlgeschlagen: { $reason }
+health-failed = { $trouble }; noch keine Meldungen von dort
 health-no-feed = kein Feed verfügbar
+trouble-other = konnte nicht gelesen werden
+trouble-too-large = lieferte einen zu großen Feed
+trouble-not-a-feed = lieferte eine Seite, die kein Nachrichten-Feed ist
+trouble-busy = bat, mit dem nächsten Abruf zu warten
+trouble-server = sein Server hatte ein Problem
+trouble-not-found = sein Feed ist nicht mehr unter seiner Adresse
+trouble-unreachable = war nicht erreichbar
+health-quiet = { $stories }, nichts Neues seit { $newest }
 
 ## Edition banner and notices
 edition-title = Ihre Ausgabe
@@ -95,7 +103,7 @@ edition-keep = Diese Ausgabe behalten
 edition-choose = Länder, Sprachen und Quellen wählen
 edition-not-kept = Nicht behalten: { $error }.
 notices-dismiss = Schließen
-notice-unreadable = Ihre gespeicherten Einstellungen konnten nicht gelesen werden ({ $why }), deshalb wird die Standardausgabe gezeigt.
+notice-unreadable = Ihre gespeicherten Einstellungen konnten nicht gelesen werden, deshalb wird die Standardausgabe gezeigt.
 notice-newer = Ihre gespeicherten Einstellungen stammen von einem neueren Panorama (Version { $version }), deshalb wird die Standardausgabe gezeigt.
 notice-migrated = Ihre Einstellungen wurden von Version { $from } aktualisiert.
 notice-dropped-countries = Einige gespeicherte Länder gibt es nicht mehr; sie wurden entfernt: { $names }.
@@ -106,7 +114,7 @@ notice-dropped-sources = Einige gespeicherte Quellen gibt es nicht mehr; sie wur
 article-loading = Meldung wird geladen…
 article-error = Die Meldung konnte nicht geladen werden: { $error }
 article-pending = Der vollständige Text wird beim Medium abgerufen; bis dahin die Zusammenfassung aus seinem Feed.
-article-fallback = Der vollständige Text konnte nicht von der Seite von { $source } gelesen werden ({ $reason }); dies ist die Zusammenfassung aus seinem Feed.
+article-fallback = Der vollständige Text konnte nicht von der Seite von { $source } gelesen werden; dies ist die Zusammenfassung aus seinem Feed.
 article-read-full = Vollständig lesen bei { $source }
 article-related = Weitere Meldungen zum Thema
 article-related-empty = Noch keine weitere Berichterstattung gefunden.
@@ -203,7 +211,7 @@ archive-days = Tage
 contact-title = Kontakt
 contact-description = So erreichen Sie die Betreiber dieses Panorama.
 contact-error = Die Kontaktdaten konnten nicht geladen werden: { $error }
-contact-unconfigured = Der Betreiber dieses Panorama hat noch keine Kontaktdaten veröffentlicht. (Betreiber: { $email } und { $address } setzen.)
+contact-unconfigured = Der Betreiber dieses Panorama hat keine Kontaktdaten veröffentlicht.
 contact-email = E-Mail:
 
 ## Privacy Policy

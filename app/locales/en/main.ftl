@@ -84,10 +84,18 @@ health-stories = { $n ->
 }
 health-ok = { $stories }, updated { $updated }
 health-ok-newest = { $stories }, newest { $newest }, updated { $updated }
-health-stale = { $stories }, stale: { $reason } (last updated { $updated })
+health-stale = { $trouble }; showing its { $stories } from { $updated }
 health-loading = still loading
-health-failed = failed: { $reason }
+health-failed = { $trouble }; no stories from it yet
 health-no-feed = no feed available
+trouble-other = could not be read
+trouble-too-large = sent a feed too large to read
+trouble-not-a-feed = sent a page that is not a news feed
+trouble-busy = asked us to wait before reading it again
+trouble-server = its server had a problem
+trouble-not-found = its feed is no longer at its address
+trouble-unreachable = could not be reached
+health-quiet = { $stories }, nothing new since { $newest }
 
 ## Edition banner and notices
 edition-title = Your edition
@@ -96,7 +104,7 @@ edition-keep = Keep this edition
 edition-choose = Choose countries, languages and sources
 edition-not-kept = Not kept: { $error }.
 notices-dismiss = Dismiss
-notice-unreadable = Your saved preferences could not be read ({ $why }), so the default edition is shown.
+notice-unreadable = Your saved preferences could not be read, so the default edition is shown.
 notice-newer = Your saved preferences come from a newer Panorama (version { $version }), so the default edition is shown.
 notice-migrated = Your preferences were upgraded from version { $from }.
 notice-dropped-countries = Some saved countries are no longer available and were removed: { $names }.
@@ -107,7 +115,7 @@ notice-dropped-sources = Some saved sources are no longer available and were rem
 article-loading = Loading the story…
 article-error = The story could not be loaded: { $error }
 article-pending = Fetching the full story from the outlet; meanwhile, the summary from its feed.
-article-fallback = The full story could not be read from { $source }'s page ({ $reason }); this is the summary from its feed.
+article-fallback = The full story could not be read from { $source }'s page; this is the summary from its feed.
 article-read-full = Read full story on { $source }
 article-related = More Related News
 article-related-empty = No related coverage found yet.
@@ -204,7 +212,7 @@ archive-days = Days
 contact-title = Contact Us
 contact-description = How to reach the people who run this Panorama.
 contact-error = The contact details could not be loaded: { $error }
-contact-unconfigured = This Panorama's operator has not published contact details yet. (Operators: set { $email } and { $address }.)
+contact-unconfigured = This Panorama's operator has not published contact details.
 contact-email = Email:
 
 ## Privacy Policy

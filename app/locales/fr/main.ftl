@@ -83,10 +83,18 @@ health-stories = { $n ->
 }
 health-ok = { $stories }, mis à jour { $updated }
 health-ok-newest = { $stories }, le plus récent { $newest }, mis à jour { $updated }
-health-stale = { $stories }, périmé : { $reason } (dernière mise à jour { $updated })
+health-stale = { $trouble } ; ses { $stories } affichés datent de { $updated }
 health-loading = chargement en cours
-health-failed = échec : { $reason }
+health-failed = { $trouble } ; aucun article de cette source pour l'instant
 health-no-feed = aucun flux disponible
+trouble-other = n'a pas pu être lu
+trouble-too-large = a envoyé un flux trop volumineux
+trouble-not-a-feed = a envoyé une page qui n'est pas un flux d'actualités
+trouble-busy = a demandé d'attendre avant la prochaine lecture
+trouble-server = son serveur a eu un problème
+trouble-not-found = son flux n'est plus à son adresse
+trouble-unreachable = n'a pas pu être joint
+health-quiet = { $stories }, rien de nouveau depuis { $newest }
 
 ## Edition banner and notices
 edition-title = Votre édition
@@ -95,7 +103,7 @@ edition-keep = Garder cette édition
 edition-choose = Choisir pays, langues et sources
 edition-not-kept = Non conservée : { $error }.
 notices-dismiss = Fermer
-notice-unreadable = Vos préférences enregistrées n'ont pas pu être lues ({ $why }) : l'édition par défaut est affichée.
+notice-unreadable = Vos préférences enregistrées n'ont pas pu être lues : l'édition par défaut est affichée.
 notice-newer = Vos préférences enregistrées viennent d'un Panorama plus récent (version { $version }) : l'édition par défaut est affichée.
 notice-migrated = Vos préférences ont été mises à niveau depuis la version { $from }.
 notice-dropped-countries = Certains pays enregistrés ne sont plus disponibles et ont été retirés : { $names }.
@@ -106,7 +114,7 @@ notice-dropped-sources = Certaines sources enregistrées ne sont plus disponible
 article-loading = Chargement de l'article…
 article-error = Impossible de charger l'article : { $error }
 article-pending = Récupération de l'article complet auprès du média ; en attendant, le résumé de son flux.
-article-fallback = L'article complet n'a pas pu être lu sur la page de { $source } ({ $reason }) ; voici le résumé de son flux.
+article-fallback = L'article complet n'a pas pu être lu sur la page de { $source } ; voici le résumé de son flux.
 article-read-full = Lire l'article complet sur { $source }
 article-related = Plus d'actualités liées
 article-related-empty = Aucune couverture liée trouvée pour l'instant.
@@ -203,7 +211,7 @@ archive-days = Jours
 contact-title = Nous contacter
 contact-description = Comment joindre les personnes qui font fonctionner ce Panorama.
 contact-error = Impossible de charger les coordonnées : { $error }
-contact-unconfigured = L'exploitant de ce Panorama n'a pas encore publié ses coordonnées. (Exploitants : définissez { $email } et { $address }.)
+contact-unconfigured = L'exploitant de ce Panorama n'a pas publié ses coordonnées.
 contact-email = E-mail :
 
 ## Privacy Policy

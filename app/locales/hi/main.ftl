@@ -80,10 +80,18 @@ health-stories = { $n ->
 }
 health-ok = { $stories }, अपडेट { $updated }
 health-ok-newest = { $stories }, नवीनतम { $newest }, अपडेट { $updated }
-health-stale = { $stories }, पुराना: { $reason } (अंतिम अपडेट { $updated })
+health-stale = { $trouble }; इसकी { $stories } { $updated } की दिखाई जा रही हैं
 health-loading = अभी लोड हो रहा है
-health-failed = विफल: { $reason }
+health-failed = { $trouble }; इससे अभी कोई ख़बर नहीं
 health-no-feed = कोई फ़ीड उपलब्ध नहीं
+trouble-other = पढ़ा नहीं जा सका
+trouble-too-large = ने पढ़ने के लिए बहुत बड़ी फ़ीड भेजी
+trouble-not-a-feed = ने ऐसा पेज भेजा जो समाचार फ़ीड नहीं है
+trouble-busy = ने दोबारा पढ़ने से पहले रुकने को कहा
+trouble-server = के सर्वर में समस्या थी
+trouble-not-found = की फ़ीड अब अपने पते पर नहीं है
+trouble-unreachable = तक पहुँचा नहीं जा सका
+health-quiet = { $stories }, { $newest } के बाद से कुछ नया नहीं
 
 ## Edition banner and notices
 edition-title = आपका संस्करण
@@ -92,7 +100,7 @@ edition-keep = यही संस्करण रखें
 edition-choose = देश, भाषाएँ और स्रोत चुनें
 edition-not-kept = नहीं रखा गया: { $error }।
 notices-dismiss = बंद करें
-notice-unreadable = आपकी सहेजी गई पसंद पढ़ी नहीं जा सकी ({ $why }), इसलिए डिफ़ॉल्ट संस्करण दिखाया गया है।
+notice-unreadable = आपकी सहेजी गई पसंद पढ़ी नहीं जा सकी, इसलिए डिफ़ॉल्ट संस्करण दिखाया गया है।
 notice-newer = आपकी सहेजी गई पसंद Panorama के नए संस्करण (संस्करण { $version }) की है, इसलिए डिफ़ॉल्ट संस्करण दिखाया गया है।
 notice-migrated = आपकी पसंद संस्करण { $from } से अपग्रेड की गई।
 notice-dropped-countries = कुछ सहेजे गए देश अब उपलब्ध नहीं हैं और हटा दिए गए: { $names }।
@@ -103,7 +111,7 @@ notice-dropped-sources = कुछ सहेजे गए स्रोत अब
 article-loading = ख़बर लोड हो रही है…
 article-error = ख़बर लोड नहीं हो सकी: { $error }
 article-pending = पूरी ख़बर प्रकाशक से लाई जा रही है; तब तक उसकी फ़ीड का सारांश।
-article-fallback = पूरी ख़बर { $source } के पेज से पढ़ी नहीं जा सकी ({ $reason }); यह उसकी फ़ीड का सारांश है।
+article-fallback = पूरी ख़बर { $source } के पेज से पढ़ी नहीं जा सकी; यह उसकी फ़ीड का सारांश है।
 article-read-full = पूरी ख़बर { $source } पर पढ़ें
 article-related = और संबंधित ख़बरें
 article-related-empty = अभी कोई संबंधित कवरेज नहीं मिला।
@@ -194,7 +202,7 @@ archive-days = दिन
 contact-title = संपर्क करें
 contact-description = इस Panorama को चलाने वालों से कैसे संपर्क करें।
 contact-error = संपर्क विवरण लोड नहीं हो सका: { $error }
-contact-unconfigured = इस Panorama के संचालक ने अभी संपर्क विवरण प्रकाशित नहीं किया है। (संचालक: { $email } और { $address } सेट करें।)
+contact-unconfigured = इस Panorama के संचालक ने संपर्क विवरण प्रकाशित नहीं किया है।
 contact-email = ईमेल:
 
 ## Privacy Policy

@@ -74,10 +74,18 @@ sources-loading = { $n } 个加载中
 health-stories = { $n } 条新闻
 health-ok = { $stories }，更新于 { $updated }
 health-ok-newest = { $stories }，最新 { $newest }，更新于 { $updated }
-health-stale = { $stories }，已过时：{ $reason }（上次更新 { $updated }）
+health-stale = { $trouble }；显示的 { $stories }来自{ $updated }
 health-loading = 仍在加载
-health-failed = 失败：{ $reason }
+health-failed = { $trouble }；暂时没有来自该来源的新闻
 health-no-feed = 没有可用的订阅源
+trouble-other = 无法读取
+trouble-too-large = 发送的订阅源太大，无法读取
+trouble-not-a-feed = 发送的页面不是新闻订阅源
+trouble-busy = 要求稍后再读取
+trouble-server = 的服务器出现问题
+trouble-not-found = 的订阅源已不在原地址
+trouble-unreachable = 无法连接
+health-quiet = { $stories }，自{ $newest }以来没有新内容
 
 ## Edition banner and notices
 edition-title = 您的版本
@@ -86,7 +94,7 @@ edition-keep = 保留此版本
 edition-choose = 选择国家、语言和来源
 edition-not-kept = 未保留：{ $error }。
 notices-dismiss = 关闭
-notice-unreadable = 无法读取您保存的偏好设置（{ $why }），因此显示默认版本。
+notice-unreadable = 无法读取您保存的偏好设置，因此显示默认版本。
 notice-newer = 您保存的偏好设置来自更新的 Panorama（版本 { $version }），因此显示默认版本。
 notice-migrated = 您的偏好设置已从版本 { $from } 升级。
 notice-dropped-countries = 部分已保存的国家已不再提供，已被移除：{ $names }。
@@ -97,7 +105,7 @@ notice-dropped-sources = 部分已保存的来源已不再提供，已被移除�
 article-loading = 正在加载新闻…
 article-error = 无法加载新闻：{ $error }
 article-pending = 正在从媒体获取全文；在此之前，显示其订阅源中的摘要。
-article-fallback = 无法从 { $source } 的页面读取全文（{ $reason }）；以下是其订阅源中的摘要。
+article-fallback = 无法从 { $source } 的页面读取全文；以下是其订阅源中的摘要。
 article-read-full = 在 { $source } 阅读全文
 article-related = 更多相关新闻
 article-related-empty = 暂未找到相关报道。
@@ -185,7 +193,7 @@ archive-days = 日期
 contact-title = 联系我们
 contact-description = 如何联系运营此 Panorama 的人。
 contact-error = 无法加载联系信息：{ $error }
-contact-unconfigured = 此 Panorama 的运营者尚未公布联系信息。（运营者：请设置 { $email } 和 { $address }。）
+contact-unconfigured = 此 Panorama 的运营者没有公布联系信息。
 contact-email = 电子邮件：
 
 ## Privacy Policy

@@ -14,7 +14,22 @@ pub fn Notices() -> impl IntoView {
         (!notices.is_empty()).then(|| {
             view! {
                 <div class="notices" role="status">
-                    <ul>{notices.iter().map(|n| view! { <li>{n.message()}</li> }).collect_view()}</ul>
+                    <ul>
+                        {notices
+                            .iter()
+                            .map(|n| {
+                                let detail = n.detail().map(|d| {
+                                    view! {
+                                        <details class="trouble-details">
+                                            <summary>{t("details")}</summary>
+                                            <code dir="ltr">{d.to_owned()}</code>
+                                        </details>
+                                    }
+                                });
+                                view! { <li>{n.message()} {detail}</li> }
+                            })
+                            .collect_view()}
+                    </ul>
                     <button type="button" class="secondary dismiss" on:click=move |_| edition.notices.set(Vec::new())>
                         {dismiss}
                     </button>

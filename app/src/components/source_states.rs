@@ -1,5 +1,5 @@
 use crate::i18n::{relative_time, t, t_with};
-use crate::model::{SourceState, SourceStatus};
+use crate::model::{SourceState, SourceStatus, Trouble};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
@@ -33,24 +33,39 @@ pub fn health(status: &SourceStatus, now: DateTime<Utc>) -> (&'static str, Strin
         ),
         SourceStatus::Stale {
             items,
+            newest: Some(newest),
+            trouble: Trouble::Quiet,
+            ..
+        } => (
+            "stale",
+            t_with(
+                "health-quiet",
+                vec![
+                    ("stories", stories(*items).into()),
+                    ("newest", relative_time(*newest, now).into()),
+                ],
+            ),
+        ),
+        SourceStatus::Stale {
+            items,
             fetched_at,
-            reason,
+            trouble,
             ..
         } => (
             "stale",
             t_with(
                 "health-stale",
                 vec![
+                    ("trouble", t(trouble.key()).into()),
                     ("stories", stories(*items).into()),
-                    ("reason", reason.into()),
                     ("updated", relative_time(*fetched_at, now).into()),
                 ],
             ),
         ),
         SourceStatus::Loading => ("loading", t("health-loading")),
-        SourceStatus::Failed { reason } => (
+        SourceStatus::Failed { trouble, .. } => (
             "failed",
-            t_with("health-failed", vec![("reason", reason.into())]),
+            t_with("health-failed", vec![("trouble", t(trouble.key()).into())]),
         ),
         SourceStatus::NoFeed => ("no-feed", t("health-no-feed")),
     }
@@ -68,12 +83,34 @@ pub fn SourceStates(sources: Vec<SourceState>, now: DateTime<Utc>) -> impl IntoV
         .into_iter()
         .map(|s| {
             let (class, text) = health(&s.status, now);
+            // The server's own words stay out of the sentence: behind "details", for whoever
+            // wants them (an operator, a curious reader).
+            let detail = match &s.status {
+                SourceStatus::Stale {
+                    reason, trouble, ..
+                }
+                | SourceStatus::Failed { reason, trouble }
+                    if *trouble != Trouble::Quiet && !reason.is_empty() =>
+                {
+                    Some(reason.clone())
+                }
+                _ => None,
+            };
             view! {
                 <li class=format!("source-state {class}") data-source=s.source_id>
                     <span class=format!("badge {class}") aria-hidden="true"></span>
                     <span class="source-name" dir="auto">{s.source_name}</span>
                     " "
                     <span class="source-status">{text}</span>
+                    {detail
+                        .map(|d| {
+                            view! {
+                                <details class="trouble-details">
+                                    <summary>{t("details")}</summary>
+                                    <code dir="ltr">{d}</code>
+                                </details>
+                            }
+                        })}
                 </li>
             }
         })

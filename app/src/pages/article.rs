@@ -54,16 +54,17 @@ fn ArticleView(page: ArticlePage) -> impl IntoView {
     } = page;
     let lang = article.language.code();
     let description = article.summary.chars().take(200).collect::<String>();
-    let note = match &story.origin {
-        StoryOrigin::Page => None,
-        StoryOrigin::Pending => Some(t("article-pending")),
-        StoryOrigin::FeedSummary { reason } => Some(t_with(
-            "article-fallback",
-            vec![
-                ("source", (&article.source_name).into()),
-                ("reason", reason.into()),
-            ],
-        )),
+    let (note, note_detail) = match &story.origin {
+        StoryOrigin::Page => (None, None),
+        StoryOrigin::Pending => (Some(t("article-pending")), None),
+        // The sentence for the reader; the server's words behind "Details".
+        StoryOrigin::FeedSummary { reason } => (
+            Some(t_with(
+                "article-fallback",
+                vec![("source", (&article.source_name).into())],
+            )),
+            Some(reason.clone()).filter(|r| !r.is_empty()),
+        ),
     };
     let read_on = t_with(
         "article-read-full",
@@ -123,7 +124,23 @@ fn ArticleView(page: ArticlePage) -> impl IntoView {
             {article.image.clone().filter(|_| story.origin != StoryOrigin::Page).map(|src| view! {
                 <img class="article-image" src=src alt="" width="1200" height="675" decoding="async"/>
             })}
-            {note.map(|note| view! { <p class="story-note" role="note">{note}</p> })}
+            {note
+                .map(|note| {
+                    view! {
+                        <div class="story-note" role="note">
+                            <p>{note}</p>
+                            {note_detail
+                                .map(|d| {
+                                    view! {
+                                        <details class="trouble-details">
+                                            <summary>{t("details")}</summary>
+                                            <code dir="ltr">{d}</code>
+                                        </details>
+                                    }
+                                })}
+                        </div>
+                    }
+                })}
             <div class="story" lang=lang dir="auto" inner_html=story.html></div>
             <p class="read-full">
                 <a class="primary" href=article.link.clone() target="_blank" rel="noopener noreferrer">{read_on}</a>

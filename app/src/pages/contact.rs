@@ -33,10 +33,8 @@ fn ContactView(contact: Contact) -> impl IntoView {
     if contact.email.is_none() && contact.address.is_none() {
         return Either::Left(view! {
             <p class="notice" data-contact="unconfigured">
-                {t_with("contact-unconfigured", vec![
-                    ("email", "PANORAMA_CONTACT_EMAIL".into()),
-                    ("address", "PANORAMA_CONTACT_ADDRESS".into()),
-                ])}
+                // The operator's hint (which variables to set) is in the log and README.
+                {t("contact-unconfigured")}
             </p>
         });
     }

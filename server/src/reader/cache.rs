@@ -5,6 +5,7 @@
 use crate::reader::fetch::Validators;
 use crate::record::Record;
 use crate::store::{Claim, FeedState, StoredFeed};
+use app::model::Trouble;
 use chrono::{DateTime, Utc};
 use futures::future::BoxFuture;
 use std::collections::HashMap;
@@ -27,6 +28,8 @@ pub enum Refresh {
 #[derive(Clone, Debug)]
 pub struct Failure {
     pub reason: String,
+    /// What a reader is told of it.
+    pub trouble: Trouble,
     pub retry_after: Option<Duration>,
 }
 
@@ -34,6 +37,7 @@ impl From<String> for Failure {
     fn from(reason: String) -> Failure {
         Failure {
             reason,
+            trouble: Trouble::Other,
             retry_after: None,
         }
     }
@@ -46,8 +50,10 @@ pub struct FeedResult {
     pub articles: Option<Arc<Vec<Record>>>,
     /// When those items were last confirmed by the server (a 200 or a 304).
     pub fetched_at: Option<DateTime<Utc>>,
-    /// Why the latest attempt failed, when it did.
+    /// Why the latest attempt failed, when it did...
     pub error: Option<String>,
+    /// ...and what a reader is told of it.
+    pub trouble: Trouble,
     /// Failed attempts in a row.
     pub failures: u32,
 }
@@ -75,6 +81,7 @@ struct Slot {
     fetched_at: Option<DateTime<Utc>>,
     validators: Validators,
     error: Option<String>,
+    trouble: Trouble,
     failures: u32,
     /// No upstream request before this (backoff, `Retry-After`).
     retry_at: Option<DateTime<Utc>>,
@@ -100,6 +107,7 @@ impl Slot {
         self.fetched_at = state.fetched_at;
         self.validators = state.validators;
         self.error = state.error;
+        self.trouble = state.trouble;
         self.failures = state.failures;
         self.retry_at = state.retry_at;
         self.fresh_until = state.due_at;
@@ -110,6 +118,7 @@ impl Slot {
             articles: self.articles.clone(),
             fetched_at: self.fetched_at,
             error: self.error.clone(),
+            trouble: self.trouble,
             failures: self.failures,
         }
     }
@@ -136,6 +145,7 @@ impl Slot {
             validators: self.validators.clone(),
             fetched_at: self.fetched_at,
             error: self.error.clone(),
+            trouble: self.trouble,
             failures: self.failures,
             retry_at: self.retry_at,
             newest: articles.iter().map(|a| a.published).max(),
@@ -384,12 +394,14 @@ impl FeedCache {
                 slot.validators = validators;
                 slot.fetched_at = Some(now);
                 slot.error = None;
+                slot.trouble = Trouble::Other;
                 slot.failures = 0;
                 slot.retry_at = None;
             }
             Ok(Refresh::NotModified) => {
                 slot.fetched_at = Some(now);
                 slot.error = None;
+                slot.trouble = Trouble::Other;
                 slot.failures = 0;
                 slot.retry_at = None;
             }
@@ -403,6 +415,7 @@ impl FeedCache {
                 let wait = failure.retry_after.map_or(backoff, |r| r.max(backoff));
                 slot.retry_at = Some(now + chrono_duration(wait));
                 slot.error = Some(failure.reason);
+                slot.trouble = failure.trouble;
             }
         }
         if let Some(observer) = &self.observer {
@@ -564,12 +577,14 @@ mod tests {
                 calls.fetch_add(1, Ordering::SeqCst);
                 Err(Failure {
                     reason: "fetch: HTTP 500".into(),
+                    trouble: Trouble::Server,
                     retry_after,
                 })
             }
         };
         let first = cache.get(&url, failing(calls.clone(), None)).await;
         assert_eq!(first.error.as_deref(), Some("fetch: HTTP 500"));
+        assert_eq!(first.trouble, Trouble::Server);
         assert!(first.articles.is_none());
         // Within the backoff: answered from the cache, the server is not asked.
         cache.get(&url, failing(calls.clone(), None)).await;

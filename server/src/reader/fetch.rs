@@ -121,6 +121,22 @@ pub enum FetchError {
 }
 
 impl FetchError {
+    /// What a reader is told of it.
+    pub fn trouble(&self) -> app::model::Trouble {
+        use app::model::Trouble;
+        match self {
+            FetchError::Timeout(_) | FetchError::Connect(_) => Trouble::Unreachable,
+            FetchError::Status(404 | 410) => Trouble::NotFound,
+            FetchError::RateLimited { .. } => Trouble::Busy,
+            FetchError::TooLarge(_) => Trouble::TooLarge,
+            FetchError::Status(_)
+            | FetchError::TooManyRedirects(_)
+            | FetchError::RedirectLoop(_)
+            | FetchError::BadRedirect(_) => Trouble::Server,
+            FetchError::Other(_) => Trouble::Other,
+        }
+    }
+
     /// How long the server asked to be left alone, if it did.
     pub fn retry_after(&self) -> Option<Duration> {
         match self {
@@ -401,6 +417,28 @@ fn root_cause(e: &(dyn std::error::Error + 'static)) -> String {
 mod tests {
     use super::*;
     use chrono::TimeZone;
+
+    #[test]
+    fn readers_are_told_what_kind_of_failure_it_was() {
+        use app::model::Trouble;
+        for (error, trouble) in [
+            (FetchError::Timeout(20), Trouble::Unreachable),
+            (FetchError::Connect("dns".into()), Trouble::Unreachable),
+            (FetchError::Status(404), Trouble::NotFound),
+            (FetchError::Status(410), Trouble::NotFound),
+            (FetchError::Status(500), Trouble::Server),
+            (
+                FetchError::RateLimited {
+                    status: 429,
+                    retry_after: Some(60),
+                },
+                Trouble::Busy,
+            ),
+            (FetchError::TooLarge(1), Trouble::TooLarge),
+        ] {
+            assert_eq!(error.trouble(), trouble, "{error}");
+        }
+    }
 
     #[test]
     fn retry_after_reads_seconds_and_dates() {

@@ -40,6 +40,16 @@ pub enum ParseError {
     Invalid(String),
 }
 
+impl ParseError {
+    /// What a reader is told of it.
+    pub fn trouble(&self) -> app::model::Trouble {
+        match self {
+            ParseError::NotAFeed { .. } => app::model::Trouble::NotAFeed,
+            ParseError::Invalid(_) => app::model::Trouble::Other,
+        }
+    }
+}
+
 /// A parsed feed and how its bytes were read.
 #[derive(Clone, Debug)]
 pub struct ParsedFeed {

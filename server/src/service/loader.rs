@@ -37,6 +37,7 @@ impl Loader {
                 tracing::warn!(source = %source.id, feed = %url, "{e}");
                 return Err(Failure {
                     reason: e.to_string(),
+                    trouble: e.trouble(),
                     retry_after: e.retry_after(),
                 });
             }
@@ -50,7 +51,11 @@ impl Loader {
         let parsed =
             parse_feed(&fetched.body, fetched.content_type.as_deref(), &ctx).map_err(|e| {
                 tracing::warn!(source = %source.id, feed = %url, "{e}");
-                Failure::from(e.to_string())
+                Failure {
+                    reason: e.to_string(),
+                    trouble: e.trouble(),
+                    retry_after: None,
+                }
             })?;
         if parsed.decoding.replaced_invalid_bytes {
             tracing::warn!(feed = %url, encoding = parsed.decoding.encoding, "bytes invalid in the feed's encoding were replaced");

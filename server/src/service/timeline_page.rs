@@ -177,6 +177,7 @@ impl NewsService {
                             articles: None,
                             fetched_at: None,
                             error: Some("internal error".into()),
+                            trouble: app::model::Trouble::Other,
                             failures: 1,
                         })
                     }

@@ -96,8 +96,9 @@ pub struct FeedState {
     pub validators: Validators,
     /// The last success (a 200 or a 304).
     pub fetched_at: Option<DateTime<Utc>>,
-    /// Why the last attempt failed, when it did.
+    /// Why the last attempt failed, when it did, and what a reader is told of it.
     pub error: Option<String>,
+    pub trouble: app::model::Trouble,
     pub failures: u32,
     /// No request before this (back-off, `Retry-After`).
     pub retry_at: Option<DateTime<Utc>>,
@@ -140,6 +141,13 @@ pub fn feed_state_from(row: &AnyRow) -> Result<FeedState, sqlx::Error> {
         },
         fetched_at: time(row.try_get("fetched_at")?),
         error: row.try_get("error")?,
+        // Written by version 4 on; a state from before reads as "could not be read".
+        trouble: row
+            .try_get::<Option<String>, _>("trouble")
+            .ok()
+            .flatten()
+            .and_then(|t| serde_json::from_value(serde_json::Value::String(t)).ok())
+            .unwrap_or_default(),
         failures: row.try_get::<i64, _>("failures")?.clamp(0, u32::MAX as i64) as u32,
         retry_at: time(row.try_get("retry_at")?),
         newest: time(row.try_get("newest")?),

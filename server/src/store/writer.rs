@@ -428,13 +428,14 @@ async fn insert_search_keys(
 async fn save_feed(conn: &mut AnyConnection, state: &FeedState) -> Result<(), sqlx::Error> {
     sqlx::query(
         "INSERT INTO feeds (url, source_id, etag, last_modified, fetched_at, error, failures,
-             retry_at, newest, items, next_fetch_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+             retry_at, newest, items, next_fetch_at, trouble)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
          ON CONFLICT (url) DO UPDATE SET source_id = excluded.source_id, etag = excluded.etag,
              last_modified = excluded.last_modified, fetched_at = excluded.fetched_at,
              error = excluded.error, failures = excluded.failures, retry_at = excluded.retry_at,
              newest = excluded.newest, items = excluded.items,
-             next_fetch_at = excluded.next_fetch_at, lease_until = NULL, lease_owner = NULL",
+             next_fetch_at = excluded.next_fetch_at, trouble = excluded.trouble,
+             lease_until = NULL, lease_owner = NULL",
     )
     .bind(&state.url)
     .bind(&state.source_id)
@@ -447,6 +448,13 @@ async fn save_feed(conn: &mut AnyConnection, state: &FeedState) -> Result<(), sq
     .bind(rows::seconds(state.newest))
     .bind(serde_json::to_string(&state.items).unwrap_or_default())
     .bind(rows::millis(state.due_at))
+    .bind(
+        state
+            .error
+            .as_ref()
+            .and_then(|_| serde_json::to_value(state.trouble).ok())
+            .and_then(|v| v.as_str().map(str::to_owned)),
+    )
     .execute(conn)
     .await?;
     Ok(())

@@ -7,6 +7,7 @@ use crate::catalog::Source;
 use crate::reader::cache::FeedResult;
 use app::model::{
     Article, Category, EditionSource, SourceState, SourceStatus, TimelineFilter, TimelinePage,
+    Trouble,
 };
 use chrono::{DateTime, Utc};
 
@@ -110,11 +111,18 @@ pub fn source_state(
 ) -> SourceState {
     let with_items: Vec<&FeedResult> = outcomes.iter().flatten().filter(|r| r.is_ok()).collect();
     let mut errors: Vec<&str> = Vec::new();
-    for error in outcomes.iter().flatten().filter_map(|r| r.error.as_deref()) {
-        if !errors.contains(&error) {
-            errors.push(error);
+    // What the reader is told: the first failing feed's trouble (a source's feeds mostly
+    // fail together, on one host).
+    let mut trouble = None;
+    for result in outcomes.iter().flatten() {
+        if let Some(error) = result.error.as_deref() {
+            trouble.get_or_insert(result.trouble);
+            if !errors.contains(&error) {
+                errors.push(error);
+            }
         }
     }
+    let trouble = trouble.unwrap_or_default();
     let status = if outcomes.is_empty() {
         SourceStatus::NoFeed
     } else if !with_items.is_empty() {
@@ -136,13 +144,15 @@ pub fn source_state(
                 items,
                 fetched_at,
                 newest,
-                reason: format!("the latest refresh failed: {}", errors.join("; ")),
+                trouble,
+                reason: errors.join("; "),
             }
         } else if let Some(old) = newest.filter(|n| now - *n > STALE_AFTER) {
             SourceStatus::Stale {
                 items,
                 fetched_at,
                 newest,
+                trouble: Trouble::Quiet,
                 reason: format!("its newest story is {} days old", (now - old).num_days()),
             }
         } else {
@@ -156,6 +166,7 @@ pub fn source_state(
         SourceStatus::Loading
     } else {
         SourceStatus::Failed {
+            trouble,
             reason: errors.join("; "),
         }
     };
@@ -220,6 +231,7 @@ mod tests {
             articles: Some(Arc::new((0..n).map(|i| article(source, i)).collect())),
             fetched_at: Some(now()),
             error: None,
+            trouble: Trouble::Other,
             failures: 0,
         })
     }
@@ -229,6 +241,7 @@ mod tests {
             articles: None,
             fetched_at: None,
             error: Some(reason.into()),
+            trouble: Trouble::Server,
             failures: 1,
         })
     }
@@ -260,7 +273,7 @@ mod tests {
             SourceStatus::Ok { items: 6, .. }
         ));
         assert!(
-            matches!(&page.sources[2].status, SourceStatus::Failed { reason } if reason == "fetch: HTTP 500")
+            matches!(&page.sources[2].status, SourceStatus::Failed { reason, trouble: Trouble::Server } if reason == "fetch: HTTP 500")
         );
 
         // The next page goes on where the first stopped, without the strip.
@@ -307,7 +320,7 @@ mod tests {
         assert!(page.top.is_empty());
         assert_eq!(page.sources[0].status, SourceStatus::Loading);
         assert!(
-            matches!(&page.sources[1].status, SourceStatus::Stale { reason, .. } if reason.contains("9 days"))
+            matches!(&page.sources[1].status, SourceStatus::Stale { reason, trouble: Trouble::Quiet, .. } if reason.contains("9 days"))
         );
     }
 }
