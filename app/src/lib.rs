@@ -78,6 +78,13 @@ fn AppScripts(options: LeptosOptions) -> impl IntoView {
     // outlet's slow image does not keep the page from working (nor a hidden tab, which paints
     // nothing).
     let script = r#"(() => {
+  // An outlet's image that fails (hotlink protection, a dead link) is hidden rather than shown
+  // as a broken box: those that failed while the page was parsed, and any that fails later
+  // (lazy images, pages rendered in the browser). Error events do not bubble: listen in the
+  // capture phase.
+  const drop = (img) => img.classList.add('broken');
+  addEventListener('error', (e) => { if (e.target instanceof HTMLImageElement) drop(e.target); }, true);
+  for (const img of document.images) if (img.complete && img.naturalWidth === 0 && img.currentSrc) drop(img);
   let started = false;
   const start = () => {
     if (started) return;

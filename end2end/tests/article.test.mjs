@@ -227,7 +227,9 @@ test('categories have their own addresses: /c/<category>', async () => {
   assert.equal(await page.locator('.category-tabs a[aria-current="page"]').textContent(), 'Sports');
   assert.equal((await fetch(stack.url('/c/weather'))).status, 404);
   await page.context().close();
-  assert.deepEqual(stack.consoleErrors.filter((e) => !e.includes('404')), []);
+  // The one error expected: the browser's report of the unknown article's 404 answer.
+  const expected = (e) => e.startsWith(stack.url('/article/00000000000000ff')) && e.includes('status of 404');
+  assert.deepEqual(stack.consoleErrors.filter((e) => !expected(e)), []);
 });
 
 test("a lazy page's code is asked for with the main files, and fetched once", async () => {
@@ -264,4 +266,33 @@ test("a lazy page's code is asked for with the main files, and fetched once", as
   await page.waitForSelector('html[data-hydrated]');
   assert.equal(await page.locator('link[rel=preload], link[rel=modulepreload]').count(), 0);
   await page.context().close();
+});
+
+test('images that fail to load leave no broken box, on cards, the article and in its story', async () => {
+  const before = stack.consoleErrors.length;
+  const page = await stack.newPage();
+  // Outlets that refuse hotlinking: every image answers 403.
+  const refuse = (route) => route.fulfill({ status: 403, contentType: 'text/plain', body: 'hotlinking refused' });
+  await page.route(/^https?:\/\/[^/]+\.example\//, refuse);
+  await page.route(`${stack.feeds.base}/img/**`, refuse);
+  await page.goto(stack.url('/'));
+  await page.waitForSelector('html[data-hydrated]');
+  await page.waitForSelector('img.card-image.broken', { state: 'attached' });
+  const shown = await page.evaluate(() =>
+    [...document.querySelectorAll('img')].filter((i) => i.complete && i.naturalWidth === 0 && getComputedStyle(i).display !== 'none').map((i) => i.src));
+  assert.deepEqual(shown, [], 'a broken image shows');
+
+  await page.goto(stack.url(await articlePath(SUMMIT)));
+  await page.waitForSelector('html[data-hydrated]');
+  await page.waitForSelector('.story img.broken', { state: 'attached' });
+  assert.equal(await page.locator('.story img').first().isVisible(), false);
+  const hero = page.locator('img.article-image');
+  if (await hero.count()) {
+    await page.waitForSelector('img.article-image.broken', { state: 'attached' });
+    assert.equal(await hero.isVisible(), false);
+  }
+  await page.context().close();
+  // The refused images are this test's own console errors.
+  stack.consoleErrors.splice(before, stack.consoleErrors.length - before,
+    ...stack.consoleErrors.slice(before).filter((e) => !e.includes('status of 403')));
 });
