@@ -3,6 +3,7 @@
 pub mod api;
 pub mod components;
 pub mod cookies;
+pub mod dates;
 pub mod display;
 pub mod edition;
 pub mod fill_in;

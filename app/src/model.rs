@@ -462,6 +462,10 @@ pub struct TimelinePage {
     pub sources: Vec<SourceState>,
     /// Pass back as `cursor` for the next, older page.
     pub next_cursor: Option<String>,
+    /// When no source of the edition has a feed for the category asked: outlets of the
+    /// edition's countries that do, to offer the reader.
+    #[serde(default)]
+    pub with_category: Vec<EditionSource>,
 }
 
 /// A timeline request, parsed and validated.

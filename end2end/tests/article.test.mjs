@@ -38,7 +38,9 @@ test('a card title opens the article page, which shows the extracted story', asy
   assert.equal((await page.locator('.article h1').textContent()).trim(), SUMMIT);
   assert.match(await page.locator('.article-source').textContent(), /Globe Daily\s*·\s*World/);
   assert.equal((await page.locator('.article-time time').textContent()).trim(), 'Monday, January 17, 2022 11:21:53 AM UTC');
-  assert.match(await page.locator('.article-relative').textContent(), /ago|20\d\d/);
+  // The date once: the UTC line; then quieter, the reading time and the reader's own time.
+  assert.match(await page.locator('.reading-time').textContent(), /^\d+ min read$/);
+  assert.equal(await page.locator('.article-header time').count(), 1);
 
   const story = page.locator('.story');
   const text = await story.textContent();
@@ -295,4 +297,30 @@ test('images that fail to load leave no broken box, on cards, the article and in
   // The refused images are this test's own console errors.
   stack.consoleErrors.splice(before, stack.consoleErrors.length - before,
     ...stack.consoleErrors.slice(before).filter((e) => !e.includes('status of 403')));
+});
+
+test('the article header says the UTC time once, in the interface language, and leads back', async () => {
+  const path = await articlePath(SUMMIT);
+  for (const [lang, line] of [
+    ['zh', '2022年1月17日星期一 UTC 11:21:53'],
+    ['ar', 'الاثنين، 17 يناير 2022، 11:21:53 ص UTC'],
+  ]) {
+    const page = await stack.newPage();
+    await page.context().addCookies([{ name: 'panorama_lang', value: `${lang}~en`, url: stack.base }]);
+    await page.goto(stack.url(path));
+    await page.waitForSelector('html[data-hydrated]');
+    assert.equal((await page.locator('.article-time time').textContent()).trim(), line, lang);
+    assert.equal(await page.locator('.article-header time').count(), 1, lang);
+    await page.context().close();
+  }
+  // From the timeline, "Back" returns to it where it was.
+  const page = await stack.newPage();
+  await page.goto(stack.url('/'));
+  await page.waitForSelector('html[data-hydrated]');
+  await page.click(`.card-title a:text("${SUMMIT}")`);
+  await page.waitForSelector('.article h1');
+  await page.click('.back-link a');
+  await page.waitForSelector('.card-title');
+  assert.equal(new URL(page.url()).pathname, '/');
+  await page.context().close();
 });

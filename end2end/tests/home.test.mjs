@@ -77,6 +77,7 @@ test('after hydration a category tab switches the list in place', async () => {
   await page.click('.category-tabs a[data-category="business"]');
   await page.waitForSelector('.empty');
   assert.deepEqual(await cardTitles(page), []);
+  assert.match(await page.locator('.empty').textContent(), /None of your sources has a feed for Business\.\s*No outlet of your countries has one yet\./);
   await page.goBack();
   await page.waitForFunction(() => document.querySelectorAll('.card-title').length === 2);
   await page.context().close();
@@ -103,6 +104,25 @@ test("a failing feed shows as that source's error while the others show", async 
   const badge = page.locator('.filter-row a[data-value="broken-en"] .badge.failed');
   assert.equal(await badge.getAttribute('aria-label'), 'its server had a problem; no stories from it yet');
   assert.equal(await page.locator('.filter-row a[data-value="globe-en"] .badge.stale').count(), 1);
+  await page.context().close();
+});
+
+test("an empty category says why, and offers the outlets of the reader's countries that have it", async () => {
+  const page = await stack.newPage();
+  await page.goto(stack.url('/favicon.svg'));
+  const prefs = {
+    version: 1,
+    primary_country: 'WORLD',
+    other_countries: [],
+    editions: [{ country: 'WORLD', primary_language: 'en', other_languages: [], primary_source: 'courier-en', other_sources: [] }],
+  };
+  await page.evaluate((v) => localStorage.setItem('panorama.preferences', v), JSON.stringify(prefs));
+  await page.goto(stack.url('/?category=sports'));
+  await page.waitForSelector('html[data-hydrated]');
+  await page.waitForSelector('.empty.no-feed');
+  assert.match(await page.locator('.empty.no-feed').textContent(), /None of your sources has a feed for Sports\./);
+  assert.deepEqual((await page.locator('.offered-sources li bdi').allTextContents()), ['Globe Daily']);
+  assert.equal(await page.locator('.empty.no-feed a[href="/settings"]').count(), 1);
   await page.context().close();
 });
 

@@ -48,12 +48,23 @@ time-hours = قبل { $n } ساعة
 time-yesterday = أمس
 time-days = قبل { $n } يوم
 time-local = { $time } بتوقيتك
+reading-time = { $n ->
+    [one] دقيقة قراءة
+    [two] دقيقتا قراءة
+    [few] { $n } دقائق قراءة
+   *[other] { $n } دقيقة قراءة
+}
+article-back = العودة إلى الأخبار
 
 ## Timeline
 timeline-loading = جارٍ تحميل الأخبار…
 timeline-error = تعذّر تحميل الأخبار: { $error }
 timeline-stories = الأخبار
 timeline-empty = لا توجد أخبار هنا بعد.
+timeline-empty-no-feed = لا يملك أيٌّ من مصادرك خلاصة لقسم { $category }.
+timeline-empty-offer = هذه وسائل إعلام من بلدانك تملك واحدة:
+timeline-empty-none-offer = لا تملك أي وسيلة إعلام من بلدانك واحدة بعد.
+timeline-empty-settings = أضف مصادر من الإعدادات
 new-stories = أخبار جديدة: { $n }
 pull-more = اسحب للتحديث
 pull-release = أفلت للتحديث

@@ -51,12 +51,18 @@ time-days = { $n ->
    *[other] vor { $n } Tagen
 }
 time-local = { $time } Ihre Zeit
+reading-time = { $n } Min. Lesezeit
+article-back = Zurück zu den Nachrichten
 
 ## Timeline
 timeline-loading = Nachrichten werden geladen…
 timeline-error = Die Nachrichten konnten nicht geladen werden: { $error }
 timeline-stories = Meldungen
 timeline-empty = Hier gibt es noch keine Meldungen.
+timeline-empty-no-feed = Keine Ihrer Quellen hat einen Feed für { $category }.
+timeline-empty-offer = Diese Medien Ihrer Länder haben einen:
+timeline-empty-none-offer = Noch kein Medium Ihrer Länder hat einen.
+timeline-empty-settings = Quellen in den Einstellungen hinzufügen
 new-stories = { $n ->
     [one] 1 neue Meldung
    *[other] { $n } neue Meldungen

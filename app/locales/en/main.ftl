@@ -52,12 +52,21 @@ time-days = { $n ->
    *[other] { $n } days ago
 }
 time-local = { $time } your time
+reading-time = { $n ->
+    [one] 1 min read
+   *[other] { $n } min read
+}
+article-back = Back to the news
 
 ## Timeline
 timeline-loading = Loading the news…
 timeline-error = The news could not be loaded: { $error }
 timeline-stories = Stories
 timeline-empty = No stories here yet.
+timeline-empty-no-feed = None of your sources has a feed for { $category }.
+timeline-empty-offer = These outlets of your countries have one:
+timeline-empty-none-offer = No outlet of your countries has one yet.
+timeline-empty-settings = Add sources in Settings
 new-stories = { $n ->
     [one] 1 new story
    *[other] { $n } new stories

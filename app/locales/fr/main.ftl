@@ -51,12 +51,18 @@ time-days = { $n ->
    *[other] il y a { $n } jours
 }
 time-local = { $time } chez vous
+reading-time = { $n } min de lecture
+article-back = Retour aux actualités
 
 ## Timeline
 timeline-loading = Chargement des actualités…
 timeline-error = Impossible de charger les actualités : { $error }
 timeline-stories = Articles
 timeline-empty = Aucun article ici pour l'instant.
+timeline-empty-no-feed = Aucune de vos sources n'a de flux { $category }.
+timeline-empty-offer = Ces médias de vos pays en ont un :
+timeline-empty-none-offer = Aucun média de vos pays n'en a encore.
+timeline-empty-settings = Ajouter des sources dans les réglages
 new-stories = { $n ->
     [one] { $n } nouvel article
    *[other] { $n } nouveaux articles

@@ -48,12 +48,18 @@ time-hours = { $n } घंटे पहले
 time-yesterday = कल
 time-days = { $n } दिन पहले
 time-local = आपके समय से { $time }
+reading-time = { $n } मिनट में पढ़ें
+article-back = ख़बरों पर वापस
 
 ## Timeline
 timeline-loading = ख़बरें लोड हो रही हैं…
 timeline-error = ख़बरें लोड नहीं हो सकीं: { $error }
 timeline-stories = ख़बरें
 timeline-empty = यहाँ अभी कोई ख़बर नहीं है।
+timeline-empty-no-feed = आपके किसी भी स्रोत की { $category } फ़ीड नहीं है।
+timeline-empty-offer = आपके देशों के इन माध्यमों की है:
+timeline-empty-none-offer = आपके देशों के किसी माध्यम की अभी नहीं है।
+timeline-empty-settings = सेटिंग्स में स्रोत जोड़ें
 new-stories = { $n ->
     [one] { $n } नई ख़बर
    *[other] { $n } नई ख़बरें

@@ -48,12 +48,18 @@ time-hours = { $n } 小时前
 time-yesterday = 昨天
 time-days = { $n } 天前
 time-local = 您的时间 { $time }
+reading-time = 阅读约 { $n } 分钟
+article-back = 返回新闻
 
 ## Timeline
 timeline-loading = 正在加载新闻…
 timeline-error = 无法加载新闻：{ $error }
 timeline-stories = 新闻
 timeline-empty = 这里还没有新闻。
+timeline-empty-no-feed = 您的来源都没有“{ $category }”订阅源。
+timeline-empty-offer = 您所选国家的这些媒体有：
+timeline-empty-none-offer = 您所选国家的媒体暂时都没有。
+timeline-empty-settings = 在设置中添加来源
 new-stories = { $n } 条新闻更新
 pull-more = 下拉刷新
 pull-release = 松开即可刷新

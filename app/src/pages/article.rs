@@ -2,9 +2,9 @@ use crate::api::{AppError, get_article};
 use crate::components::related::RelatedNews;
 use crate::components::save_button::SaveButton;
 use crate::components::share::Share;
-use crate::components::when::When;
+use crate::dates::utc_line_in;
 use crate::i18n::{country, t, t_with};
-use crate::model::{ArticlePage, StoryOrigin, utc_line};
+use crate::model::{ArticlePage, StoryOrigin};
 use crate::reading::SavedStory;
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
@@ -66,6 +66,13 @@ fn ArticleView(page: ArticlePage) -> impl IntoView {
             Some(reason.clone()).filter(|r| !r.is_empty()),
         ),
     };
+    let reading = t_with(
+        "reading-time",
+        vec![(
+            "n",
+            i64::from(crate::dates::reading_minutes(&story.html)).into(),
+        )],
+    );
     let read_on = t_with(
         "article-read-full",
         vec![("source", (&article.source_name).into())],
@@ -106,6 +113,7 @@ fn ArticleView(page: ArticlePage) -> impl IntoView {
         {og_image}
         <Link rel="canonical" href=url.clone()/>
         <article class="article" data-article=article.id.clone()>
+            <BackLink/>
             <header class="article-header">
                 <h1 lang=lang dir="auto">{article.title.clone()}</h1>
                 <p class="article-source">
@@ -113,12 +121,16 @@ fn ArticleView(page: ArticlePage) -> impl IntoView {
                     " · "
                     <span class="article-country">{country(article.country)}</span>
                 </p>
+                // The specification's UTC line, once, in the interface language; the reader's
+                // own time and the reading time quieter below.
                 <p class="article-time">
-                    <time datetime=article.published.to_rfc3339()>{utc_line(article.published)}</time>
-                    <span class="article-relative">
-                        " · " <When then=article.published now=generated_at/>
-                        <LocalTime at=article.published/>
-                    </span>
+                    <time datetime=article.published.to_rfc3339()>
+                        {utc_line_in(crate::i18n::language(), article.published)}
+                    </time>
+                </p>
+                <p class="article-quiet">
+                    <span class="reading-time">{reading}</span>
+                    <LocalTime at=article.published/>
                 </p>
             </header>
             {article.image.clone().filter(|_| story.origin != StoryOrigin::Page).map(|src| view! {
@@ -169,8 +181,35 @@ fn LocalTime(at: chrono::DateTime<chrono::Utc>) -> impl IntoView {
         local.get().map(|time| {
             let text =
                 crate::i18n::message_with(language, "time-local", vec![("time", time.into())]);
-            view! { <span class="local-time">" · " {text}</span> }
+            view! { <span class="local-time">{text}</span> }
         })
+    }
+}
+
+/// Back to where the reader came from: the page before, when it was one of Panorama's (the
+/// timeline scrolled where it was), else the timeline.
+#[component]
+fn BackLink() -> impl IntoView {
+    let back = move |_ev: leptos::ev::MouseEvent| {
+        #[cfg(feature = "hydrate")]
+        {
+            let same_site = document()
+                .referrer()
+                .starts_with(&window().location().origin().unwrap_or_default());
+            let history = window().history();
+            if same_site
+                && let Ok(history) = history
+                && history.length().unwrap_or(0) > 1
+            {
+                _ev.prevent_default();
+                let _ = history.back();
+            }
+        }
+    };
+    view! {
+        <p class="back-link">
+            <a href="/" on:click=back>{t("article-back")}</a>
+        </p>
     }
 }
 

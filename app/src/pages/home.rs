@@ -298,6 +298,40 @@ fn Timeline(page: TimelinePage, ignored: Vec<String>) -> impl IntoView {
         }
     });
     let articles = page.articles;
+    // Empty because none of the reader's sources has a feed for the category: say so, and
+    // offer the outlets of their countries that have one.
+    let no_feed = empty
+        && page.category.is_some()
+        && !page.sources.is_empty()
+        && page
+            .sources
+            .iter()
+            .all(|s| matches!(s.status, crate::model::SourceStatus::NoFeed));
+    let empty_view = empty.then(|| {
+        if !no_feed {
+            return view! { <p class="empty">{t("timeline-empty")}</p> }.into_any();
+        }
+        let why = t_with(
+            "timeline-empty-no-feed",
+            vec![("category", crate::i18n::category(page.category).into())],
+        );
+        let offer = if page.with_category.is_empty() {
+            view! { <p>{t("timeline-empty-none-offer")}</p> }.into_any()
+        } else {
+            let names = page
+                .with_category
+                .iter()
+                .map(|s| view! { <li><bdi>{s.name.clone()}</bdi> " · " {crate::i18n::country(s.country)}</li> })
+                .collect_view();
+            view! {
+                <p>{t("timeline-empty-offer")}</p>
+                <ul class="offered-sources">{names}</ul>
+                <p><a class="primary" href="/settings">{t("timeline-empty-settings")}</a></p>
+            }
+            .into_any()
+        };
+        view! { <div class="empty no-feed"><p>{why}</p>{offer}</div> }.into_any()
+    });
     view! {
         {ignored}
         <EditionBanner edition=page.edition.clone()/>
@@ -305,7 +339,7 @@ fn Timeline(page: TimelinePage, ignored: Vec<String>) -> impl IntoView {
         <SourceStates sources=page.sources.clone() now/>
         {top}
         <section class="timeline" aria-label=t("timeline-stories")>
-            {empty.then(|| view! { <p class="empty">{t("timeline-empty")}</p> })}
+            {empty_view}
             <For each=move || articles.clone() key=|a| a.id.clone() let:article>
                 <ArticleCard article now primary=primary/>
             </For>

@@ -203,6 +203,32 @@ impl NewsService {
         if let Some(stories) = self.related.latest() {
             stories.annotate(&mut page.articles);
         }
+        // A category none of the reader's sources has: the outlets of their countries that do.
+        if let Some(category) = query.category
+            && !page.sources.is_empty()
+            && page
+                .sources
+                .iter()
+                .all(|s| matches!(s.status, app::model::SourceStatus::NoFeed))
+        {
+            let countries: Vec<_> = edition.iter().map(|s| s.country).collect();
+            page.with_category = self
+                .catalog
+                .sources
+                .iter()
+                .filter(|s| {
+                    countries.contains(&s.country)
+                        && s.feeds.contains_key(&FeedSlot::Category(category))
+                })
+                .take(8)
+                .map(|s| app::model::EditionSource {
+                    id: s.id.clone(),
+                    name: s.name.clone(),
+                    country: s.country,
+                    language: s.language,
+                })
+                .collect();
+        }
         Ok(page)
     }
 }

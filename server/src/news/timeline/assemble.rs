@@ -99,6 +99,7 @@ pub fn assemble(request: &Request, gathered: &[Gathered]) -> TimelinePage {
         articles,
         sources,
         next_cursor: next.map(|c| c.encode()),
+        with_category: Vec::new(),
     }
 }
 
