@@ -8,6 +8,9 @@ use leptos::prelude::*;
 
 /// `light` or `dark`; absent: follow the system.
 pub const THEME_COOKIE: &str = "panorama_theme";
+/// `compact` when the reader chose the compact list (headlines without pictures or
+/// summaries); absent for cards.
+pub const VIEW_COOKIE: &str = "panorama_view";
 /// A language code; after a `~` when it follows the edition's primary language rather than the
 /// reader's explicit choice.
 pub const LANG_COOKIE: &str = "panorama_lang";
@@ -89,6 +92,8 @@ impl UiLanguage {
 pub struct Display {
     pub theme: RwSignal<Theme>,
     pub ui: RwSignal<UiLanguage>,
+    /// The compact list rather than cards.
+    pub compact: RwSignal<bool>,
 }
 
 impl Display {
@@ -113,9 +118,11 @@ pub fn provide_display(edition: &crate::edition::Edition) -> Display {
     if from_cookie != Some(ui) {
         cookies::respond_with(&cookies::set_cookie(LANG_COOKIE, Some(&ui.encode())));
     }
+    let compact = cookies::value(&cookies, VIEW_COOKIE) == Some("compact");
     let display = Display {
         theme: RwSignal::new(theme),
         ui: RwSignal::new(ui),
+        compact: RwSignal::new(compact),
     };
     provide_context(display);
     display
@@ -148,6 +155,16 @@ pub fn set_theme(display: Display, theme: Theme) {
     let value = (theme != Theme::System).then(|| theme.key());
     cookies::write(&cookies::set_cookie(THEME_COOKIE, value));
     display.theme.set(theme);
+}
+
+/// The reader's choice of compact list or cards, applied at once and remembered.
+#[cfg(feature = "hydrate")]
+pub fn set_compact(display: Display, compact: bool) {
+    cookies::write(&cookies::set_cookie(
+        VIEW_COOKIE,
+        compact.then_some("compact"),
+    ));
+    display.compact.set(compact);
 }
 
 /// The reader's interface language: a language, or `None` to follow the edition again.

@@ -237,7 +237,12 @@ pub fn App() -> impl IntoView {
     let home = || sync_view(view! { <pages::home::HomePage/> });
 
     view! {
-        <Html attr:lang=lang attr:dir=dir attr:data-theme=theme/>
+        <Html
+            attr:lang=lang
+            attr:dir=dir
+            attr:data-theme=theme
+            attr:data-view=move || display.compact.get().then_some("compact")
+        />
         <Title text="Panorama"/>
         <Link rel="icon" href="/favicon.svg" type_="image/svg+xml"/>
         <Router>

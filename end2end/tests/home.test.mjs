@@ -94,7 +94,10 @@ test("a failing feed shows as that source's error while the others show", async 
   const details = failed.locator('details.trouble-details');
   assert.equal(await details.getAttribute('open'), null, 'the detail stays folded');
   assert.equal((await details.locator('code').textContent()).trim(), 'fetch: HTTP 500');
-  assert.equal(await page.locator('.source-states').getAttribute('open'), '', 'the failure is shown open');
+  // Folded to one line that counts the failure; the reader opens it.
+  assert.equal(await page.locator('.source-states').getAttribute('open'), null);
+  assert.match(await page.locator('.source-states > summary').textContent(), /1 failed/);
+  await page.click('.source-states > summary');
   // The fixtures' stories are from 2022: they show, and their sources are marked stale.
   const stale = await page.locator('.source-state.stale .source-name').allTextContents();
   assert.deepEqual(stale.sort(), ['Globe Daily', 'World Courier']);
@@ -159,6 +162,42 @@ test('the timeline fits a 360 px phone without sideways scrolling', async () => 
   assert.equal(await page.locator('.filter-row a').count(), 4, 'All sources and three outlets');
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `the page is ${overflow}px wider than the phone`);
+  await page.context().close();
+});
+
+/// Where the headlines sit on the first screen: the first one's top, and how many are whole.
+async function firstScreen(page) {
+  return page.evaluate(() => {
+    const tops = [...document.querySelectorAll('.card-title a')].map((a) => a.getBoundingClientRect());
+    return { first: Math.round(tops[0].top), whole: tops.filter((r) => r.top >= 0 && r.bottom <= innerHeight).length };
+  });
+}
+
+test('a phone: headlines on the first screen, and a compact list that is remembered', async () => {
+  // A first visit, at 360 x 800 with touch, in the default mode: the edition banner shows.
+  const page = await stack.newPage({ viewport: { width: 360, height: 800 }, hasTouch: true, isMobile: true });
+  await page.goto(stack.url('/'));
+  await page.waitForSelector('html[data-hydrated]');
+  await page.waitForSelector('.edition-banner');
+  const cards = await firstScreen(page);
+  assert.ok(cards.first <= 300, `the first headline starts ${cards.first}px down`);
+  assert.ok(cards.whole >= 3, `${cards.whole} whole headlines on the first screen`);
+  // Source health is one line, open on demand.
+  assert.equal(await page.locator('.source-states').getAttribute('open'), null);
+  assert.equal(await page.locator('.view-toggle button[aria-pressed="true"]').textContent(), 'Cards');
+
+  await page.click('.view-toggle button:text("Compact")');
+  await page.waitForSelector('html[data-view="compact"]');
+  const compact = await firstScreen(page);
+  assert.ok(compact.whole >= 5, `${compact.whole} whole headlines in the compact list`);
+  assert.equal(await page.locator('.timeline .card-image:visible').count(), 0);
+  // Remembered, and rendered by the server from the cookie.
+  await page.reload();
+  assert.equal(await page.locator('html').getAttribute('data-view'), 'compact');
+  const html = await (await fetch(stack.url('/'), { headers: { cookie: 'panorama_view=compact' } })).text();
+  assert.match(html, /<html[^>]*data-view="compact"/);
+  await page.click('.view-toggle button:text("Cards")');
+  await page.waitForFunction(() => !document.documentElement.hasAttribute('data-view'));
   await page.context().close();
 });
 

@@ -285,14 +285,22 @@ fn Timeline(page: TimelinePage, ignored: Vec<String>) -> impl IntoView {
             .first()
             .map(|s| s.name.clone())
             .unwrap_or_default();
-        let top = page.top.clone();
+        // One lead story, then the source's other top stories as compact headlines: a band
+        // apart from the timeline, whatever the count.
+        let mut rest = page.top.clone();
+        let lead_story = (!rest.is_empty()).then(|| rest.remove(0));
         view! {
             <section class="top-stories" aria-labelledby="top-heading">
                 <h2 id="top-heading">{t_with("timeline-top", vec![("source", lead.into())])}</h2>
-                <div class="top-list">
-                    <For each=move || top.clone() key=|a| a.id.clone() let:article>
-                        <ArticleCard article now primary=primary/>
-                    </For>
+                <div class="top-band">
+                    {lead_story.map(|article| view! { <div class="top-lead"><ArticleCard article now primary=primary/></div> })}
+                    {(!rest.is_empty()).then(|| view! {
+                        <div class="top-rest">
+                            <For each=move || rest.clone() key=|a| a.id.clone() let:article>
+                                <ArticleCard article now primary=primary/>
+                            </For>
+                        </div>
+                    })}
                 </div>
             </section>
         }
@@ -333,10 +341,16 @@ fn Timeline(page: TimelinePage, ignored: Vec<String>) -> impl IntoView {
         view! { <div class="empty no-feed"><p>{why}</p>{offer}</div> }.into_any()
     });
     view! {
+        // On a phone the edition banner moves below the top stories (style/main.css): the
+        // first screen holds headlines.
+        <div class="home">
         {ignored}
         <EditionBanner edition=page.edition.clone()/>
         <FilterRow edition=page.edition.clone() filter=page.filter.clone() states=page.sources.clone() now category/>
-        <SourceStates sources=page.sources.clone() now/>
+        <div class="home-bar">
+            <SourceStates sources=page.sources.clone() now/>
+            <ViewToggle/>
+        </div>
         {top}
         <section class="timeline" aria-label=t("timeline-stories")>
             {empty_view}
@@ -345,6 +359,32 @@ fn Timeline(page: TimelinePage, ignored: Vec<String>) -> impl IntoView {
             </For>
         </section>
         {next.map(|href| view! { <nav class="pager"><a href=href rel="next">{t("timeline-older")}</a></nav> })}
+        </div>
+    }
+}
+
+/// "Cards" or "Compact": how the timeline lists its stories, remembered in a cookie so the
+/// server renders the reader's choice.
+#[component]
+fn ViewToggle() -> impl IntoView {
+    let display = expect_context::<crate::display::Display>();
+    let choose = move |compact: bool| {
+        move |_| {
+            #[cfg(feature = "hydrate")]
+            crate::display::set_compact(display, compact);
+            #[cfg(not(feature = "hydrate"))]
+            let _ = compact;
+        }
+    };
+    view! {
+        <div class="view-toggle" role="group" aria-label=t("view-label")>
+            <button type="button" aria-pressed=move || (!display.compact.get()).to_string() on:click=choose(false)>
+                {t("view-cards")}
+            </button>
+            <button type="button" aria-pressed=move || display.compact.get().to_string() on:click=choose(true)>
+                {t("view-compact")}
+            </button>
+        </div>
     }
 }
 

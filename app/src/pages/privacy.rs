@@ -1,5 +1,5 @@
 use crate::components::app_status::PAGES_CACHE;
-use crate::display::{LANG_COOKIE, THEME_COOKIE};
+use crate::display::{LANG_COOKIE, THEME_COOKIE, VIEW_COOKIE};
 use crate::edition::COOKIE;
 use crate::i18n::{t, t_with};
 use crate::prefs::STORAGE_KEY;
@@ -30,7 +30,7 @@ pub fn PrivacyRoute() -> impl IntoView {
                 {with_code("privacy-saved", vec![("key", SAVED_KEY)])}
                 {with_code("privacy-offline", vec![("cache", PAGES_CACHE)])}
                 {with_code("privacy-cookie", vec![("cookie", COOKIE)])}
-                {with_code("privacy-display", vec![("theme", THEME_COOKIE), ("lang", LANG_COOKIE)])}
+                {with_code("privacy-display", vec![("theme", THEME_COOKIE), ("view", VIEW_COOKIE), ("lang", LANG_COOKIE)])}
                 <li>{t("privacy-cookie-life")}</li>
             </ul>
             <p>{t("privacy-clear")}</p>
