@@ -194,10 +194,23 @@ test('a phone: headlines on the first screen, and a compact list that is remembe
   // Remembered, and rendered by the server from the cookie.
   await page.reload();
   assert.equal(await page.locator('html').getAttribute('data-view'), 'compact');
+  await page.waitForSelector('html[data-hydrated]');
   const html = await (await fetch(stack.url('/'), { headers: { cookie: 'panorama_view=compact' } })).text();
   assert.match(html, /<html[^>]*data-view="compact"/);
   await page.click('.view-toggle button:text("Cards")');
   await page.waitForFunction(() => !document.documentElement.hasAttribute('data-view'));
+  // Every control a finger can hit is 44 px tall at least.
+  assert.ok(await page.evaluate(() => matchMedia('(pointer: coarse)').matches), 'a touch screen');
+  const small = await page.evaluate(() =>
+    [...document.querySelectorAll('.site-nav a, .category-tabs a, .filter-row a, button.save, .view-toggle button, .source-states > summary')]
+      .filter((e) => e.getClientRects().length && e.getBoundingClientRect().height < 44)
+      .map((e) => `${e.className || e.tagName}: ${Math.round(e.getBoundingClientRect().height)}px`));
+  assert.deepEqual(small, []);
+  // The current category tab is in view, even the last one.
+  await page.goto(stack.url('/?category=all'));
+  await page.waitForSelector('html[data-hydrated]');
+  const tab = await page.locator('.category-tabs a[aria-current="page"]').boundingBox();
+  assert.ok(tab.x >= 0 && tab.x + tab.width <= 360, `the current tab is at ${tab.x}..${tab.x + tab.width}`);
   await page.context().close();
 });
 

@@ -24,9 +24,27 @@ pub fn CategoryTabs(
             </li>
         }
     };
+    // On a phone the row scrolls sideways: the current tab is brought into view, so the
+    // reader sees where they are (All Categories is last, off screen at 360 px).
+    let row = NodeRef::<leptos::html::Ul>::new();
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        let _ = active.get();
+        if let Some(row) = row.get()
+            && let Ok(Some(current)) = row.query_selector("a[aria-current]")
+        {
+            let left =
+                current.get_bounding_client_rect().left() - row.get_bounding_client_rect().left();
+            let width = current.client_width();
+            let view = row.client_width();
+            if left < 0.0 || left + f64::from(width) > f64::from(view) {
+                row.set_scroll_left(row.scroll_left() + left as i32 - (view - width) / 2);
+            }
+        }
+    });
     view! {
         <nav class="category-tabs" aria-label=t("categories-nav")>
-            <ul>
+            <ul node_ref=row>
                 {Category::ALL.map(|c| tab(Some(c)))}
                 {tab(None)}
             </ul>
