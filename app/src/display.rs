@@ -111,8 +111,16 @@ pub fn provide_display(edition: &crate::edition::Edition) -> Display {
     let from_cookie = cookies::value(&cookies, LANG_COOKIE).and_then(UiLanguage::decode);
     // Without the cookie (a first visit), the edition's lead source gives the language; the
     // browser keeps the cookie in step with the preferences from then on.
+    // On a first visit the interface speaks the edition's language (the browser's), and
+    // keeps it: it changes only when the reader chooses another, or chooses to follow the
+    // edition (the footer's "Same as my edition"), never because the preferences changed.
     let ui = from_cookie.unwrap_or_else(|| {
-        UiLanguage::automatic(edition_language(&edition.sources.get_untracked()))
+        let language = edition_language(&edition.sources.get_untracked());
+        UiLanguage {
+            language,
+            automatic: false,
+            edition: language,
+        }
     });
     #[cfg(feature = "ssr")]
     if from_cookie != Some(ui) {
@@ -193,7 +201,8 @@ fn show(display: Display, ui: UiLanguage) {
     });
 }
 
-/// The preferences changed: an interface language that follows their primary language follows.
+/// The preferences changed: an interface language follows their primary language only when
+/// the reader chose that ("Same as my edition"); otherwise only what it would follow changes.
 #[cfg(feature = "hydrate")]
 pub fn follow_edition(edition: Language) {
     let Some(display) = use_context::<Display>() else {

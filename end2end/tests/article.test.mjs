@@ -1,6 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startStack } from './support.mjs';
+import { guardConsole, startStack } from './support.mjs';
 
 // Globe Daily's "Summit opens" links to a page served by the fixture server, with navigation,
 // ads, scripts and a "most read" box around the story. "Rail strike" links to a page that
@@ -10,6 +10,7 @@ const RAIL = 'Rail strike ends after talks';
 const CUP = 'Underdogs win the cup final';
 
 let stack;
+guardConsole(() => stack);
 before(async () => {
   stack = await startStack();
 });
@@ -125,6 +126,8 @@ test('an unknown id answers 404 with a way to the timeline', async () => {
     assert.equal(res.status, 404, path);
     assert.ok((await res.text()).includes('Story not found'), path);
   }
+  // The browser reports the 404 answer in its console: expected here.
+  stack.expectConsoleError((e) => e.startsWith(stack.url('/article/00000000000000ff')) && e.includes('status of 404'));
   const page = await stack.newPage();
   await page.goto(stack.url('/article/00000000000000ff'));
   await page.waitForSelector('html[data-hydrated]');
@@ -229,9 +232,6 @@ test('categories have their own addresses: /c/<category>', async () => {
   assert.equal(await page.locator('.category-tabs a[aria-current="page"]').textContent(), 'Sports');
   assert.equal((await fetch(stack.url('/c/weather'))).status, 404);
   await page.context().close();
-  // The one error expected: the browser's report of the unknown article's 404 answer.
-  const expected = (e) => e.startsWith(stack.url('/article/00000000000000ff')) && e.includes('status of 404');
-  assert.deepEqual(stack.consoleErrors.filter((e) => !expected(e)), []);
 });
 
 test("a lazy page's code is asked for with the main files, and fetched once", async () => {
@@ -271,7 +271,8 @@ test("a lazy page's code is asked for with the main files, and fetched once", as
 });
 
 test('images that fail to load leave no broken box, on cards, the article and in its story', async () => {
-  const before = stack.consoleErrors.length;
+  // The refused images are reported in the console: expected here.
+  stack.expectConsoleError((e) => e.includes('status of 403'));
   const page = await stack.newPage();
   // Outlets that refuse hotlinking: every image answers 403.
   const refuse = (route) => route.fulfill({ status: 403, contentType: 'text/plain', body: 'hotlinking refused' });
@@ -294,9 +295,6 @@ test('images that fail to load leave no broken box, on cards, the article and in
     assert.equal(await hero.isVisible(), false);
   }
   await page.context().close();
-  // The refused images are this test's own console errors.
-  stack.consoleErrors.splice(before, stack.consoleErrors.length - before,
-    ...stack.consoleErrors.slice(before).filter((e) => !e.includes('status of 403')));
 });
 
 test('the article header says the UTC time once, in the interface language, and leads back', async () => {

@@ -1,8 +1,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startStack } from './support.mjs';
+import { guardConsole, startStack } from './support.mjs';
 
 let stack;
+guardConsole(() => stack);
 before(async () => {
   stack = await startStack({
     env: {

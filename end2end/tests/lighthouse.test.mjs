@@ -4,7 +4,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startStack } from './support.mjs';
+import { guardConsole, startStack } from './support.mjs';
 import { audit, lostPoints, warm } from '../lighthouse.mjs';
 
 const CATEGORIES = ['accessibility', 'best-practices', 'seo'];
@@ -12,6 +12,7 @@ const CATEGORIES = ['accessibility', 'best-practices', 'seo'];
 const FLOOR = { accessibility: 1, 'best-practices': 0.95, seo: 0.95 };
 
 let stack;
+guardConsole(() => stack);
 before(async () => {
   // As deployed: the service worker on, images loading (from 127.0.0.1).
   stack = await startStack({ env: { PANORAMA_SERVICE_WORKER: 'on' }, localImages: true });

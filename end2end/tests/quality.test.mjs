@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { startStack } from './support.mjs';
+import { guardConsole, startStack } from './support.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
@@ -21,6 +21,7 @@ const WIDTHS = [
 const SHOTS = process.env.SCREENSHOTS_DIR ?? join(tmpdir(), 'panorama-screenshots');
 
 let stack;
+guardConsole(() => stack);
 let articlePath;
 before(async () => {
   stack = await startStack();

@@ -1,12 +1,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startStack, cardTitles } from './support.mjs';
+import { guardConsole, startStack, cardTitles } from './support.mjs';
 
 // The default edition (World, English): see home.test.mjs for its stories.
 const FIRST = 'Summit opens with climate pledge';
 const SECOND = 'Rail strike ends after talks';
 
 let stack;
+guardConsole(() => stack);
 before(async () => {
   stack = await startStack();
 });

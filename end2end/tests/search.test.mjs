@@ -1,12 +1,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startStack } from './support.mjs';
+import { guardConsole, startStack } from './support.mjs';
 
 // Stories of the fixture feeds in Chinese (voa-zh), Arabic (gulf-ar) and English (globe-en).
 const ZH_TITLE = '俄罗斯领导的集体安全条约组织（CSTO）部队抵达哈萨克斯坦';
 const AR_TITLE = 'قمة الدوحة تبحث الأمن الإقليمي';
 
 let stack;
+guardConsole(() => stack);
 before(async () => {
   stack = await startStack();
   // A reader's timeline reads these sources; their stories then go to the store.

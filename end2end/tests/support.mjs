@@ -2,7 +2,9 @@
 // Chromium. Every page opened through `newPage` records console errors and uncaught exceptions,
 // which the tests expect to be none (a hydration mismatch shows up there).
 
+import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { beforeEach, afterEach } from 'node:test';
 import { rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
@@ -107,6 +109,12 @@ export async function startStack({ env = {}, catalog: which = 'default', localIm
     browser,
     log,
     consoleErrors,
+    /// What this test expects to see in the console (see `guardConsole`).
+    expected: [],
+    /// Announces a console error this test causes on purpose (`matches` tells it).
+    expectConsoleError(matches) {
+      this.expected.push(matches);
+    },
     url: (path) => `${base}${path}`,
     /// A page in a fresh context whose console errors are collected.
     async newPage(contextOptions = {}) {
@@ -150,4 +158,22 @@ export async function startStack({ env = {}, catalog: which = 'default', localIm
 /// Card titles in page order.
 export function cardTitles(page) {
   return page.locator('.card-title').allTextContents().then((t) => t.map((s) => s.trim()));
+}
+
+/// Fails every test that leaves a console error it did not announce (`expectConsoleError`).
+/// Called at the top of each browser test file: hooks run around each test, so a run filtered
+/// to one test checks that test too.
+export function guardConsole(getStack) {
+  let seen = 0;
+  beforeEach(() => {
+    const stack = getStack();
+    seen = stack ? stack.consoleErrors.length : 0;
+    if (stack) stack.expected = [];
+  });
+  afterEach(() => {
+    const stack = getStack();
+    if (!stack) return;
+    const fresh = stack.consoleErrors.slice(seen).filter((e) => !stack.expected.some((matches) => matches(e)));
+    assert.deepEqual(fresh, [], 'console errors in this test');
+  });
 }
