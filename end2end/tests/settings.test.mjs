@@ -75,6 +75,14 @@ test('a one-language country says "No other language available"', async () => {
   assert.match(await germany.textContent(), /Set News Language for Germany/);
   assert.match(await germany.textContent(), /No other language available/);
   assert.equal(await page.inputValue('#primary-language-DE'), 'de');
+  // One outlet: chosen for the reader, and said so; languages and sources in one card.
+  assert.equal(await page.inputValue('#primary-source-DE'), 'rdf-de');
+  const card = page.locator('.country-card[data-country="DE"]');
+  assert.match(await card.textContent(), /No other source available/);
+  assert.equal(await card.locator('.settings-section').count(), 2);
+  // Save stays in view at the bottom of a long form.
+  const actions = await page.locator('.settings-actions').boundingBox();
+  assert.ok(actions.y + actions.height <= page.viewportSize().height + 1, `Save is at ${actions.y}`);
   // The primary country cannot also be an other country.
   assert.equal(await page.locator('input[name="other-country"][value="WORLD"]').isDisabled(), true);
   await page.context().close();

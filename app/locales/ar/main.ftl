@@ -180,6 +180,7 @@ settings-primary-language = اللغة الرئيسية (إلزامي)
 settings-choose-language = اختر لغة
 settings-other-languages = لغات أخرى (اختياري)
 settings-no-other-language = لا توجد لغة أخرى متاحة
+settings-no-other-source = لا يتوفر مصدر آخر
 settings-sources = اختر مصدر أخبار { $country }
 settings-primary-source = المصدر الرئيسي (إلزامي)
 settings-choose-source = اختر مصدرًا

@@ -175,6 +175,7 @@ settings-primary-language = Hauptsprache (Pflicht)
 settings-choose-language = Sprache wählen
 settings-other-languages = Weitere Sprachen (optional)
 settings-no-other-language = Keine weitere Sprache verfügbar
+settings-no-other-source = Keine andere Quelle verfügbar
 settings-sources = Nachrichtenquelle für { $country }
 settings-primary-source = Hauptquelle (Pflicht)
 settings-choose-source = Quelle wählen

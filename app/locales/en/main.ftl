@@ -179,6 +179,7 @@ settings-primary-language = Primary Language (Mandatory)
 settings-choose-language = Choose a language
 settings-other-languages = Other Language(s) (Optional)
 settings-no-other-language = No other language available
+settings-no-other-source = No other source available
 settings-sources = Set News Source for { $country }
 settings-primary-source = Primary Source (Mandatory)
 settings-choose-source = Choose a source

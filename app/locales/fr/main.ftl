@@ -175,6 +175,7 @@ settings-primary-language = Langue principale (obligatoire)
 settings-choose-language = Choisir une langue
 settings-other-languages = Autres langues (facultatif)
 settings-no-other-language = Aucune autre langue disponible
+settings-no-other-source = Aucune autre source disponible
 settings-sources = Source des actualités pour { $country }
 settings-primary-source = Source principale (obligatoire)
 settings-choose-source = Choisir une source

@@ -169,6 +169,7 @@ settings-primary-language = मुख्य भाषा (अनिवार्�
 settings-choose-language = भाषा चुनें
 settings-other-languages = अन्य भाषाएँ (वैकल्पिक)
 settings-no-other-language = कोई अन्य भाषा उपलब्ध नहीं
+settings-no-other-source = कोई अन्य स्रोत उपलब्ध नहीं
 settings-sources = { $country } के लिए समाचार स्रोत चुनें
 settings-primary-source = मुख्य स्रोत (अनिवार्य)
 settings-choose-source = स्रोत चुनें

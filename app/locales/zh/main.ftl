@@ -160,6 +160,7 @@ settings-primary-language = 主要语言（必选）
 settings-choose-language = 选择语言
 settings-other-languages = 其他语言（可选）
 settings-no-other-language = 没有其他可用语言
+settings-no-other-source = 没有其他可用来源
 settings-sources = 设置{ $country }的新闻来源
 settings-primary-source = 主要来源（必选）
 settings-choose-source = 选择来源

@@ -184,16 +184,20 @@ fn SettingsForm(catalog: CatalogView) -> impl IntoView {
         <Show when=loaded fallback=|| view! { <p class="loading" role="status">{t("settings-loading")}</p> }>
             <form class="settings" on:submit=on_submit novalidate>
                 <CountrySection form/>
+                // One card per country: its languages, then its sources.
                 <For
                     each=move || form.read(Draft::countries).unwrap_or_default()
                     key=|c| *c
-                    children=move |country| view! { <LanguageSection form country/> }
+                    children=move |country| {
+                        view! {
+                            <div class="country-card" data-country=country.code()>
+                                <LanguageSection form country/>
+                                <SourceSection form country/>
+                            </div>
+                        }
+                    }
                 />
-                <For
-                    each=move || form.read(Draft::countries).unwrap_or_default()
-                    key=|c| *c
-                    children=move |country| view! { <SourceSection form country/> }
-                />
+                // Sticky: Save and what it said stay in view however long the form is.
                 <div class="settings-actions">
                     <button type="submit" class="primary">{t("settings-save")}</button>
                     <p class="status" role="status" aria-live="polite">
@@ -398,7 +402,11 @@ fn SourceSection(form: Form, country: Country) -> impl IntoView {
             </select>
             <FieldError form field/>
             {move || sources().is_empty().then(|| view! { <p class="none">{language_first.clone()}</p> })}
-            <fieldset>
+            {move || {
+                let readable = sources().iter().filter(|s| s.has_feed()).count();
+                (readable == 1).then(|| view! { <p class="none">{t("settings-no-other-source")}</p> })
+            }}
+            <fieldset hidden=move || sources().iter().filter(|s| s.has_feed()).count() <= 1>
                 <legend>{t("settings-other-sources")}</legend>
                 <div class="choices">
                     <For each=sources key=|s| s.id.clone() let:source>

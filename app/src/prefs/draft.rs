@@ -137,6 +137,24 @@ impl Draft {
         }
         self.editions
             .sort_by_key(|e| countries.iter().position(|c| *c == e.country));
+        for country in countries {
+            self.preselect_only_source(country, catalog);
+        }
+    }
+
+    /// A country whose chosen languages have one outlet with a feed: it is the primary source,
+    /// chosen for the reader (as a country's only language is).
+    fn preselect_only_source(&mut self, country: Country, catalog: &CatalogView) {
+        let languages = self.languages(country);
+        let mut readable = crate::prefs::sources_of(catalog, country, &languages)
+            .into_iter()
+            .filter(|s| s.has_feed());
+        if let (Some(only), None) = (readable.next(), readable.next())
+            && let Some(e) = self.edition_mut(country)
+            && e.primary_source.is_none()
+        {
+            e.primary_source = Some(only.id.clone());
+        }
     }
 
     /// Sets a country's primary language; returns the names of the sources this dropped.
@@ -150,7 +168,9 @@ impl Draft {
             e.primary_language = language;
             e.other_languages.retain(|l| Some(*l) != language);
         }
-        self.drop_sources_outside_languages(country, catalog)
+        let dropped = self.drop_sources_outside_languages(country, catalog);
+        self.preselect_only_source(country, catalog);
+        dropped
     }
 
     /// Adds or removes one of a country's other languages; returns the names of dropped sources.
@@ -171,7 +191,9 @@ impl Draft {
                 e.other_languages.retain(|l| *l != language);
             }
         }
-        self.drop_sources_outside_languages(country, catalog)
+        let dropped = self.drop_sources_outside_languages(country, catalog);
+        self.preselect_only_source(country, catalog);
+        dropped
     }
 
     fn drop_sources_outside_languages(
@@ -293,14 +315,18 @@ mod tests {
         assert_eq!(d.finish(), Err(vec![Missing::PrimaryCountry]));
         d.set_primary_country(Some(Country::IN), &c);
         d.set_other_country(Country::DE, true, &c);
-        // Germany has one language, chosen for the reader; India has two.
+        // Germany has one language and one outlet, both chosen for the reader; India has two
+        // languages.
         assert_eq!(
             d.finish(),
             Err(vec![
                 Missing::PrimaryLanguage(Country::IN),
                 Missing::PrimarySource(Country::IN),
-                Missing::PrimarySource(Country::DE)
             ])
+        );
+        assert_eq!(
+            d.edition(Country::DE).unwrap().primary_source.as_deref(),
+            Some("dw-de")
         );
         d.set_primary_language(Country::IN, Some(Language::Hi), &c);
         d.set_primary_source(Country::IN, Some("aajtak-hi".into()));
