@@ -1,6 +1,7 @@
 pub mod app_status;
 pub mod article_card;
 pub mod category_tabs;
+pub mod details;
 pub mod footer;
 pub mod header;
 pub mod keys;

@@ -1,3 +1,4 @@
+use crate::components::details::TroubleDetails;
 use crate::edition::Edition;
 use crate::i18n::t;
 use leptos::prelude::*;
@@ -18,14 +19,9 @@ pub fn Notices() -> impl IntoView {
                         {notices
                             .iter()
                             .map(|n| {
-                                let detail = n.detail().map(|d| {
-                                    view! {
-                                        <details class="trouble-details">
-                                            <summary>{t("details")}</summary>
-                                            <code dir="ltr">{d.to_owned()}</code>
-                                        </details>
-                                    }
-                                });
+                                let detail = n
+                                    .detail()
+                                    .map(|d| view! { <TroubleDetails detail=d.to_owned()/> });
                                 view! { <li>{n.message()} {detail}</li> }
                             })
                             .collect_view()}

@@ -1,3 +1,4 @@
+use crate::components::details::TroubleDetails;
 use crate::i18n::{relative_time, t, t_with};
 use crate::model::{SourceState, SourceStatus, Trouble};
 use chrono::{DateTime, Utc};
@@ -102,15 +103,7 @@ pub fn SourceStates(sources: Vec<SourceState>, now: DateTime<Utc>) -> impl IntoV
                     <span class="source-name" dir="auto">{s.source_name}</span>
                     " "
                     <span class="source-status">{text}</span>
-                    {detail
-                        .map(|d| {
-                            view! {
-                                <details class="trouble-details">
-                                    <summary>{t("details")}</summary>
-                                    <code dir="ltr">{d}</code>
-                                </details>
-                            }
-                        })}
+                    {detail.map(|detail| view! { <TroubleDetails detail/> })}
                 </li>
             }
         })

@@ -1,4 +1,5 @@
 use crate::api::{AppError, get_article};
+use crate::components::details::TroubleDetails;
 use crate::components::related::RelatedNews;
 use crate::components::save_button::SaveButton;
 use crate::components::share::Share;
@@ -141,15 +142,7 @@ fn ArticleView(page: ArticlePage) -> impl IntoView {
                     view! {
                         <div class="story-note" role="note">
                             <p>{note}</p>
-                            {note_detail
-                                .map(|d| {
-                                    view! {
-                                        <details class="trouble-details">
-                                            <summary>{t("details")}</summary>
-                                            <code dir="ltr">{d}</code>
-                                        </details>
-                                    }
-                                })}
+                            {note_detail.map(|detail| view! { <TroubleDetails detail/> })}
                         </div>
                     }
                 })}

@@ -62,6 +62,15 @@ pub struct Snapshot {
     pub aliases: usize,
 }
 
+/// Each article's position, by id.
+fn positions(articles: &[Arc<Record>]) -> HashMap<String, usize> {
+    articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id.clone(), i))
+        .collect()
+}
+
 impl Snapshot {
     /// Groups `articles` (those of the window), learning aliases into `aliases` first.
     pub fn build(
@@ -87,11 +96,7 @@ impl Snapshot {
             })
             .collect();
         let grouping = group(&docs, options);
-        let by_id = articles
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.id.clone(), i))
-            .collect();
+        let by_id = positions(&articles);
         Snapshot {
             articles,
             features,

@@ -107,11 +107,7 @@ impl StoredGrouping {
                 Some(((a.min(b), a.max(b)), link))
             })
             .collect();
-        let by_id = articles
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.id.clone(), i))
-            .collect();
+        let by_id = super::positions(&articles);
         Snapshot {
             articles,
             features: Vec::new(),
