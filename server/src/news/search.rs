@@ -25,6 +25,16 @@ pub enum QueryError {
     TooManyTerms,
 }
 
+/// How a full-text engine writes a query (`Query::fts5`, `Query::tsquery`).
+struct Syntax<'a> {
+    quote: &'a dyn Fn(&str) -> String,
+    /// After a word that may begin a longer one.
+    prefix: &'static str,
+    or: &'static str,
+    and: &'static str,
+    phrase: &'a dyn Fn(&[String]) -> String,
+}
+
 /// One thing the reader asked for: a word, or words that must stand together.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Term {
@@ -91,57 +101,52 @@ impl Query {
     /// only letters, digits and marks, so nothing typed becomes an operator.
     pub fn fts5(&self) -> String {
         let quoted = |t: &str| format!("\"{t}\"");
-        self.terms
-            .iter()
-            .map(|term| match term {
-                Term::Word { token, prefix } => {
-                    let star = if *prefix { "*" } else { "" };
-                    let forms: Vec<String> = keys::query_forms(token)
-                        .into_iter()
-                        .map(|f| format!("{}{star}", quoted(f)))
-                        .collect();
-                    if forms.len() == 1 {
-                        forms.into_iter().next().unwrap_or_default()
-                    } else {
-                        format!("({})", forms.join(" OR "))
-                    }
-                }
-                Term::Phrase(tokens) => quoted(&tokens.join(" ")),
-            })
-            .collect::<Vec<_>>()
-            .join(" AND ")
+        self.expression(&Syntax {
+            quote: &quoted,
+            prefix: "*",
+            or: " OR ",
+            and: " AND ",
+            phrase: &|tokens| quoted(&tokens.join(" ")),
+        })
     }
 
     /// The same expression as a PostgreSQL tsquery literal over the tsvector of the keys
     /// (`keys::tsvector`): quoted lexemes, `:*` for a prefix, `<->` between a phrase's tokens.
     /// Cast with `::tsquery`, never `to_tsquery`, so PostgreSQL does not parse the words again.
     pub fn tsquery(&self) -> String {
+        self.expression(&Syntax {
+            quote: &keys::quoted_lexeme,
+            prefix: ":*",
+            or: " | ",
+            and: " & ",
+            phrase: &|tokens| {
+                let lexemes: Vec<String> = tokens.iter().map(|t| keys::quoted_lexeme(t)).collect();
+                format!("({})", lexemes.join(" <-> "))
+            },
+        })
+    }
+
+    /// The terms in `syntax`: every term required, a word in any of its forms.
+    fn expression(&self, syntax: &Syntax) -> String {
         self.terms
             .iter()
             .map(|term| match term {
                 Term::Word { token, prefix } => {
-                    let star = if *prefix { ":*" } else { "" };
+                    let mark = if *prefix { syntax.prefix } else { "" };
                     let forms: Vec<String> = keys::query_forms(token)
                         .into_iter()
-                        .map(|f| format!("{}{star}", keys::quoted_lexeme(f)))
+                        .map(|f| format!("{}{mark}", (syntax.quote)(f)))
                         .collect();
                     if forms.len() == 1 {
                         forms.into_iter().next().unwrap_or_default()
                     } else {
-                        format!("({})", forms.join(" | "))
+                        format!("({})", forms.join(syntax.or))
                     }
                 }
-                Term::Phrase(tokens) => format!(
-                    "({})",
-                    tokens
-                        .iter()
-                        .map(|t| keys::quoted_lexeme(t))
-                        .collect::<Vec<_>>()
-                        .join(" <-> ")
-                ),
+                Term::Phrase(tokens) => (syntax.phrase)(tokens),
             })
             .collect::<Vec<_>>()
-            .join(" & ")
+            .join(syntax.and)
     }
 
     /// Whether the folded `token` of a text is one the query asks for (for marking).

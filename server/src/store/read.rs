@@ -92,7 +92,7 @@ impl Store {
             .collect::<Result<Vec<_>, _>>()?;
         let mut feeds = Vec::with_capacity(states.len());
         for state in states {
-            let articles = self.stories_in_order(&state.items).await?;
+            let articles = self.stories(&state.items).await?;
             feeds.push(StoredFeed { state, articles });
         }
         Ok(feeds)
@@ -107,16 +107,12 @@ impl Store {
         let Some(state) = row.as_ref().map(rows::feed_state_from).transpose()? else {
             return Ok(None);
         };
-        let articles = self.stories_in_order(&state.items).await?;
+        let articles = self.stories(&state.items).await?;
         Ok(Some(StoredFeed { state, articles }))
     }
 
     /// The stories with these ids, in this order (those the store has).
     pub async fn stories(&self, ids: &[String]) -> Result<Vec<Record>, StoreError> {
-        self.stories_in_order(ids).await
-    }
-
-    async fn stories_in_order(&self, ids: &[String]) -> Result<Vec<Record>, StoreError> {
         let mut found = std::collections::HashMap::new();
         for chunk in ids.chunks(500) {
             // Safe: the statement is ours; only its placeholders are counted in.
