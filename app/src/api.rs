@@ -59,7 +59,7 @@ mod backend {
     use super::AppError;
     use crate::model::{
         ArchivePage, ArchiveQuery, ArticlePage, CatalogView, Contact, RelatedStory, SearchPage,
-        SearchQuery, TimelinePage, TimelineQuery,
+        SearchQuery, StoryPage, TimelinePage, TimelineQuery,
     };
     use futures::future::BoxFuture;
     use std::sync::Arc;
@@ -84,6 +84,13 @@ mod backend {
             self: Arc<Self>,
             id: String,
         ) -> BoxFuture<'static, Result<RelatedStory, AppError>>;
+        /// The story page of an article: the article, its story, and which of the countries
+        /// of the edition `sources` (the default one when empty) have not covered it yet.
+        fn story(
+            self: Arc<Self>,
+            id: String,
+            sources: Vec<String>,
+        ) -> BoxFuture<'static, Result<StoryPage, AppError>>;
         /// The stories seen, by day; `day` absent means the newest day.
         fn archive(
             self: Arc<Self>,
@@ -200,6 +207,19 @@ pub async fn get_article(id: String) -> Result<ArticlePage, AppError> {
 pub async fn get_related(id: String) -> Result<RelatedStory, AppError> {
     let id = article_id(&id).map_err(with_status)?;
     backend()?.0.related(id).await.map_err(with_status)
+}
+
+/// The story page of an article: every outlet's article on its story, the coverage by
+/// country, and which of the reader's countries (those of `sources`, comma-separated source
+/// ids, else the default edition's) have not covered it yet.
+#[server(input = GetUrl, prefix = "/api", endpoint = "story")]
+pub async fn get_story(
+    id: String,
+    sources: Option<String>,
+) -> Result<crate::model::StoryPage, AppError> {
+    let id = article_id(&id).map_err(with_status)?;
+    let sources = parse_sources(sources).map_err(with_status)?;
+    backend()?.0.story(id, sources).await.map_err(with_status)
 }
 
 /// The address readers reach this server at: the configured one, else the request's `Host`.
@@ -347,6 +367,27 @@ pub fn parse_timeline_query(
                 .ok_or_else(|| AppError::BadRequest(format!("unknown category {slug:?}")))?,
         ),
     };
+    let sources = parse_sources(sources)?;
+    let limit = match limit {
+        None => DEFAULT_PAGE_SIZE,
+        Some(n) if (1..=MAX_PAGE_SIZE).contains(&n) => n,
+        Some(n) => {
+            return Err(AppError::BadRequest(format!(
+                "limit {n} is outside 1..={MAX_PAGE_SIZE}"
+            )));
+        }
+    };
+    Ok(crate::model::TimelineQuery {
+        category,
+        sources,
+        filter,
+        cursor: cursor.filter(|c| !c.is_empty()),
+        limit,
+    })
+}
+
+/// An edition's source ids, comma-separated, each once; absent or blank is the default edition.
+pub fn parse_sources(sources: Option<String>) -> Result<Vec<String>, AppError> {
     let mut listed: Vec<String> = Vec::new();
     for id in sources
         .unwrap_or_default()
@@ -365,23 +406,7 @@ pub fn parse_timeline_query(
             listed.len()
         )));
     }
-    let sources = listed;
-    let limit = match limit {
-        None => DEFAULT_PAGE_SIZE,
-        Some(n) if (1..=MAX_PAGE_SIZE).contains(&n) => n,
-        Some(n) => {
-            return Err(AppError::BadRequest(format!(
-                "limit {n} is outside 1..={MAX_PAGE_SIZE}"
-            )));
-        }
-    };
-    Ok(crate::model::TimelineQuery {
-        category,
-        sources,
-        filter,
-        cursor: cursor.filter(|c| !c.is_empty()),
-        limit,
-    })
+    Ok(listed)
 }
 
 /// A filter's value as given: absent and blank are the same.

@@ -323,6 +323,24 @@ pub fn t_with(key: &str, args: Vec<(&'static str, Arg)>) -> String {
     message_with(language(), key, args)
 }
 
+/// How a list's items are separated in `language`'s script: Arabic has its own comma, Chinese
+/// its enumeration comma.
+pub fn list_separator(language: Language) -> &'static str {
+    match language {
+        Language::Ar => "، ",
+        Language::Zh => "、",
+        _ => ", ",
+    }
+}
+
+/// Items written as a list in the interface language.
+pub fn list(items: impl IntoIterator<Item = String>) -> String {
+    items
+        .into_iter()
+        .collect::<Vec<_>>()
+        .join(list_separator(language()))
+}
+
 pub fn country(c: Country) -> String {
     t(&format!("country-{}", c.code()))
 }

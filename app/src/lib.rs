@@ -261,7 +261,8 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment("") view=home ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("c"), ParamSegment("category")) view=home ssr=SsrMode::Async/>
                     <Route path=(StaticSegment("article"), ParamSegment("id")) view={Lazy::<ArticlePage>::new()} ssr=SsrMode::Async/>
-                    <Route path=StaticSegment("settings") view={Lazy::<SettingsPage>::new()}/>
+                    <Route path=(StaticSegment("story"), ParamSegment("id")) view={Lazy::<StoryPage>::new()} ssr=SsrMode::Async/>
+                    <Route path=StaticSegment("settings") view={Lazy::<SettingsPage>::new()} ssr=SsrMode::Async/>
                     <Route path=StaticSegment("saved") view={Lazy::<SavedPage>::new()}/>
                     <Route path=StaticSegment("archive") view={Lazy::<ArchivePage>::new()} ssr=SsrMode::Async/>
                     <Route path=StaticSegment("search") view={Lazy::<SearchPage>::new()} ssr=SsrMode::Async/>
@@ -315,6 +316,7 @@ pub fn hydrate() {
 async fn load_page_code(path: &str) {
     match LazyPage::at(path) {
         Some(LazyPage::Article) => ArticlePage::preload().await,
+        Some(LazyPage::Story) => StoryPage::preload().await,
         Some(LazyPage::Settings) => SettingsPage::preload().await,
         Some(LazyPage::Saved) => SavedPage::preload().await,
         Some(LazyPage::Archive) => ArchivePage::preload().await,
@@ -331,6 +333,7 @@ async fn load_page_code(path: &str) {
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum LazyPage {
     Article,
+    Story,
     Settings,
     Saved,
     Archive,
@@ -344,6 +347,7 @@ impl LazyPage {
         Some(
             match path.trim_start_matches('/').split('/').next().unwrap_or("") {
                 "article" => LazyPage::Article,
+                "story" => LazyPage::Story,
                 "settings" => LazyPage::Settings,
                 "saved" => LazyPage::Saved,
                 "archive" => LazyPage::Archive,
@@ -361,6 +365,7 @@ impl LazyPage {
     fn name(self) -> &'static str {
         match self {
             LazyPage::Article => "article_page",
+            LazyPage::Story => "story_page",
             LazyPage::Settings => "settings_page",
             LazyPage::Saved => "saved_page",
             LazyPage::Archive => "archive_page",
@@ -463,6 +468,7 @@ macro_rules! lazy_page {
 }
 
 lazy_page!(ArticlePage, pages::article::ArticleRoute);
+lazy_page!(StoryPage, pages::story::StoryRoute);
 lazy_page!(SettingsPage, pages::settings::SettingsPage);
 lazy_page!(SavedPage, pages::saved::SavedRoute);
 lazy_page!(ArchivePage, pages::archive::ArchiveRoute);

@@ -692,6 +692,20 @@ pub struct RelatedStory {
     pub coverage: Vec<Coverage>,
 }
 
+/// What `/api/story` answers: one event as the world tells it, for the story page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StoryPage {
+    /// The server's clock, for relative times that agree between server and browser.
+    #[serde(deserialize_with = "crate::rfc3339::deserialize")]
+    pub generated_at: DateTime<Utc>,
+    /// The article the page was asked for (its `score` 0, nothing `shared`): it names the page.
+    pub article: RelatedArticle,
+    /// The rest of its story, as More Related News ranks it, and the coverage by country.
+    pub story: RelatedStory,
+    /// The reader's countries (of the edition asked with) whose outlets have not covered it.
+    pub not_yet: Vec<Country>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

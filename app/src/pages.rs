@@ -7,3 +7,4 @@ pub mod privacy;
 pub mod saved;
 pub mod search;
 pub mod settings;
+pub mod story;

@@ -104,6 +104,8 @@ test('the timeline folds the story into one card that says in how many other lan
   assert.equal(await tonga.count(), 1);
   assert.equal((await tonga.locator('.tag-languages').textContent()).trim(), 'Also in 3 other languages');
   assert.equal((await tonga.locator('.tag-outlets').textContent()).trim(), '+3 outlets');
+  // "Also in N languages" opens the story's own page.
+  assert.match(await tonga.locator('.tag-languages').getAttribute('href'), /^\/story\/[0-9a-f]{16}$/);
   await tonga.locator('.tag-outlets').click();
   await page.waitForSelector('section.related .related-item');
   assert.match(new URL(page.url()).pathname, /^\/article\/[0-9a-f]{16}$/);
@@ -126,3 +128,64 @@ test('an unknown id has no related news: 404', async () => {
   assert.equal(res.status, 404);
 });
 
+
+test("the story page's HTML holds every outlet's headline by country, who covered it and who not yet", async () => {
+  // A reader of India, the United States and Germany: Germany covered the CSTO story, the
+  // other two not yet.
+  const res = await fetch(stack.url(`/story/${voa.id}`), { headers: { cookie: 'panorama_edition=ndtv-en.cnn-en.dw-de' } });
+  assert.equal(res.status, 200);
+  const html = await res.text();
+  const related = await (await fetch(stack.url(`/api/related?id=${voa.id}`))).json();
+  assert.equal(related.articles.length, 4);
+  for (const a of [voa, ...related.articles]) {
+    assert.ok(html.includes(`data-article="${a.id}"`), `${a.title} is on the page`);
+  }
+  assert.match(html, /Covered in: World, Qatar, Germany, China · Not yet in: India, United States/);
+  assert.match(html, /5 outlets in 4 countries/);
+  assert.match(html, /Linked by: (?:(?!<\/p>).)*CSTO/s);
+  // The API answers the same, and names an unknown id as such.
+  const api = await (await fetch(stack.url(`/api/story?id=${voa.id}&sources=ndtv-en,cnn-en,dw-de`))).json();
+  assert.deepEqual(api.not_yet, ['IN', 'US']);
+  assert.equal((await fetch(stack.url('/api/story?id=0123456789abcdef'))).status, 404);
+  assert.equal((await fetch(stack.url('/story/0123456789abcdef'))).status, 404);
+  assert.equal((await fetch(stack.url('/api/story'))).status, 400);
+});
+
+test('the story page is reached from More Related News; countries side by side, earliest first', async () => {
+  const page = await stack.newPage();
+  await page.goto(stack.url(`/article/${voa.id}`));
+  await page.waitForSelector('html[data-hydrated]');
+  await page.locator('.related-whole a').click();
+  await page.waitForSelector('.story-page');
+  assert.equal(new URL(page.url()).pathname, `/story/${voa.id}`);
+  const countries = page.locator('.story-country');
+  assert.equal(await countries.count(), 4);
+  // Each country's column lists its articles under their language; the pickup list names the
+  // same countries in the same order, the first marked.
+  const order = await countries.evaluateAll((els) => els.map((e) => e.dataset.country));
+  const pickup = await page.locator('.story-pickup li').evaluateAll((els) => els.map((e) => e.dataset.country));
+  assert.deepEqual(pickup, order);
+  assert.equal(await page.locator('.story-pickup li').first().locator('.tag').count(), 1);
+  const times = await page.locator('.story-pickup time').evaluateAll((els) => els.map((e) => Date.parse(e.getAttribute('datetime'))));
+  assert.deepEqual([...times].sort((a, b) => a - b), times);
+  assert.equal(await page.locator('.story-country li[data-article]').count(), 5);
+  // A headline opens its article inside Panorama.
+  await page.locator('.story-country[data-country="DE"] li a').first().click();
+  await page.waitForSelector('.article h1');
+  assert.match(new URL(page.url()).pathname, /^\/article\//);
+});
+
+test('the story page in Arabic and Chinese: translated, right to left, fits a phone, axe finds nothing', async () => {
+  for (const [lang, heading, dir] of [['ar', 'متى تناولته كل دولة', 'rtl'], ['zh', '各国何时开始报道', 'ltr']]) {
+    const page = await stack.newPage({ viewport: { width: 360, height: 780 }, bypassCSP: true });
+    await page.context().addCookies([{ name: 'panorama_lang', value: `${lang}~en`, url: stack.base }]);
+    await page.goto(stack.url(`/story/${voa.id}`));
+    await page.waitForSelector('html[data-hydrated]');
+    assert.equal(await page.getAttribute('html', 'dir'), dir);
+    assert.equal((await page.locator('#pickup-heading').textContent()).trim(), heading);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${lang}: sideways scrolling`);
+    await page.addScriptTag({ path: AXE });
+    const violations = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`));
+    assert.deepEqual(violations, [], lang);
+  }
+});

@@ -17,7 +17,8 @@ use crate::store::archive::Archive;
 use crate::store::{ArchiveFilter, SearchFilter, Store, Write};
 use app::api::{AppError, NewsBackend};
 use app::model::{
-    ArchivePage, ArchiveQuery, Article, ArticlePage, CatalogView, Contact, Highlight, RelatedStory,
+    ArchivePage, ArchiveQuery, Article, ArticlePage, CatalogView, Contact, Highlight, RelatedArticle,
+    RelatedStory, StoryPage,
     SearchPage, SearchQuery, TimelinePage, TimelineQuery,
 };
 use chrono::Utc;
@@ -327,6 +328,43 @@ impl NewsService {
         Ok(story_of(&*self.related_snapshot().await, &article))
     }
 
+    /// The story page of article `id`: the article, its story, and the countries of the edition
+    /// `sources` (the default edition when empty; ids the catalog lacks count for nothing)
+    /// whose outlets have not covered it.
+    pub async fn story_page(&self, id: &str, sources: &[String]) -> Result<StoryPage, AppError> {
+        let article = self.seen_article(id).await?;
+        let story = story_of(&*self.related_snapshot().await, &article);
+        let edition: Vec<&crate::catalog::Source> = if sources.is_empty() {
+            self.catalog.default_edition()
+        } else {
+            sources.iter().filter_map(|id| self.catalog.source(id)).collect()
+        };
+        let mut not_yet: Vec<app::model::Country> = Vec::new();
+        for source in edition {
+            let covered = story.coverage.iter().any(|c| c.country == source.country);
+            if !covered && !not_yet.contains(&source.country) {
+                not_yet.push(source.country);
+            }
+        }
+        Ok(StoryPage {
+            generated_at: Utc::now(),
+            article: RelatedArticle {
+                id: article.id.clone(),
+                title: article.title.clone(),
+                source_id: article.source_id.clone(),
+                source_name: article.source_name.clone(),
+                country: article.country,
+                language: article.language,
+                published: article.published,
+                link: article.link.clone(),
+                score: 0.0,
+                shared: Vec::new(),
+            },
+            story,
+            not_yet,
+        })
+    }
+
     /// The News Archive from the store: the days (narrowed by the query's filters) and a page
     /// of one day's stories.
     pub async fn archive_page(&self, query: ArchiveQuery) -> Result<ArchivePage, AppError> {
@@ -451,6 +489,14 @@ impl NewsBackend for NewsService {
 
     fn related(self: Arc<Self>, id: String) -> BoxFuture<'static, Result<RelatedStory, AppError>> {
         Box::pin(async move { self.related_story(&id).await })
+    }
+
+    fn story(
+        self: Arc<Self>,
+        id: String,
+        sources: Vec<String>,
+    ) -> BoxFuture<'static, Result<StoryPage, AppError>> {
+        Box::pin(async move { self.story_page(&id, &sources).await })
     }
 
     fn contact(&self) -> Contact {

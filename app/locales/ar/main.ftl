@@ -169,7 +169,6 @@ keys-close = إغلاق
 
 ## Settings
 settings-title = الإعدادات
-settings-loading = جارٍ تحميل تفضيلاتك…
 settings-catalog-error = تعذّر تحميل الفهرس: { $error }
 settings-countries = البلدان
 settings-primary-country = البلد الرئيسي (إلزامي)
@@ -276,3 +275,24 @@ archive-more = مزيد من أخبار هذا اليوم
 archive-apply = اعرض
 filter-ignored = لم يُفهم فلم يُطبَّق:
 filter-show-all = اعرض كل الأخبار
+story-kicker = خبر واحد كما يرويه العالم
+story-loading = جارٍ تحميل الخبر…
+story-error = تعذّر تحميل هذا الخبر. حاول مرة أخرى بعد قليل.
+story-counts = { $outlets ->
+    [one] وسيلة إعلام واحدة
+    [two] وسيلتا إعلام
+    [few] { $outlets } وسائل إعلام
+   *[other] { $outlets } وسيلة إعلام
+} في { $countries ->
+    [one] بلد واحد
+    [two] بلدين
+    [few] { $countries } بلدان
+   *[other] { $countries } بلدًا
+}
+story-covered-in = التغطية في: { $countries }
+story-not-yet = لم يصل بعد إلى: { $countries }
+story-pickup = متى تناولته كل دولة
+story-first = الأول
+story-headlines = عناوين كل وسيلة إعلام، حسب البلد واللغة
+story-alone = لم تتناول أي وسيلة إعلام أخرى هذا الخبر بعد.
+related-whole-story = الخبر كاملًا، بلدًا بلدًا

@@ -164,7 +164,6 @@ keys-close = Schließen
 
 ## Settings
 settings-title = Einstellungen
-settings-loading = Ihre Einstellungen werden geladen…
 settings-catalog-error = Der Katalog konnte nicht geladen werden: { $error }
 settings-countries = Länder
 settings-primary-country = Hauptland (Pflicht)
@@ -274,3 +273,20 @@ archive-more = Weitere Meldungen dieses Tages
 archive-apply = Anzeigen
 filter-ignored = Nicht verstanden und daher nicht angewandt:
 filter-show-all = Alle Meldungen zeigen
+story-kicker = Eine Nachricht, wie die Welt sie erzählt
+story-loading = Die Nachricht wird geladen…
+story-error = Diese Nachricht konnte nicht geladen werden. Versuchen Sie es gleich noch einmal.
+story-counts = { $outlets ->
+    [one] 1 Medium
+   *[other] { $outlets } Medien
+} in { $countries ->
+    [one] 1 Land
+   *[other] { $countries } Ländern
+}
+story-covered-in = Berichtet in: { $countries }
+story-not-yet = Noch nicht in: { $countries }
+story-pickup = Wann jedes Land sie aufgriff
+story-first = zuerst
+story-headlines = Die Schlagzeilen aller Medien, nach Land und Sprache
+story-alone = Noch kein anderes Medium hat darüber berichtet.
+related-whole-story = Die ganze Geschichte, Land für Land

@@ -168,7 +168,6 @@ keys-close = Close
 
 ## Settings
 settings-title = Settings
-settings-loading = Loading your preferences…
 settings-catalog-error = The catalog could not be loaded: { $error }
 settings-countries = Countries
 settings-primary-country = Primary Country (Mandatory)
@@ -278,3 +277,20 @@ archive-more = More stories from this day
 archive-apply = Show
 filter-ignored = Not understood, so not applied:
 filter-show-all = Show all stories
+story-kicker = One story, as the world tells it
+story-loading = Loading the story…
+story-error = This story could not be loaded. Try again in a moment.
+story-counts = { $outlets ->
+    [one] 1 outlet
+   *[other] { $outlets } outlets
+} in { $countries ->
+    [one] 1 country
+   *[other] { $countries } countries
+}
+story-covered-in = Covered in: { $countries }
+story-not-yet = Not yet in: { $countries }
+story-pickup = When each country picked it up
+story-first = first
+story-headlines = Every outlet's headline, by country and language
+story-alone = No other outlet has covered this story yet.
+related-whole-story = See the whole story, country by country

@@ -164,7 +164,6 @@ keys-close = Fermer
 
 ## Settings
 settings-title = Réglages
-settings-loading = Chargement de vos préférences…
 settings-catalog-error = Impossible de charger le catalogue : { $error }
 settings-countries = Pays
 settings-primary-country = Pays principal (obligatoire)
@@ -274,3 +273,20 @@ archive-more = Plus d’articles de ce jour
 archive-apply = Afficher
 filter-ignored = Filtre non compris, donc non appliqué :
 filter-show-all = Voir tous les articles
+story-kicker = Une actualité, telle que le monde la raconte
+story-loading = Chargement de l'actualité…
+story-error = Cette actualité n'a pas pu être chargée. Réessayez dans un instant.
+story-counts = { $outlets ->
+    [one] 1 média
+   *[other] { $outlets } médias
+} dans { $countries ->
+    [one] 1 pays
+   *[other] { $countries } pays
+}
+story-covered-in = Couvert en : { $countries }
+story-not-yet = Pas encore en : { $countries }
+story-pickup = Quand chaque pays l'a reprise
+story-first = en premier
+story-headlines = Les titres de chaque média, par pays et par langue
+story-alone = Aucun autre média n'a encore couvert cette actualité.
+related-whole-story = Toute l'histoire, pays par pays

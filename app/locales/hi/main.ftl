@@ -158,7 +158,6 @@ keys-close = बंद करें
 
 ## Settings
 settings-title = सेटिंग्स
-settings-loading = आपकी पसंद लोड हो रही है…
 settings-catalog-error = सूची लोड नहीं हो सकी: { $error }
 settings-countries = देश
 settings-primary-country = मुख्य देश (अनिवार्य)
@@ -265,3 +264,14 @@ archive-more = इस दिन की और ख़बरें
 archive-apply = दिखाएँ
 filter-ignored = समझ में नहीं आया, इसलिए लागू नहीं किया:
 filter-show-all = सभी ख़बरें दिखाएँ
+story-kicker = एक ख़बर, जैसी दुनिया उसे बताती है
+story-loading = ख़बर लोड हो रही है…
+story-error = यह ख़बर लोड नहीं हो सकी। थोड़ी देर में फिर कोशिश करें।
+story-counts = { $countries } देशों के { $outlets } समाचार माध्यम
+story-covered-in = कवरेज: { $countries }
+story-not-yet = अभी तक नहीं: { $countries }
+story-pickup = किस देश ने कब यह ख़बर दी
+story-first = सबसे पहले
+story-headlines = हर माध्यम की सुर्ख़ी, देश और भाषा के अनुसार
+story-alone = अभी तक किसी और माध्यम ने यह ख़बर नहीं दी है।
+related-whole-story = पूरी ख़बर, देश-दर-देश

@@ -149,7 +149,6 @@ keys-close = 关闭
 
 ## Settings
 settings-title = 设置
-settings-loading = 正在加载您的偏好设置…
 settings-catalog-error = 无法加载目录：{ $error }
 settings-countries = 国家
 settings-primary-country = 主要国家（必选）
@@ -256,3 +255,14 @@ archive-more = 当天更多新闻
 archive-apply = 显示
 filter-ignored = 无法识别，未应用：
 filter-show-all = 显示全部新闻
+story-kicker = 同一则新闻，世界各地怎么说
+story-loading = 正在加载这则新闻…
+story-error = 无法加载这则新闻，请稍后再试。
+story-counts = { $countries } 个国家的 { $outlets } 家媒体
+story-covered-in = 已报道：{ $countries }
+story-not-yet = 尚未报道：{ $countries }
+story-pickup = 各国何时开始报道
+story-first = 最先
+story-headlines = 各家媒体的标题，按国家和语言排列
+story-alone = 尚无其他媒体报道这则新闻。
+related-whole-story = 查看完整报道，按国家排列

@@ -63,7 +63,8 @@ pub fn ArticleCard(
             "card-other-languages",
             vec![("count", article.other_languages.into())],
         );
-        view! { <a class="tag tag-languages" href=related_at.clone()>{text}</a> }
+        // The story as the world tells it: its own page.
+        view! { <a class="tag tag-languages" href=format!("/story/{}", article.id)>{text}</a> }
     });
     let folded = (!article.folded.is_empty()).then(|| {
         let names: Vec<String> = article.folded.iter().map(|f| f.source_name.clone()).collect();

@@ -51,10 +51,12 @@ fn Story(story: RelatedStory, language: Language, now: DateTime<Utc>) -> impl In
             </ul>
         }
     });
+    let whole = format!("/story/{}", story.id);
     view! {
         <p class="related-coverage" data-coverage>{t_with("related-covered-by", vec![("countries", covered.into())])}</p>
         {same}
         {other}
+        <p class="related-whole"><a href=whole>{t("related-whole-story")}</a></p>
     }
 }
 
@@ -62,11 +64,7 @@ fn Story(story: RelatedStory, language: Language, now: DateTime<Utc>) -> impl In
 fn Item(article: RelatedArticle, now: DateTime<Utc>) -> impl IntoView {
     let lang = article.language.code();
     let shared = (!article.shared.is_empty()).then(|| {
-        let text = t_with(
-            "related-shared",
-            vec![("anchors", article.shared.join(", ").into())],
-        );
-        view! { <p class="related-shared" dir="auto">{text}</p> }
+        view! { <p class="related-shared"><LinkedBy anchors=article.shared.clone()/></p> }
     });
     view! {
         <li class="related-item" data-article=article.id.clone() data-language=lang>
@@ -84,4 +82,21 @@ fn Item(article: RelatedArticle, now: DateTime<Utc>) -> impl IntoView {
             {shared}
         </li>
     }
+}
+
+/// "Linked by: …", each shared name isolated (`<bdi>`): names in Latin letters keep their own
+/// order inside an Arabic sentence, and an Arabic name inside an English one.
+#[component]
+pub fn LinkedBy(anchors: Vec<String>) -> impl IntoView {
+    // The translated sentence around the list, cut where the list goes.
+    const SLOT: &str = "\u{1}";
+    let text = t_with("related-shared", vec![("anchors", SLOT.into())]);
+    let (before, after) = text.split_once(SLOT).unwrap_or((text.as_str(), ""));
+    let separator = crate::i18n::list_separator(crate::i18n::language());
+    let items = anchors
+        .into_iter()
+        .enumerate()
+        .map(|(n, anchor)| view! { {(n > 0).then_some(separator)}<bdi>{anchor}</bdi> })
+        .collect_view();
+    view! { {before.to_string()}{items}{after.to_string()} }
 }

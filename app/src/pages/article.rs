@@ -182,7 +182,7 @@ fn LocalTime(at: chrono::DateTime<chrono::Utc>) -> impl IntoView {
 /// Back to where the reader came from: the page before, when it was one of Panorama's (the
 /// timeline scrolled where it was), else the timeline.
 #[component]
-fn BackLink() -> impl IntoView {
+pub(crate) fn BackLink() -> impl IntoView {
     let back = move |_ev: leptos::ev::MouseEvent| {
         #[cfg(feature = "hydrate")]
         {
@@ -208,7 +208,7 @@ fn BackLink() -> impl IntoView {
 
 /// An id Panorama has not seen, or no longer keeps: a real 404 that offers the timeline.
 #[component]
-fn Gone() -> impl IntoView {
+pub(crate) fn Gone() -> impl IntoView {
     view! {
         <Title text=format!("{} · Panorama", t("article-gone-title"))/>
         <section class="not-found">
