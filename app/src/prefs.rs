@@ -217,6 +217,48 @@ pub fn defaults(catalog: &CatalogView) -> Preferences {
     for_country(catalog, Country::WORLD, Some(Language::En))
 }
 
+/// The preferences an edition's source ids (the cookie's, lead first) stand for, as the server
+/// renders Settings before the browser's stored copy is read: countries in the order their
+/// sources come, each country's first source its primary one and that source's language its
+/// primary language. Ids the catalog lacks are skipped; none left gives the defaults. (A
+/// language chosen without any source in it is not in the ids: the browser's copy adds it.)
+pub fn from_sources(catalog: &CatalogView, ids: &[String]) -> Preferences {
+    let mut editions: Vec<CountryEdition> = Vec::new();
+    for source in ids
+        .iter()
+        .filter_map(|id| catalog.sources.iter().find(|s| &s.id == id))
+    {
+        match editions.iter_mut().find(|e| e.country == source.country) {
+            Some(edition) => {
+                if edition.primary_source != source.id && !edition.other_sources.contains(&source.id) {
+                    edition.other_sources.push(source.id.clone());
+                }
+                if edition.primary_language != source.language
+                    && !edition.other_languages.contains(&source.language)
+                {
+                    edition.other_languages.push(source.language);
+                }
+            }
+            None => editions.push(CountryEdition {
+                country: source.country,
+                primary_language: source.language,
+                other_languages: Vec::new(),
+                primary_source: source.id.clone(),
+                other_sources: Vec::new(),
+            }),
+        }
+    }
+    let Some(first) = editions.first() else {
+        return defaults(catalog);
+    };
+    Preferences {
+        version: CURRENT_VERSION,
+        primary_country: first.country,
+        other_countries: editions.iter().skip(1).map(|e| e.country).collect(),
+        editions,
+    }
+}
+
 fn for_country(catalog: &CatalogView, country: Country, language: Option<Language>) -> Preferences {
     // The country in another of its languages beats World: a fr-CA reader whose French
     // outlets have no feed still wants Canada.
@@ -577,6 +619,20 @@ pub(crate) mod tests {
                 },
             ],
         }
+    }
+
+    #[test]
+    fn an_editions_source_ids_give_back_its_preferences() {
+        // What the server renders Settings from: the cookie's ids of a saved edition.
+        let prefs = full();
+        assert_eq!(from_sources(&catalog(), &prefs.source_ids()), prefs);
+        // Unknown ids are skipped; nothing known left is the default edition.
+        let ids = ["gone", "dw-de", "bbc-en", "dw-en"].map(String::from);
+        let back = from_sources(&catalog(), &ids);
+        assert_eq!(back.primary_country, Country::DE);
+        assert_eq!(back.other_countries, vec![Country::WORLD]);
+        assert_eq!(back.source_ids(), vec!["dw-de", "bbc-en", "dw-en"]);
+        assert_eq!(from_sources(&catalog(), &["gone".into()]), defaults(&catalog()));
     }
 
     #[test]

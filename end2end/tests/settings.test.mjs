@@ -102,7 +102,7 @@ test('a full multi-country setup is saved, survives a reload and makes the timel
   assert.equal(await page.locator('html').getAttribute('lang'), 'en', 'the interface keeps its language');
 
   await page.reload();
-  await page.waitForSelector('form.settings');
+  await page.waitForSelector('html[data-hydrated]');
   assert.equal(await page.inputValue('#primary-country'), 'IN');
   assert.equal(await page.isChecked('input[name="other-country"][value="QA"]'), true);
   assert.equal(await page.inputValue('#primary-source-CA'), 'maple-en');
@@ -191,3 +191,34 @@ test("an interface set to follow the edition, by the reader's choice, follows it
   await page.context().close();
 });
 
+
+test('Settings is rendered by the server from the edition cookie, and reads without JavaScript', async () => {
+  // India, then Qatar and Canada (in English): what the cookie of a saved edition carries.
+  const edition = 'hindi-hi.gulf-ar.maple-en';
+  const html = await (await fetch(stack.url('/settings'), { headers: { cookie: `panorama_edition=${edition}` } })).text();
+  assert.match(html, /<form[^>]*class="settings"/, 'the form is in the server HTML');
+  assert.ok(!html.includes('Loading'), 'no loading placeholder');
+  const page = await stack.newPage({ javaScriptEnabled: false });
+  await page.context().addCookies([
+    { name: 'panorama_edition', value: edition, url: stack.base },
+    { name: 'panorama_lang', value: 'en~hi', url: stack.base },
+  ]);
+  await page.goto(stack.url('/settings'));
+  assert.equal(await page.inputValue('#primary-country'), 'IN');
+  assert.equal(await page.isChecked('input[name="other-country"][value="QA"]'), true);
+  assert.equal(await page.isChecked('input[name="other-country"][value="CA"]'), true);
+  assert.equal(await page.isChecked('input[name="other-country"][value="DE"]'), false);
+  assert.equal(await page.isDisabled('input[name="other-country"][value="IN"]'), true);
+  assert.equal(await page.inputValue('#primary-language-IN'), 'hi');
+  assert.match(await page.locator('.country-card[data-country="IN"]').textContent(), /No other language available/);
+  assert.equal(await page.inputValue('#primary-source-IN'), 'hindi-hi');
+  assert.equal(await page.inputValue('#primary-source-QA'), 'gulf-ar');
+  assert.equal(await page.inputValue('#primary-language-CA'), 'en');
+  assert.equal(await page.isChecked('input[name="other-language-CA"][value="fr"]'), false);
+  assert.equal(await page.inputValue('#primary-source-CA'), 'maple-en');
+  assert.deepEqual(
+    await page.locator('.country-card').evaluateAll((cards) => cards.map((c) => c.dataset.country)),
+    ['IN', 'QA', 'CA'],
+  );
+  await page.context().close();
+});
