@@ -277,7 +277,8 @@ pub struct CatalogView {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DateNote {
-    /// The feed gave no date: this is when Panorama first saw the item.
+    /// The feed gave no date: dated as the item the outlet listed above it (else below it),
+    /// or, in a feed with no dates at all, when Panorama first saw it.
     FirstSeen,
     /// The feed dated the item in the future: clamped to the fetch time.
     ClampedFuture,

@@ -230,7 +230,9 @@ pub fn from_sources(catalog: &CatalogView, ids: &[String]) -> Preferences {
     {
         match editions.iter_mut().find(|e| e.country == source.country) {
             Some(edition) => {
-                if edition.primary_source != source.id && !edition.other_sources.contains(&source.id) {
+                if edition.primary_source != source.id
+                    && !edition.other_sources.contains(&source.id)
+                {
                     edition.other_sources.push(source.id.clone());
                 }
                 if edition.primary_language != source.language
@@ -632,7 +634,10 @@ pub(crate) mod tests {
         assert_eq!(back.primary_country, Country::DE);
         assert_eq!(back.other_countries, vec![Country::WORLD]);
         assert_eq!(back.source_ids(), vec!["dw-de", "bbc-en", "dw-en"]);
-        assert_eq!(from_sources(&catalog(), &["gone".into()]), defaults(&catalog()));
+        assert_eq!(
+            from_sources(&catalog(), &["gone".into()]),
+            defaults(&catalog())
+        );
     }
 
     #[test]

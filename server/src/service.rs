@@ -17,9 +17,8 @@ use crate::store::archive::Archive;
 use crate::store::{ArchiveFilter, SearchFilter, Store, Write};
 use app::api::{AppError, NewsBackend};
 use app::model::{
-    ArchivePage, ArchiveQuery, Article, ArticlePage, CatalogView, Contact, Highlight, RelatedArticle,
-    RelatedStory, StoryPage,
-    SearchPage, SearchQuery, TimelinePage, TimelineQuery,
+    ArchivePage, ArchiveQuery, Article, ArticlePage, CatalogView, Contact, Highlight,
+    RelatedArticle, RelatedStory, SearchPage, SearchQuery, StoryPage, TimelinePage, TimelineQuery,
 };
 use chrono::Utc;
 use futures::future::BoxFuture;
@@ -337,7 +336,10 @@ impl NewsService {
         let edition: Vec<&crate::catalog::Source> = if sources.is_empty() {
             self.catalog.default_edition()
         } else {
-            sources.iter().filter_map(|id| self.catalog.source(id)).collect()
+            sources
+                .iter()
+                .filter_map(|id| self.catalog.source(id))
+                .collect()
         };
         let mut not_yet: Vec<app::model::Country> = Vec::new();
         for source in edition {

@@ -252,6 +252,37 @@ async fn a_category_reads_only_that_categorys_feeds() {
 }
 
 #[tokio::test]
+async fn an_undated_item_sits_below_its_neighbour_not_on_top() {
+    // rss2.xml lists an undated item under "Storm reaches the coast" (17 January 2022).
+    let feeds = start_feed_server().await;
+    let service = service(&feeds.base, Duration::from_secs(5)).await;
+    let mut q = query(&["alpha-en"]);
+    q.category = Some(app::model::Category::Business);
+    let page = service.timeline_page(q).await.unwrap();
+    let titles: Vec<&str> = page
+        .top
+        .iter()
+        .chain(&page.articles)
+        .map(|a| a.title.as_str())
+        .collect();
+    let at = |t: &str| titles.iter().position(|x| *x == t).unwrap();
+    assert_eq!(
+        at("An item with no date"),
+        at("Storm reaches the coast") + 1,
+        "{titles:?}"
+    );
+    let undated = page
+        .top
+        .iter()
+        .chain(&page.articles)
+        .find(|a| a.title == "An item with no date")
+        .unwrap();
+    assert_eq!(undated.date_note, Some(app::model::DateNote::FirstSeen));
+    // Filed under its neighbour's day, not the day it was read.
+    assert_eq!(undated.published.date_naive().to_string(), "2022-01-17");
+}
+
+#[tokio::test]
 async fn a_slow_feed_is_loading_after_the_deadline_then_arrives() {
     let feeds = start_feed_server().await;
     let service = service(&feeds.base, Duration::from_millis(300)).await;
@@ -395,6 +426,16 @@ async fn the_home_page_html_already_holds_the_timeline() {
         !html.contains("दिल्ली"),
         "a source outside the default edition leaked in"
     );
+    // The undated item's card says the outlet gave no date (its time is its neighbour's).
+    let cards: Vec<&str> = html
+        .split("<article ")
+        .skip(1)
+        .filter(|rest| rest.contains("class=\"card"))
+        .map(|rest| rest.split("</article>").next().unwrap_or_default())
+        .collect();
+    let card = |title: &str| *cards.iter().find(|c| c.contains(title)).expect(title);
+    assert!(card("An item with no date").contains("no date from the outlet"));
+    assert!(!card("Storm reaches the coast").contains("no date from the outlet"));
 
     let missing = reqwest::get(format!("{base}/no/such/page")).await.unwrap();
     assert_eq!(missing.status(), 404);

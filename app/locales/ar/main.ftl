@@ -296,3 +296,4 @@ story-first = الأول
 story-headlines = عناوين كل وسيلة إعلام، حسب البلد واللغة
 story-alone = لم تتناول أي وسيلة إعلام أخرى هذا الخبر بعد.
 related-whole-story = الخبر كاملًا، بلدًا بلدًا
+card-undated = لم يذكر المصدر تاريخًا

@@ -290,3 +290,4 @@ story-first = zuerst
 story-headlines = Die Schlagzeilen aller Medien, nach Land und Sprache
 story-alone = Noch kein anderes Medium hat darüber berichtet.
 related-whole-story = Die ganze Geschichte, Land für Land
+card-undated = ohne Datum der Quelle

@@ -294,3 +294,4 @@ story-first = first
 story-headlines = Every outlet's headline, by country and language
 story-alone = No other outlet has covered this story yet.
 related-whole-story = See the whole story, country by country
+card-undated = no date from the outlet

@@ -290,3 +290,4 @@ story-first = en premier
 story-headlines = Les titres de chaque média, par pays et par langue
 story-alone = Aucun autre média n'a encore couvert cette actualité.
 related-whole-story = Toute l'histoire, pays par pays
+card-undated = non daté par le média

@@ -266,3 +266,4 @@ story-first = 最先
 story-headlines = 各家媒体的标题，按国家和语言排列
 story-alone = 尚无其他媒体报道这则新闻。
 related-whole-story = 查看完整报道，按国家排列
+card-undated = 媒体未注明日期

@@ -34,6 +34,10 @@ pub fn ArticleCard(
             <span class="card-lang" lang=lang>{article.language.native_name()}</span>
         }
     });
+    // The outlet gave no date: the time shown is its place in the feed, and the card says so.
+    let undated = (article.date_note == Some(crate::model::DateNote::FirstSeen)).then(|| {
+        view! { " · " <span class="card-undated">{crate::i18n::t("card-undated")}</span> }
+    });
     // The same wire story from other outlets: one card, their links beside it.
     let also = (!article.also.is_empty()).then(|| {
         let names: Vec<String> = article.also.iter().map(|c| c.source_name.clone()).collect();
@@ -87,6 +91,7 @@ pub fn ArticleCard(
                     {language}
                     " · "
                     <time datetime=iso title=utc><When then=article.published now/></time>
+                    {undated}
                 </p>
                 {summary}
                 {also}

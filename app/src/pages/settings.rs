@@ -218,4 +218,3 @@ fn SettingsForm(catalog: CatalogView) -> impl IntoView {
         <FileSection form/>
     }
 }
-

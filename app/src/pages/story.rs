@@ -74,7 +74,11 @@ fn by_country(articles: Vec<RelatedArticle>) -> Vec<CountryPart> {
         };
         let part = &mut parts[at];
         part.first = part.first.min(article.published);
-        match part.languages.iter_mut().find(|(l, _)| *l == article.language) {
+        match part
+            .languages
+            .iter_mut()
+            .find(|(l, _)| *l == article.language)
+        {
             Some((_, list)) => list.push(article),
             None => part.languages.push((article.language, vec![article])),
         }
@@ -83,10 +87,17 @@ fn by_country(articles: Vec<RelatedArticle>) -> Vec<CountryPart> {
         for (_, list) in &mut part.languages {
             list.sort_by(|a, b| a.published.cmp(&b.published).then(a.id.cmp(&b.id)));
         }
-        part.languages
-            .sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.1[0].published.cmp(&b.1[0].published)));
+        part.languages.sort_by(|a, b| {
+            b.1.len()
+                .cmp(&a.1.len())
+                .then(a.1[0].published.cmp(&b.1[0].published))
+        });
     }
-    parts.sort_by(|a, b| a.first.cmp(&b.first).then(a.country.code().cmp(b.country.code())));
+    parts.sort_by(|a, b| {
+        a.first
+            .cmp(&b.first)
+            .then(a.country.code().cmp(b.country.code()))
+    });
     parts
 }
 
@@ -144,7 +155,10 @@ fn StoryView(page: StoryPage) -> impl IntoView {
     };
     let counts = t_with(
         "story-counts",
-        vec![("outlets", outlets.into()), ("countries", parts.len().into())],
+        vec![
+            ("outlets", outlets.into()),
+            ("countries", parts.len().into()),
+        ],
     );
     let links = (!links.is_empty()).then(|| {
         view! { <p class="story-links"><LinkedBy anchors=links/></p> }

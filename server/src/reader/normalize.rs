@@ -88,7 +88,7 @@ pub fn parse_feed(
     } else {
         HashMap::new()
     };
-    let articles = feed
+    let mut articles = feed
         .entries
         .into_iter()
         .map(|entry| {
@@ -101,8 +101,34 @@ pub fn parse_feed(
             }
             article
         })
-        .collect();
+        .collect::<Vec<_>>();
+    date_by_neighbours(&mut articles);
     Ok(ParsedFeed { articles, decoding })
+}
+
+/// An undated item is dated just after the item the outlet listed above it (else just before
+/// the one below it): it then sits where the outlet put it, among its neighbours, instead of
+/// on top as "now" (and in the archive under the day Panorama happened to read it). A second
+/// apart, because the timeline breaks ties by id, not by the feed's order. Only a feed with no
+/// date at all leaves its items at the time they were first seen. The note stays, so the page
+/// can say the outlet gave no date.
+fn date_by_neighbours(articles: &mut [Record]) {
+    let second = chrono::Duration::seconds(1);
+    let dated = |a: &Record| a.date_note.is_none().then_some(a.published);
+    for i in 0..articles.len() {
+        if articles[i].date_note != Some(DateNote::FirstSeen) {
+            continue;
+        }
+        let above = articles[..i]
+            .iter()
+            .rev()
+            .find_map(dated)
+            .map(|t| t - second);
+        let below = || articles[i + 1..].iter().find_map(dated).map(|t| t + second);
+        if let Some(at) = above.or_else(below) {
+            articles[i].published = at;
+        }
+    }
 }
 
 /// When a body that did not parse is a web page, says so, with the feed the page advertises.
@@ -486,16 +512,55 @@ mod tests {
         }
 
         #[test]
-        fn rss2_missing_dates_take_the_first_sight_and_future_dates_are_clamped() {
+        fn rss2_missing_dates_take_their_neighbours_and_future_dates_are_clamped() {
             let items = rss2();
+            // Listed under the storm report: dated just after it, noted as undated.
             assert_eq!(
                 (items[2].published, items[2].date_note),
-                (fetched_at(), Some(DateNote::FirstSeen))
+                (
+                    items[1].published - chrono::Duration::seconds(1),
+                    Some(DateNote::FirstSeen)
+                )
             );
             assert_eq!(
                 (items[3].published, items[3].date_note),
                 (fetched_at(), Some(DateNote::ClampedFuture))
             );
+        }
+
+        #[test]
+        fn undated_items_sit_among_their_neighbours_and_a_dateless_feed_keeps_first_sight() {
+            let feed = |items: &[Option<&str>]| {
+                let body: String = items
+                    .iter()
+                    .enumerate()
+                    .map(|(n, date)| {
+                        let date = date.map(|d| format!("<pubDate>{d}</pubDate>")).unwrap_or_default();
+                        format!("<item><title>t{n}</title><link>https://a.example/{n}</link>{date}</item>")
+                    })
+                    .collect();
+                let xml =
+                    format!("<rss version=\"2.0\"><channel><title>A</title>{body}</channel></rss>");
+                parse(
+                    xml.as_bytes(),
+                    "https://a.example/rss.xml",
+                    Language::En,
+                    FeedSlot::Top,
+                )
+                .unwrap()
+            };
+            let d1 = "Mon, 17 Jan 2022 11:00:00 +0000";
+            let d2 = "Mon, 17 Jan 2022 09:00:00 +0000";
+            // First in the feed: just before the one below it; in between: just after the one
+            // above. The outlet's order stands.
+            let items = feed(&[None, Some(d1), None, Some(d2)]);
+            let second = chrono::Duration::seconds(1);
+            assert_eq!(items[0].published, items[1].published + second);
+            assert_eq!(items[2].published, items[1].published - second);
+            assert!(items.windows(2).all(|w| w[0].published > w[1].published));
+            // No date anywhere: the time of the first sight.
+            let items = feed(&[None, None]);
+            assert!(items.iter().all(|a| a.published == fetched_at()));
         }
 
         #[test]

@@ -81,10 +81,7 @@ impl Kind {
     fn primary(self, d: &Draft) -> Option<String> {
         match self {
             Kind::Countries => d.primary_country.map(|c| c.code().into()),
-            Kind::Languages(c) => d
-                .edition(c)?
-                .primary_language
-                .map(|l| l.code().into()),
+            Kind::Languages(c) => d.edition(c)?.primary_language.map(|l| l.code().into()),
             Kind::Sources(c) => d.edition(c)?.primary_source.clone(),
         }
     }
@@ -102,7 +99,12 @@ impl Kind {
     }
 
     /// Sets the primary; returns the names of the sources the change dropped.
-    fn set_primary(self, d: &mut Draft, catalog: &CatalogView, value: Option<String>) -> Vec<String> {
+    fn set_primary(
+        self,
+        d: &mut Draft,
+        catalog: &CatalogView,
+        value: Option<String>,
+    ) -> Vec<String> {
         match self {
             Kind::Countries => {
                 d.set_primary_country(value.and_then(|v| Country::from_code(&v)), catalog);
@@ -139,7 +141,8 @@ impl Kind {
 
     /// Heading, primary's label, the select's empty option, the others' legend.
     fn words(self) -> [String; 4] {
-        let country = |key: &str, c: Country| t_with(key, vec![("country", country_name(c).into())]);
+        let country =
+            |key: &str, c: Country| t_with(key, vec![("country", country_name(c).into())]);
         match self {
             Kind::Countries => [
                 t("settings-countries"),
@@ -168,7 +171,10 @@ impl Kind {
         match self {
             Kind::Countries => (None, None),
             Kind::Languages(_) => (Some("settings-no-other-language"), None),
-            Kind::Sources(_) => (Some("settings-no-other-source"), Some("settings-language-first")),
+            Kind::Sources(_) => (
+                Some("settings-no-other-source"),
+                Some("settings-language-first"),
+            ),
         }
     }
 
