@@ -346,27 +346,12 @@ pub fn parse_timeline_query(
         cursor,
         limit,
     } = raw;
-    let nonempty = |v: Option<String>| v.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
-    let filter = match (nonempty(country), nonempty(source)) {
-        (Some(_), Some(_)) => {
-            return Err(AppError::BadRequest(
-                "filter by country or by source, not both".into(),
-            ));
-        }
-        (Some(code), None) => Some(TimelineFilter::Country(
-            Country::from_code(&code.to_ascii_uppercase())
-                .ok_or_else(|| AppError::BadRequest(format!("unknown country {code:?}")))?,
-        )),
-        (None, Some(id)) => Some(TimelineFilter::Source(id)),
-        (None, None) => None,
-    };
-    let category = match category.as_deref().map(str::trim) {
-        None | Some("") | Some("all") => None,
-        Some(slug) => Some(
-            Category::from_slug(slug)
-                .ok_or_else(|| AppError::BadRequest(format!("unknown category {slug:?}")))?,
-        ),
-    };
+    let filters = read_filters(category.as_deref(), country.as_deref(), source.as_deref());
+    // The page forgives what it does not understand (and says so); the API refuses it.
+    if let Some((_, _, why)) = filters.not_understood.into_iter().next() {
+        return Err(AppError::BadRequest(why));
+    }
+    let (category, filter) = (filters.category, filters.filter);
     let sources = parse_sources(sources)?;
     let limit = match limit {
         None => DEFAULT_PAGE_SIZE,
@@ -384,6 +369,60 @@ pub fn parse_timeline_query(
         cursor: cursor.filter(|c| !c.is_empty()),
         limit,
     })
+}
+
+/// The timeline's category and filter as an address gives them, read once by the same rules
+/// for the page (`/?category=…&country=…`) and for `/api/timeline`. What is given but not
+/// understood is kept with the reason: the page names it to the reader, the API refuses it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TimelineFilters {
+    pub category: Option<Category>,
+    pub filter: Option<TimelineFilter>,
+    /// `(name, value as given, why)` of each argument left out.
+    pub not_understood: Vec<(&'static str, String, String)>,
+}
+
+pub fn read_filters(
+    category: Option<&str>,
+    country: Option<&str>,
+    source: Option<&str>,
+) -> TimelineFilters {
+    fn given(v: Option<&str>) -> Option<&str> {
+        v.map(str::trim).filter(|v| !v.is_empty())
+    }
+    let mut read = TimelineFilters::default();
+    match given(category) {
+        None | Some("all") => {}
+        Some(slug) => match Category::from_slug(slug) {
+            Some(c) => read.category = Some(c),
+            None => read.not_understood.push((
+                "category",
+                slug.into(),
+                format!("unknown category {}", short(slug)),
+            )),
+        },
+    }
+    let source = given(source);
+    if let Some(id) = source {
+        read.filter = Some(TimelineFilter::Source(id.into()));
+    }
+    if let Some(code) = given(country) {
+        match Country::from_code(&code.to_ascii_uppercase()) {
+            // One filter at a time: the narrower one, the source, is the one applied.
+            Some(_) if source.is_some() => read.not_understood.push((
+                "country",
+                code.into(),
+                "filter by country or by source, not both".into(),
+            )),
+            Some(c) => read.filter = Some(TimelineFilter::Country(c)),
+            None => read.not_understood.push((
+                "country",
+                code.into(),
+                format!("unknown country {}", short(code)),
+            )),
+        }
+    }
+    read
 }
 
 /// An edition's source ids, comma-separated, each once; absent or blank is the default edition.
@@ -586,6 +625,28 @@ mod tests {
             Err(AppError::BadRequest(m)) if m.contains("FR")
         ));
         assert!(parse(None, Some("DE"), Some("dw-de"), None).is_err());
+    }
+
+    #[test]
+    fn the_page_and_the_api_read_filters_alike() {
+        let read = read_filters(Some("nonsense"), Some("DE"), Some("dw-de"));
+        // The source wins; the rest is named with its reason.
+        assert_eq!(read.filter, Some(TimelineFilter::Source("dw-de".into())));
+        assert_eq!(read.category, None);
+        let named: Vec<&str> = read.not_understood.iter().map(|(n, _, _)| *n).collect();
+        assert_eq!(named, ["category", "country"]);
+        assert_eq!(
+            read_filters(Some("all"), Some("zz"), None).not_understood[0].2,
+            "unknown country \"zz\""
+        );
+        assert_eq!(
+            read_filters(Some(" sports "), Some("in"), None),
+            TimelineFilters {
+                category: Some(Category::Sports),
+                filter: Some(TimelineFilter::Country(Country::IN)),
+                not_understood: vec![],
+            }
+        );
     }
 
     #[test]

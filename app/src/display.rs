@@ -2,8 +2,8 @@
 //! in cookies so the server paints the first page the reader's way (no flash of the wrong theme
 //! or language) and hydration starts from the very same values.
 
-use crate::cookies;
 use crate::model::Language;
+use crate::storage;
 use leptos::prelude::*;
 
 /// `light` or `dark`; absent: follow the system.
@@ -103,12 +103,12 @@ impl Display {
 }
 
 /// Provides [`Display`] for the first render.
-pub fn provide_display(edition: &crate::edition::Edition) -> Display {
-    let cookies = cookies::current().unwrap_or_default();
-    let theme = cookies::value(&cookies, THEME_COOKIE)
+pub fn provide_display(edition: crate::edition::Edition) -> Display {
+    let cookies = storage::current().unwrap_or_default();
+    let theme = storage::value(&cookies, THEME_COOKIE)
         .map(Theme::from_key)
         .unwrap_or_default();
-    let from_cookie = cookies::value(&cookies, LANG_COOKIE).and_then(UiLanguage::decode);
+    let from_cookie = storage::value(&cookies, LANG_COOKIE).and_then(UiLanguage::decode);
     // Without the cookie (a first visit), the edition's lead source gives the language; the
     // browser keeps the cookie in step with the preferences from then on.
     // On a first visit the interface speaks the edition's language (the browser's), and
@@ -124,15 +124,30 @@ pub fn provide_display(edition: &crate::edition::Edition) -> Display {
     });
     #[cfg(feature = "ssr")]
     if from_cookie != Some(ui) {
-        cookies::respond_with(&cookies::set_cookie(LANG_COOKIE, Some(&ui.encode())));
+        storage::respond_with(&storage::set_cookie(LANG_COOKIE, Some(&ui.encode())));
     }
-    let compact = cookies::value(&cookies, VIEW_COOKIE) == Some("compact");
+    let compact = storage::value(&cookies, VIEW_COOKIE) == Some("compact");
     let display = Display {
         theme: RwSignal::new(theme),
         ui: RwSignal::new(ui),
         compact: RwSignal::new(compact),
     };
     provide_context(display);
+    // What every message is looked up in (`i18n` reads it; it knows nothing of the display).
+    provide_context(crate::i18n::Interface(Signal::derive(move || {
+        display.ui.get().language
+    })));
+    // The preferences changed (saved, reset, read after hydration): follow them.
+    #[cfg(feature = "hydrate")]
+    Effect::watch(
+        move || edition.language.get(),
+        move |language, _, _| {
+            if let Some(language) = *language {
+                follow_edition(display, language);
+            }
+        },
+        false,
+    );
     display
 }
 
@@ -161,14 +176,14 @@ fn edition_language(_ids: &[String]) -> Language {
 #[cfg(feature = "hydrate")]
 pub fn set_theme(display: Display, theme: Theme) {
     let value = (theme != Theme::System).then(|| theme.key());
-    cookies::write(&cookies::set_cookie(THEME_COOKIE, value));
+    storage::write(&storage::set_cookie(THEME_COOKIE, value));
     display.theme.set(theme);
 }
 
 /// The reader's choice of compact list or cards, applied at once and remembered.
 #[cfg(feature = "hydrate")]
 pub fn set_compact(display: Display, compact: bool) {
-    cookies::write(&cookies::set_cookie(
+    storage::write(&storage::set_cookie(
         VIEW_COOKIE,
         compact.then_some("compact"),
     ));
@@ -187,7 +202,7 @@ pub fn set_language(display: Display, chosen: Option<Language>) {
         },
         None => UiLanguage::automatic(edition),
     };
-    cookies::write(&cookies::set_cookie(LANG_COOKIE, Some(&ui.encode())));
+    storage::write(&storage::set_cookie(LANG_COOKIE, Some(&ui.encode())));
     show(display, ui);
 }
 
@@ -204,10 +219,7 @@ fn show(display: Display, ui: UiLanguage) {
 /// The preferences changed: an interface language follows their primary language only when
 /// the reader chose that ("Same as my edition"); otherwise only what it would follow changes.
 #[cfg(feature = "hydrate")]
-pub fn follow_edition(edition: Language) {
-    let Some(display) = use_context::<Display>() else {
-        return;
-    };
+fn follow_edition(display: Display, edition: Language) {
     let now = display.ui.get_untracked();
     let next = if now.automatic {
         UiLanguage::automatic(edition)
@@ -215,7 +227,7 @@ pub fn follow_edition(edition: Language) {
         UiLanguage { edition, ..now }
     };
     if next != now {
-        cookies::write(&cookies::set_cookie(LANG_COOKIE, Some(&next.encode())));
+        storage::write(&storage::set_cookie(LANG_COOKIE, Some(&next.encode())));
         // A new language rebuilds the page: not in the middle of the handler that saved the
         // preferences, whose component is about to go away.
         set_timeout(move || show(display, next), std::time::Duration::ZERO);
@@ -248,7 +260,7 @@ mod tests {
             })
         );
         assert_eq!(
-            cookies::value("a=1; panorama_theme=dark", THEME_COOKIE),
+            storage::value("a=1; panorama_theme=dark", THEME_COOKIE),
             Some("dark")
         );
         assert_eq!(Theme::from_key("purple"), Theme::System);

@@ -54,13 +54,13 @@ pub fn decode(value: &str) -> CookieEdition {
 
 /// The edition from a `Cookie` header (or `document.cookie`), if the cookie is there.
 pub fn from_cookie_header(header: &str) -> Option<CookieEdition> {
-    crate::cookies::value(header, COOKIE).map(decode)
+    crate::storage::value(header, COOKIE).map(decode)
 }
 
 /// The `Set-Cookie` value that mirrors `edition` (or removes the cookie, for the default one).
 pub fn set_cookie_value(edition: &CookieEdition) -> String {
     let value = (!edition.ids.is_empty()).then(|| encode(edition));
-    crate::cookies::set_cookie(COOKIE, value.as_deref())
+    crate::storage::set_cookie(COOKIE, value.as_deref())
 }
 
 /// Language tags from an `Accept-Language` header, most preferred first.
@@ -95,6 +95,10 @@ pub struct Edition {
     pub proposal: RwSignal<Option<Preferences>>,
     /// What the reader should be told about their stored preferences.
     pub notices: RwSignal<Vec<Notice>>,
+    /// The preferences' primary language, once the browser has read them: the interface
+    /// follows it when the reader asked it to (`display` watches this; the edition never calls
+    /// into the display).
+    pub language: RwSignal<Option<crate::model::Language>>,
 }
 
 /// Provides the edition for the first render: from the request's cookie on the server, from
@@ -106,6 +110,7 @@ pub fn provide_edition() -> Edition {
         proposed: RwSignal::new(first.proposed),
         proposal: RwSignal::new(None),
         notices: RwSignal::new(Vec::new()),
+        language: RwSignal::new(None),
     };
     provide_context(edition);
     #[cfg(feature = "hydrate")]
@@ -133,7 +138,7 @@ fn initial() -> CookieEdition {
             http::HeaderValue::from_static("Cookie, Accept-Language"),
         );
     }
-    match crate::cookies::current()
+    match crate::storage::current()
         .as_deref()
         .and_then(from_cookie_header)
     {
@@ -156,7 +161,7 @@ fn initial() -> CookieEdition {
                 ids: crate::prefs::propose(&catalog, &tags).source_ids(),
                 proposed: true,
             };
-            crate::cookies::respond_with(&set_cookie_value(&edition));
+            crate::storage::respond_with(&set_cookie_value(&edition));
             edition
         }
     }
@@ -164,7 +169,7 @@ fn initial() -> CookieEdition {
 
 #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
 fn initial() -> CookieEdition {
-    crate::cookies::current()
+    crate::storage::current()
         .as_deref()
         .and_then(from_cookie_header)
         .unwrap_or_default()
@@ -189,13 +194,13 @@ pub fn browser_languages() -> Vec<String> {
 /// Writes the cookie that mirrors `edition` (removes it for the default edition).
 #[cfg(feature = "hydrate")]
 pub fn write_cookie(edition: &CookieEdition) {
-    crate::cookies::write(&set_cookie_value(edition));
+    crate::storage::write(&set_cookie_value(edition));
 }
 
 /// Switches the page to `ids`, mirrored in the cookie.
 #[cfg(feature = "hydrate")]
 fn switch(edition: Edition, ids: Vec<String>, proposed: bool, language: crate::model::Language) {
-    crate::display::follow_edition(language);
+    edition.language.set(Some(language));
     let cookie = CookieEdition { ids, proposed };
     write_cookie(&cookie);
     edition.proposed.set(proposed);
@@ -207,22 +212,15 @@ fn switch(edition: Edition, ids: Vec<String>, proposed: bool, language: crate::m
 /// The stored preferences document, as text.
 #[cfg(feature = "hydrate")]
 pub fn stored() -> Option<String> {
-    use gloo_storage::Storage;
-    gloo_storage::LocalStorage::raw()
-        .get_item(prefs::STORAGE_KEY)
-        .ok()
-        .flatten()
+    crate::storage::local(prefs::STORAGE_KEY)
 }
 
 /// Saves preferences in the browser, mirrors them in the cookie and switches the edition.
 #[cfg(feature = "hydrate")]
 pub fn save(saved: &prefs::Preferences, edition: Edition) -> Result<(), String> {
-    use gloo_storage::Storage;
-    gloo_storage::LocalStorage::raw()
-        .set_item(prefs::STORAGE_KEY, &saved.to_json())
-        .map_err(|_| {
-            "this browser refused to store them (private mode or storage full?)".to_string()
-        })?;
+    if !crate::storage::set_local(prefs::STORAGE_KEY, &saved.to_json()) {
+        return Err("this browser refused to store them (private mode or storage full?)".into());
+    }
     switch(edition, saved.source_ids(), false, saved.primary_language());
     edition.proposal.set(None);
     edition.notices.set(Vec::new());
@@ -233,10 +231,7 @@ pub fn save(saved: &prefs::Preferences, edition: Edition) -> Result<(), String> 
 /// the browser's languages. Returns that proposal.
 #[cfg(feature = "hydrate")]
 pub fn reset(edition: Edition, catalog: &CatalogView) -> prefs::Preferences {
-    use gloo_storage::Storage;
-    gloo_storage::LocalStorage::raw()
-        .remove_item(prefs::STORAGE_KEY)
-        .ok();
+    crate::storage::remove_local(prefs::STORAGE_KEY);
     let proposal = prefs::propose(catalog, &browser_languages());
     switch(
         edition,
@@ -288,9 +283,7 @@ fn sync_with_storage(edition: Edition) {
         } else {
             if !loaded.notices.is_empty() {
                 // A migrated or pruned document is kept as repaired, so its notice shows once.
-                use gloo_storage::Storage;
-                let _ = gloo_storage::LocalStorage::raw()
-                    .set_item(prefs::STORAGE_KEY, &loaded.prefs.to_json());
+                crate::storage::set_local(prefs::STORAGE_KEY, &loaded.prefs.to_json());
             }
             switch(
                 edition,

@@ -1,7 +1,7 @@
 //! The interface in six languages. The words live in Fluent files, `app/locales/<lang>/main.ftl`,
 //! compiled at build time (`app/build.rs`) into the tables below, for the server and the wasm
 //! alike, so both render the same text and hydration agrees. Components ask for a message by
-//! key in the reader's interface language (from [`crate::display::Display`]); changing it
+//! key in the reader's interface language (the [`Interface`] the page provides); changing it
 //! rebuilds the page under the router.
 
 use crate::model::{Category, Country, Language};
@@ -213,6 +213,7 @@ fn render(pieces: &[Piece], language: Language, args: &[(&str, Arg)], out: &mut 
             Piece::Var(name) => match arg(name) {
                 Some(Arg::Text(text)) => out.push_str(text),
                 Some(Arg::Number(n)) => out.push_str(&n.to_string()),
+                Some(Arg::Message(key)) => out.push_str(&message(language, key)),
                 // As Fluent shows a missing argument.
                 None => {
                     out.push_str("{$");
@@ -230,7 +231,7 @@ fn render(pieces: &[Piece], language: Language, args: &[(&str, Arg)], out: &mut 
                             .position(|(key, _)| *key == value || *key == category)
                     }
                     Some(Arg::Text(text)) => variants.iter().position(|(key, _)| key == text),
-                    None => None,
+                    Some(Arg::Message(_)) | None => None,
                 };
                 render(&variants[chosen.unwrap_or(*default)].1, language, args, out);
             }
@@ -243,6 +244,8 @@ fn render(pieces: &[Piece], language: Language, args: &[(&str, Arg)], out: &mut 
 pub enum Arg {
     Text(String),
     Number(i64),
+    /// Another message, by key, rendered in the same language (a country's name, say).
+    Message(String),
 }
 
 impl From<&str> for Arg {
@@ -306,10 +309,14 @@ pub fn message_with(language: Language, key: &str, args: Vec<(&'static str, Arg)
     out
 }
 
+/// The interface language, as the page provides it (`display::provide_display` does).
+#[derive(Clone, Copy)]
+pub struct Interface(pub Signal<Language>);
+
 /// The interface language of this page.
 pub fn language() -> Language {
-    use_context::<crate::display::Display>()
-        .map(|d| d.ui.get_untracked().language)
+    use_context::<Interface>()
+        .map(|i| i.0.get_untracked())
         .unwrap_or(Language::En)
 }
 
@@ -486,6 +493,8 @@ mod tests {
                             let value = match arg {
                                 Arg::Text(s) => FluentValue::from(s.clone()),
                                 Arg::Number(n) => FluentValue::from(*n),
+                                // Not made above: Fluent has no such argument.
+                                Arg::Message(_) => unreachable!(),
                             };
                             (Cow::Borrowed(*name), value)
                         })

@@ -13,14 +13,6 @@ pub fn read<T: DeserializeOwned>(text: &str) -> Result<T, serde_json::Error> {
     serde_json::from_slice(text.as_bytes())
 }
 
-/// Local storage's `key`, parsed; `None` when absent or unreadable.
-#[cfg(feature = "hydrate")]
-pub fn stored<T: DeserializeOwned>(key: &str) -> Option<T> {
-    use gloo_storage::Storage;
-    let text = gloo_storage::LocalStorage::raw().get_item(key).ok()??;
-    read(&text).ok()
-}
-
 /// Leptos's `JsonSerdeCodec`, reading with [`read`].
 pub struct JsonCodec;
 

@@ -6,6 +6,7 @@ mod draft;
 
 pub use draft::{Draft, DraftEdition, Missing};
 
+use crate::i18n::Message;
 use crate::model::{CatalogView, Country, Language, SourceInfo};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -105,27 +106,18 @@ pub enum Notice {
 }
 
 impl Notice {
-    /// What the reader is told, in the interface language.
-    pub fn message(&self) -> String {
-        self.message_in(crate::i18n::language())
-    }
-
-    pub fn message_in(&self, language: Language) -> String {
-        use crate::i18n::message_with;
+    /// What the reader is told, as a message to render in the interface language (the page
+    /// renders it; preferences know no language of their own).
+    pub fn message(&self) -> Message {
         match self {
-            Notice::Unreadable(_) => message_with(language, "notice-unreadable", vec![]),
-            Notice::NewerVersion(v) => message_with(
-                language,
-                "notice-newer",
-                vec![("version", (*v as i64).into())],
-            ),
-            Notice::Migrated { from } => message_with(
-                language,
-                "notice-migrated",
-                vec![("from", (*from as i64).into())],
-            ),
-            Notice::Dropped { what, names } => message_with(
-                language,
+            Notice::Unreadable(_) => Message::new("notice-unreadable", vec![]),
+            Notice::NewerVersion(v) => {
+                Message::new("notice-newer", vec![("version", (*v as i64).into())])
+            }
+            Notice::Migrated { from } => {
+                Message::new("notice-migrated", vec![("from", (*from as i64).into())])
+            }
+            Notice::Dropped { what, names } => Message::new(
                 &format!("notice-dropped-{what}"),
                 vec![("names", names.join(", ").into())],
             ),
@@ -146,7 +138,7 @@ impl Notice {
 
 impl fmt::Display for Notice {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message_in(Language::En))
+        f.write_str(&self.message().render(Language::En))
     }
 }
 

@@ -82,10 +82,8 @@ impl Reading {
         });
         #[cfg(feature = "hydrate")]
         {
-            use gloo_storage::{LocalStorage, Storage};
-            let _ = self
-                .saved
-                .with_untracked(|s| LocalStorage::set(SAVED_KEY, s));
+            self.saved
+                .with_untracked(|s| crate::storage::set_local_json(SAVED_KEY, s));
             if now_saved {
                 crate::components::app_status::keep_offline(&format!("/article/{}", story_id));
             }
@@ -108,7 +106,7 @@ pub fn provide_reading() -> Reading {
         // shows as no saved stories rather than breaking the page.
         reading
             .saved
-            .set(crate::json::stored::<Vec<SavedStory>>(SAVED_KEY).unwrap_or_default());
+            .set(crate::storage::local_json::<Vec<SavedStory>>(SAVED_KEY).unwrap_or_default());
         reading.loaded.set(true);
     });
     provide_context(reading);
@@ -118,20 +116,19 @@ pub fn provide_reading() -> Reading {
 #[cfg(feature = "hydrate")]
 fn stored_read() -> Vec<String> {
     // A damaged list only loses the dimming of read stories: start it again.
-    crate::json::stored::<Vec<String>>(READ_KEY).unwrap_or_default()
+    crate::storage::local_json::<Vec<String>>(READ_KEY).unwrap_or_default()
 }
 
 /// Marks `id` read, in storage and on the page.
 #[cfg(feature = "hydrate")]
 pub fn mark_read(id: &str) {
-    use gloo_storage::{LocalStorage, Storage};
     let mut ids = stored_read();
     ids.retain(|kept| kept != id);
     ids.push(id.to_string());
     if ids.len() > READ_CAP {
         ids.drain(..ids.len() - READ_CAP);
     }
-    let _ = LocalStorage::set(READ_KEY, &ids);
+    crate::storage::set_local_json(READ_KEY, &ids);
     if let Some(reading) = use_context::<Reading>() {
         reading.read.update(|r| {
             r.insert(id.to_string());

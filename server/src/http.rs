@@ -3,4 +3,5 @@
 
 pub mod caching;
 pub mod config;
+pub mod document;
 pub mod router;

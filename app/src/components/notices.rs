@@ -22,7 +22,7 @@ pub fn Notices() -> impl IntoView {
                                 let detail = n
                                     .detail()
                                     .map(|d| view! { <TroubleDetails detail=d.to_owned()/> });
-                                view! { <li>{n.message()} {detail}</li> }
+                                view! { <li>{n.message().render(crate::i18n::language())} {detail}</li> }
                             })
                             .collect_view()}
                     </ul>

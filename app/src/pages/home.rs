@@ -19,26 +19,20 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 pub fn HomePage() -> impl IntoView {
     let query = use_query_map();
     let params = use_params_map();
-    // `/c/sports` and `/?category=sports` are the same page.
-    let category = Memo::new(move |_| {
-        params
-            .read()
-            .get("category")
-            .or_else(|| query.read().get("category"))
-            .and_then(|slug| Category::from_slug(&slug))
-    });
-    let cursor = Memo::new(move |_| query.read().get("cursor"));
-    let filter = Memo::new(move |_| {
+    // The address's category and filter, read by the API's own rules. `/c/sports` and
+    // `/?category=sports` are the same page.
+    let filters = Memo::new(move |_| {
         let q = query.read();
-        q.get("source")
-            .filter(|s| !s.is_empty())
-            .map(TimelineFilter::Source)
-            .or_else(|| {
-                q.get("country")
-                    .and_then(|c| Country::from_code(&c.to_ascii_uppercase()))
-                    .map(TimelineFilter::Country)
-            })
+        let category = params.read().get("category").or_else(|| q.get("category"));
+        crate::api::read_filters(
+            category.as_deref(),
+            q.get("country").as_deref(),
+            q.get("source").as_deref(),
+        )
     });
+    let category = Memo::new(move |_| filters.read().category);
+    let filter = Memo::new(move |_| filters.read().filter.clone());
+    let cursor = Memo::new(move |_| query.read().get("cursor"));
     // Kept across category tabs, so a reader narrowed to one country browses its categories.
     let filter_query = Signal::derive(move || filter_param(filter.get().as_ref()));
 
@@ -177,7 +171,7 @@ pub fn HomePage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match timeline.await {
                     Ok(page) => {
-                        let ignored = ignored_filters(&query.read(), &page);
+                        let ignored = ignored_filters(&filters.read_untracked(), &page);
                         Either::Left(view! { <Timeline page ignored/> })
                     }
                     Err(err) => Either::Right(view! {
@@ -230,27 +224,21 @@ fn filter_param(filter: Option<&TimelineFilter>) -> String {
     }
 }
 
-/// The filters of the address that the page does not apply: a category, country or source
-/// that is not one (or not in the edition). The reader is told, rather than shown an
-/// unfiltered page as if it were what they asked for.
-fn ignored_filters(query: &leptos_router::params::ParamsMap, page: &TimelinePage) -> Vec<String> {
-    let given = |name: &str| query.get(name).filter(|v| !v.trim().is_empty());
-    let mut ignored = Vec::new();
-    if let Some(slug) = given("category")
-        && slug != "all"
-        && Category::from_slug(&slug).is_none()
-    {
-        ignored.push(("category", slug));
-    }
-    if let Some(code) = given("country")
-        && !matches!(&page.filter, Some(TimelineFilter::Country(c)) if c.code().eq_ignore_ascii_case(&code))
-    {
-        ignored.push(("country", code));
-    }
-    if let Some(id) = given("source")
-        && !matches!(&page.filter, Some(TimelineFilter::Source(s)) if *s == id)
-    {
-        ignored.push(("source", id));
+/// The filters of the address that the page does not apply: those not understood, and a
+/// country or source that is not in the edition (the server then shows the whole timeline).
+/// The reader is told, rather than shown an unfiltered page as if it were what they asked for.
+fn ignored_filters(read: &crate::api::TimelineFilters, page: &TimelinePage) -> Vec<String> {
+    let mut ignored: Vec<(&str, String)> = read
+        .not_understood
+        .iter()
+        .map(|(name, value, _)| (*name, value.clone()))
+        .collect();
+    match &read.filter {
+        Some(asked) if page.filter.as_ref() != Some(asked) => ignored.push(match asked {
+            TimelineFilter::Country(c) => ("country", c.code().to_string()),
+            TimelineFilter::Source(id) => ("source", id.clone()),
+        }),
+        _ => {}
     }
     ignored
         .into_iter()

@@ -118,7 +118,7 @@ fn FieldError(form: Form, field: Missing) -> impl IntoView {
     let id = format!("{}-error", field_id(field));
     view! {
         <p class="field-error" id=id>
-            {move || form.is_missing(field).then(|| field.message(form.lang()))}
+            {move || form.is_missing(field).then(|| field.message().render(form.lang()))}
         </p>
     }
 }

@@ -31,22 +31,17 @@ pub enum Missing {
 }
 
 impl Missing {
-    /// What the reader is told under the field, in `language`.
-    pub fn message(self, language: Language) -> String {
-        use crate::i18n::{message, message_with};
-        let country = |c: Country| message(language, &format!("country-{}", c.code()));
+    /// What the reader is told under the field, as a message to render.
+    pub fn message(self) -> crate::i18n::Message {
+        use crate::i18n::{Arg, Message};
+        // The country's name is looked up when the message is rendered, in its language.
+        let country = |c: Country| -> Vec<(&'static str, Arg)> {
+            vec![("country", Arg::Message(format!("country-{}", c.code())))]
+        };
         match self {
-            Missing::PrimaryCountry => message(language, "settings-missing-country"),
-            Missing::PrimaryLanguage(c) => message_with(
-                language,
-                "settings-missing-language",
-                vec![("country", country(c).into())],
-            ),
-            Missing::PrimarySource(c) => message_with(
-                language,
-                "settings-missing-source",
-                vec![("country", country(c).into())],
-            ),
+            Missing::PrimaryCountry => Message::new("settings-missing-country", vec![]),
+            Missing::PrimaryLanguage(c) => Message::new("settings-missing-language", country(c)),
+            Missing::PrimarySource(c) => Message::new("settings-missing-source", country(c)),
         }
     }
 }
@@ -334,7 +329,9 @@ mod tests {
         let p = d.finish().unwrap();
         assert_eq!(p.source_ids(), vec!["aajtak-hi", "dw-de"]);
         assert_eq!(
-            Missing::PrimarySource(Country::DE).message(Language::En),
+            Missing::PrimarySource(Country::DE)
+                .message()
+                .render(Language::En),
             "Choose a primary source for Germany."
         );
     }

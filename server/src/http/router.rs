@@ -1,10 +1,11 @@
 //! The HTTP surface: Leptos pages, server functions under `/api`, static files, the service
 //! worker, and the headers every response carries.
 
+use super::document::shell;
 use crate::service::NewsService;
+use app::App;
 use app::api::AppError;
 use app::api::Backend;
-use app::{App, shell};
 use axum::Router;
 use axum::extract::Request;
 use axum::http::{HeaderValue, StatusCode, header};
@@ -114,7 +115,7 @@ fn service_worker(options: &LeptosOptions) -> String {
             String::new()
         });
     let (name, pkg) = (&options.output_name, &options.site_pkg_dir);
-    let (files, version) = match app::build_hashes(options) {
+    let (files, version) = match super::document::build_hashes(options) {
         Some(h) => {
             let mut files = vec![
                 format!("/{pkg}/{name}.{}.js", h.js),
@@ -122,7 +123,7 @@ fn service_worker(options: &LeptosOptions) -> String {
                 format!("/{pkg}/{name}.{}.css", h.css),
             ];
             // The lazy pages' files too: a page first opened offline still gets its code.
-            files.extend(app::lazy_page_files(options));
+            files.extend(super::document::lazy_page_files(options));
             // And every language's messages: the language can be changed offline.
             files.extend(app::i18n::fetched_languages().map(app::i18n::messages_path));
             // The manifest names every chunk by its hash: any change to them is a new version.
@@ -252,7 +253,7 @@ async fn headers(request: Request, next: Next) -> Response {
             "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()",
         ),
     );
-    // Pages set their own policy, with the nonce of their inline script (app::security_policy).
+    // Pages set their own policy, with the nonce of their inline script (document::security_policy).
     if !h.contains_key(header::CONTENT_SECURITY_POLICY) {
         h.insert(
             header::CONTENT_SECURITY_POLICY,

@@ -96,7 +96,7 @@ pub(super) fn FileSection(form: Form) -> impl IntoView {
                 if let Some(why) = refused {
                     form.status.set(form.msg_with(
                         "settings-not-imported",
-                        vec![("why", why.message_in(form.lang()).into())],
+                        vec![("why", why.message().render(form.lang()).into())],
                     ));
                     return;
                 }
@@ -107,7 +107,7 @@ pub(super) fn FileSection(form: Form) -> impl IntoView {
                         let notes: Vec<String> = loaded
                             .notices
                             .iter()
-                            .map(|n| n.message_in(form.lang()))
+                            .map(|n| n.message().render(form.lang()))
                             .collect();
                         form.status.set(form.msg_with(
                             "settings-imported",

@@ -1,6 +1,7 @@
-//! Panorama's first-party cookies, read the same way on both sides: from the request on the
-//! server, from `document.cookie` in the browser. They mirror what lives in the browser so the
-//! server can paint the first page the reader's way.
+//! What Panorama keeps in the browser, and every read and write of it: first-party cookies,
+//! read the same way on both sides (from the request on the server, from `document.cookie` in
+//! the browser), which mirror what the server needs to paint the first page the reader's way;
+//! and localStorage (the preferences, saved and read stories), which only the browser has.
 
 use leptos::prelude::*;
 
@@ -66,6 +67,44 @@ pub fn write(set_cookie: &str) {
     if let Ok(doc) = document().dyn_into::<web_sys::HtmlDocument>() {
         let _ = doc.set_cookie(set_cookie);
     }
+}
+
+/// The text stored under `key` in localStorage, if any.
+#[cfg(feature = "hydrate")]
+pub fn local(key: &str) -> Option<String> {
+    use gloo_storage::Storage;
+    gloo_storage::LocalStorage::raw()
+        .get_item(key)
+        .ok()
+        .flatten()
+}
+
+/// Stores `text` under `key`; `false` when the browser refuses (private mode, storage full).
+#[cfg(feature = "hydrate")]
+pub fn set_local(key: &str, text: &str) -> bool {
+    use gloo_storage::Storage;
+    gloo_storage::LocalStorage::raw()
+        .set_item(key, text)
+        .is_ok()
+}
+
+#[cfg(feature = "hydrate")]
+pub fn remove_local(key: &str) {
+    use gloo_storage::Storage;
+    gloo_storage::LocalStorage::raw().remove_item(key).ok();
+}
+
+/// The value stored under `key`, parsed (with the one JSON reader, [`crate::json::read`]);
+/// `None` when absent or unreadable.
+#[cfg(feature = "hydrate")]
+pub fn local_json<T: serde::de::DeserializeOwned>(key: &str) -> Option<T> {
+    crate::json::read(&local(key)?).ok()
+}
+
+/// Stores `value` as JSON under `key`; `false` when it could not be.
+#[cfg(feature = "hydrate")]
+pub fn set_local_json<T: serde::Serialize>(key: &str, value: &T) -> bool {
+    serde_json::to_string(value).is_ok_and(|text| set_local(key, &text))
 }
 
 #[cfg(test)]
