@@ -15,10 +15,13 @@ use chrono::Utc;
 use serde_json::Value;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
+
+mod common;
+use common::Panorama;
 
 const TTL: Duration = Duration::from_secs(2);
 const LEASE_SECS: &str = "3";
@@ -219,63 +222,21 @@ async fn database() -> Option<String> {
     Some(url.to_string())
 }
 
-struct Instance {
-    child: Child,
-    base: String,
-}
-
-impl Drop for Instance {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn spawn(dir: &Path, catalog: &Path, database: &str, name: &str) -> Instance {
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let child = Command::new(env!("CARGO_BIN_EXE_panorama"))
-        .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
-        .env("LEPTOS_SITE_ROOT", dir.join("site"))
-        .env("LEPTOS_OUTPUT_NAME", "panorama")
-        .env("PANORAMA_CATALOG", catalog)
-        .env("PANORAMA_DATABASE_URL", database)
-        .env("PANORAMA_INSTANCE", name)
-        .env("PANORAMA_FEED_TTL_SECS", TTL.as_secs().to_string())
-        .env("PANORAMA_FEED_LEASE_SECS", LEASE_SECS)
-        .env("PANORAMA_REFRESH_EVERY_SECS", "1")
-        .env("PANORAMA_DEADLINE_MS", "1500")
-        .env("PANORAMA_RELATED_EVERY_SECS", "2")
-        .env("PANORAMA_SERVICE_WORKER", "off")
-        .env("RUST_LOG", "warn")
-        .stdout(Stdio::null())
-        .stderr(Stdio::inherit())
-        .spawn()
-        .unwrap();
-    Instance {
-        child,
-        base: format!("http://127.0.0.1:{port}"),
-    }
-}
-
-async fn wait_ready(instance: &mut Instance) {
-    let started = Instant::now();
-    while started.elapsed() < Duration::from_secs(60) {
-        if let Some(status) = instance.child.try_wait().unwrap() {
-            panic!("{} exited: {status}", instance.base);
-        }
-        if reqwest::get(format!("{}/healthz", instance.base))
-            .await
-            .is_ok_and(|r| r.status().is_success())
-        {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    panic!("{} did not answer within 60 s", instance.base);
+/// One instance of the fleet, named `name`, on the shared catalog and database.
+fn spawn(dir: &Path, catalog: &Path, database: &str, name: &str) -> Panorama {
+    common::spawn(
+        dir,
+        &[
+            ("PANORAMA_CATALOG", catalog.display().to_string()),
+            ("PANORAMA_DATABASE_URL", database.to_string()),
+            ("PANORAMA_INSTANCE", name.to_string()),
+            ("PANORAMA_FEED_TTL_SECS", TTL.as_secs().to_string()),
+            ("PANORAMA_FEED_LEASE_SECS", LEASE_SECS.to_string()),
+            ("PANORAMA_REFRESH_EVERY_SECS", "1".into()),
+            ("PANORAMA_DEADLINE_MS", "1500".into()),
+            ("PANORAMA_RELATED_EVERY_SECS", "2".into()),
+        ],
+    )
 }
 
 fn timeline_url(base: &str) -> String {
@@ -320,12 +281,12 @@ async fn three_instances_fetch_each_feed_once_per_ttl_and_survive_losing_one() {
     let (outlets, base) = start_outlets().await;
     let catalog = write_catalog(&dir, &base);
     // Started together: the migrations run once, under PostgreSQL's advisory lock.
-    let mut fleet: Vec<Instance> = ["one", "two", "three"]
+    let mut fleet: Vec<Panorama> = ["one", "two", "three"]
         .iter()
         .map(|name| spawn(&dir, &catalog, &database, name))
         .collect();
     for instance in &mut fleet {
-        wait_ready(instance).await;
+        instance.ready(Duration::from_secs(60)).await;
     }
     let bases: Vec<String> = fleet.iter().map(|i| i.base.clone()).collect();
 
@@ -586,7 +547,7 @@ async fn a_database_that_goes_away_is_waited_for_and_rejoined_without_a_restart(
     let (outlets, base) = start_outlets().await;
     let catalog = write_catalog(&dir, &base);
     let mut instance = spawn(&dir, &catalog, relayed.as_str(), "alone");
-    wait_ready(&mut instance).await;
+    instance.ready(Duration::from_secs(60)).await;
     let client = reqwest::Client::new();
     let before = story_ids(&get_json(&client, timeline_url(&instance.base)).await);
     assert!(before.len() >= SOURCES.len(), "{before:?}");

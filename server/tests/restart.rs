@@ -11,13 +11,16 @@ use axum::routing::get;
 use chrono::Utc;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 const EN_TITLE: &str = "Troops arrive in Kazakhstan after unrest";
 const ZH_TITLE: &str = "哈萨克斯坦发生政变 集体安全条约组织（CSTO）派兵";
+
+mod common;
+use common::Panorama;
 
 #[derive(Clone, Default)]
 struct Counts {
@@ -113,64 +116,24 @@ fn write_catalog(dir: &Path, base: &str) -> PathBuf {
     path
 }
 
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-struct Panorama {
-    child: Child,
-    base: String,
-}
-
-impl Drop for Panorama {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
 async fn start(dir: &Path, catalog: &Path) -> Panorama {
-    let port = free_port();
-    let child = Command::new(env!("CARGO_BIN_EXE_panorama"))
-        .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
-        .env("LEPTOS_SITE_ROOT", dir.join("site"))
-        .env("LEPTOS_OUTPUT_NAME", "panorama")
-        .env("PANORAMA_CATALOG", catalog)
-        .env(
-            "PANORAMA_DATABASE_URL",
-            format!("sqlite://{}", dir.join("data/panorama.db").display()),
-        )
-        // Feeds go stale at once, so a reader's request asks the outlets again.
-        .env("PANORAMA_FEED_TTL_SECS", "1")
-        .env("PANORAMA_ERROR_TTL_SECS", "1")
-        .env("PANORAMA_DEADLINE_MS", "1500")
-        .env("PANORAMA_RELATED_EVERY_SECS", "3600")
-        .env("PANORAMA_SERVICE_WORKER", "off")
-        .env("RUST_LOG", "warn")
-        .stdout(Stdio::null())
-        .stderr(Stdio::inherit())
-        .spawn()
-        .unwrap();
-    // Owned at once, so it is stopped however this test ends.
-    let panorama = Panorama {
-        child,
-        base: format!("http://127.0.0.1:{port}"),
-    };
-    let started = Instant::now();
-    while started.elapsed() < Duration::from_secs(30) {
-        if reqwest::get(format!("{}/healthz", panorama.base))
-            .await
-            .is_ok()
-        {
-            return panorama;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    panic!("panorama did not answer within 30 s");
+    let mut panorama = common::spawn(
+        dir,
+        &[
+            ("PANORAMA_CATALOG", catalog.display().to_string()),
+            (
+                "PANORAMA_DATABASE_URL",
+                format!("sqlite://{}", dir.join("data/panorama.db").display()),
+            ),
+            // Feeds go stale at once, so a reader's request asks the outlets again.
+            ("PANORAMA_FEED_TTL_SECS", "1".into()),
+            ("PANORAMA_ERROR_TTL_SECS", "1".into()),
+            ("PANORAMA_DEADLINE_MS", "1500".into()),
+            ("PANORAMA_RELATED_EVERY_SECS", "3600".into()),
+        ],
+    );
+    panorama.ready(Duration::from_secs(30)).await;
+    panorama
 }
 
 async fn json(url: String) -> (u16, Value) {
@@ -374,7 +337,10 @@ fn a_file_that_is_not_a_database_stops_the_server_naming_it() {
     let db = dir.join("not-a-db.db");
     std::fs::write(&db, b"hello, I am a text file\n".repeat(200)).unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_panorama"))
-        .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{}", free_port()))
+        .env(
+            "LEPTOS_SITE_ADDR",
+            format!("127.0.0.1:{}", common::free_port()),
+        )
         .env(
             "PANORAMA_DATABASE_URL",
             format!("sqlite://{}", db.display()),
