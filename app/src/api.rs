@@ -14,6 +14,10 @@ use serde::{Deserialize, Serialize};
 /// The most sources one edition (a timeline request, the edition cookie) may name: the
 /// catalog has 54, and a reader may add their own feeds.
 pub const MAX_SOURCES: usize = 120;
+/// A reader's own feeds, at most (they count among the sources too).
+pub const MAX_OWN_FEEDS: usize = 50;
+/// How an own feed's id starts (catalog ids never do: the catalog refuses them).
+pub const OWN_PREFIX: &str = "own-";
 
 /// Default and largest page sizes for `/api/timeline`.
 pub const DEFAULT_PAGE_SIZE: usize = 30;
@@ -27,6 +31,15 @@ pub enum AppError {
     BadRequest(String),
     #[error("not found")]
     NotFound,
+    /// An own feed's address the server does not read from (a private network, say).
+    #[error("refused: {0}")]
+    Refused(String),
+    /// An own feed that could not be read, or is not a feed.
+    #[error("unreadable: {0}")]
+    Unreadable(String),
+    /// Too many new feeds asked for at once.
+    #[error("too many requests: {0}")]
+    TooMany(String),
     #[error("internal error")]
     Internal,
     #[error("{0}")]
@@ -38,6 +51,9 @@ impl AppError {
         match self {
             AppError::BadRequest(_) => 400,
             AppError::NotFound => 404,
+            AppError::Refused(_) => 403,
+            AppError::Unreadable(_) => 422,
+            AppError::TooMany(_) => 429,
             AppError::Internal | AppError::ServerFn(_) => 500,
         }
     }
@@ -91,6 +107,13 @@ mod backend {
             id: String,
             sources: Vec<String>,
         ) -> BoxFuture<'static, Result<StoryPage, AppError>>;
+        /// Reads a feed a reader wants to add (by its address or its site's), under the
+        /// address rules, and registers it; `client` is the asker, for the rate limit.
+        fn feed(
+            self: Arc<Self>,
+            url: String,
+            client: Option<std::net::IpAddr>,
+        ) -> BoxFuture<'static, Result<crate::model::FeedPreview, AppError>>;
         /// The stories seen, by day; `day` absent means the newest day.
         fn archive(
             self: Arc<Self>,
@@ -220,6 +243,20 @@ pub async fn get_story(
     let id = article_id(&id).map_err(with_status)?;
     let sources = parse_sources(sources).map_err(with_status)?;
     backend()?.0.story(id, sources).await.map_err(with_status)
+}
+
+/// The client's address, as the server's router puts it in the request (for rate limits).
+#[derive(Clone, Copy, Debug)]
+pub struct ClientAddr(pub std::net::IpAddr);
+
+/// A feed a reader wants to add as their own: `url` is the feed's address or its site's. The
+/// answer says what it is (its id, title, language and newest stories); a refused address is
+/// 403 with the rule, an unreadable one 422 with the reason, too many at once 429.
+#[server(input = GetUrl, prefix = "/api", endpoint = "feed")]
+pub async fn get_feed(url: String) -> Result<crate::model::FeedPreview, AppError> {
+    let client = use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<ClientAddr>().map(|c| c.0));
+    backend()?.0.feed(url, client).await.map_err(with_status)
 }
 
 /// The address readers reach this server at: the configured one, else the request's `Host`.
@@ -438,6 +475,15 @@ pub fn parse_sources(sources: Option<String>) -> Result<Vec<String>, AppError> {
         if !listed.iter().any(|kept| kept == id) {
             listed.push(id.to_string());
         }
+    }
+    let own = listed
+        .iter()
+        .filter(|id| id.starts_with(OWN_PREFIX))
+        .count();
+    if own > MAX_OWN_FEEDS {
+        return Err(AppError::BadRequest(format!(
+            "{own} own feeds: a reader has at most {MAX_OWN_FEEDS}"
+        )));
     }
     if listed.len() > MAX_SOURCES {
         return Err(AppError::BadRequest(format!(

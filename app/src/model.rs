@@ -360,6 +360,9 @@ pub enum Trouble {
     NotAFeed,
     /// The feed is larger than Panorama reads.
     TooLarge,
+    /// A reader's own feed at an address Panorama does not read from (a private network, an
+    /// unusual port): see the server's `address_rules`.
+    Refused,
     /// Its newest story is old: nothing failed, the outlet is quiet.
     Quiet,
     #[default]
@@ -376,6 +379,7 @@ impl Trouble {
             Trouble::Busy => "trouble-busy",
             Trouble::NotAFeed => "trouble-not-a-feed",
             Trouble::TooLarge => "trouble-too-large",
+            Trouble::Refused => "trouble-refused",
             Trouble::Quiet | Trouble::Other => "trouble-other",
         }
     }
@@ -691,6 +695,33 @@ pub struct RelatedStory {
     pub articles: Vec<RelatedArticle>,
     /// By country of outlet, the article itself included; most first.
     pub coverage: Vec<Coverage>,
+}
+
+/// What `/api/feed?url=` answers: a feed a reader may add as their own, read once.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FeedPreview {
+    /// The id to keep in the preferences: a catalog source's when the catalog has this feed,
+    /// else the own feed's (`own-` and twelve hex digits, from its address).
+    pub id: String,
+    /// True when the address is a catalog source's feed.
+    pub catalog: bool,
+    /// The feed's address (a site's address is answered with the first feed it advertises).
+    pub url: String,
+    pub title: String,
+    /// The feed's language when it says one Panorama knows: proposed, the reader decides.
+    pub language: Option<Language>,
+    /// Its newest stories.
+    pub stories: Vec<PreviewStory>,
+    /// Other feeds the site advertises, to offer instead.
+    pub alternatives: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PreviewStory {
+    pub title: String,
+    pub link: String,
+    #[serde(deserialize_with = "crate::rfc3339::deserialize")]
+    pub published: DateTime<Utc>,
 }
 
 /// What `/api/story` answers: one event as the world tells it, for the story page.

@@ -146,6 +146,16 @@ impl Catalog {
                     "must be non-empty lowercase letters, digits and '-'".into(),
                 ));
             }
+            if s.id.starts_with(app::api::OWN_PREFIX) {
+                return Err(invalid(
+                    entry,
+                    "id",
+                    format!(
+                        "must not start with {:?} (readers' own feeds do)",
+                        app::api::OWN_PREFIX
+                    ),
+                ));
+            }
             if !seen.insert(s.id.clone()) {
                 return Err(invalid(entry, "id", "is used by an earlier source".into()));
             }

@@ -127,10 +127,13 @@ async fn serve() -> Result<ExitCode, String> {
         sources = source_count,
         "Panorama is serving on http://{addr}"
     );
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .map_err(|e| format!("server: {e}"))?;
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+    .map_err(|e| format!("server: {e}"))?;
     // What the writer still holds is written before the process ends (a few seconds at most).
     if tokio::time::timeout(SHUTDOWN_FLUSH, store.flush())
         .await

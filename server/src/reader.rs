@@ -2,6 +2,7 @@
 //! (single flight, back-off), charsets, feed discovery, parsing into articles, HTML to text,
 //! sanitizing (always last), and the text of an article's own page.
 
+pub mod address_rules;
 pub mod cache;
 pub mod charset;
 pub mod discover;

@@ -6,6 +6,7 @@
 mod background;
 mod fleet;
 mod loader;
+mod own_feeds;
 mod timeline_page;
 
 use crate::catalog::Catalog;
@@ -66,6 +67,9 @@ pub struct ServiceOptions {
     /// This instance's name among those sharing a store (host, process and start time when
     /// not set).
     pub instance: Option<String>,
+    /// Where readers' own feeds may be read from (`PANORAMA_ALLOW_PRIVATE_FEEDS`,
+    /// `PANORAMA_OWN_FEED_PORTS`).
+    pub own_feeds: crate::reader::address_rules::AddressRules,
 }
 
 impl Default for ServiceOptions {
@@ -85,6 +89,7 @@ impl Default for ServiceOptions {
             retention: chrono::Duration::days(365),
             lease: Duration::from_secs(60),
             instance: None,
+            own_feeds: crate::reader::address_rules::AddressRules::default(),
         }
     }
 }
@@ -109,6 +114,8 @@ pub struct NewsService {
     grouped_at: std::sync::Mutex<Option<chrono::DateTime<Utc>>>,
     /// Whether this instance groups More Related News for the fleet.
     leads: std::sync::atomic::AtomicBool,
+    /// Readers' own feeds.
+    own: own_feeds::OwnFeeds,
 }
 
 /// Stories the archive keeps in memory at boot, at most: the related index's window and the
@@ -153,7 +160,26 @@ impl NewsService {
             wait: options.lease.min(options.deadline * 4),
             sources: feed_sources,
         };
+        // Readers' own feeds: the same limits, under the address rules. Never the catalog's
+        // client instead: a client that cannot be built stops the server (it is built as the
+        // catalog's was, a moment ago).
+        let guarded = Fetcher::guarded(fetcher.limits().clone(), options.own_feeds.clone())
+            .expect("the HTTP client for own feeds builds as the catalog's did");
+        let own = own_feeds::OwnFeeds::new(
+            Loader {
+                fetcher: guarded.clone(),
+                archive: Arc::new(Archive::new(crate::store::archive::DEFAULT_CAPACITY)),
+                store: store.clone(),
+                private: true,
+            },
+            crate::reader::story_text::StoryTexts::new(
+                guarded,
+                store.clone(),
+                crate::reader::story_text::DEFAULT_CAPACITY,
+            ),
+        );
         Arc::new(NewsService {
+            own,
             catalog: Arc::new(catalog),
             texts: crate::reader::story_text::StoryTexts::new(
                 fetcher.clone(),
@@ -167,6 +193,7 @@ impl NewsService {
                 fetcher,
                 archive: archive.clone(),
                 store: store.clone(),
+                private: false,
             },
             store,
             cache: Arc::new(
@@ -258,6 +285,10 @@ impl NewsService {
         if let Some(article) = self.archive.get(id) {
             return Some(article);
         }
+        // A reader's own feed's story: kept apart, in memory.
+        if let Some(article) = self.own.loader.archive.get(id) {
+            return Some(article);
+        }
         match self.store.story(id).await {
             Ok(found) => found.map(Arc::new),
             Err(e) => {
@@ -271,8 +302,14 @@ impl NewsService {
     /// (waiting up to the deadline for it); see `seen_article` for ids not seen yet.
     pub async fn article_page(&self, id: &str) -> Result<ArticlePage, AppError> {
         let article = self.seen_article(id).await?;
+        // An own feed's story page is read under the address rules, like its feed.
+        let texts = if article.source_id.starts_with(app::api::OWN_PREFIX) {
+            &self.own.texts
+        } else {
+            &self.texts
+        };
         let (story, snapshot) = futures::join!(
-            self.texts.text(&article, self.options.deadline),
+            texts.text(&article, self.options.deadline),
             self.related_snapshot()
         );
         let source_homepage = self
@@ -499,6 +536,14 @@ impl NewsBackend for NewsService {
         sources: Vec<String>,
     ) -> BoxFuture<'static, Result<StoryPage, AppError>> {
         Box::pin(async move { self.story_page(&id, &sources).await })
+    }
+
+    fn feed(
+        self: Arc<Self>,
+        url: String,
+        client: Option<std::net::IpAddr>,
+    ) -> BoxFuture<'static, Result<app::model::FeedPreview, AppError>> {
+        Box::pin(async move { self.feed_preview(&url, client).await })
     }
 
     fn contact(&self) -> Contact {

@@ -11,11 +11,13 @@
 
 pub mod archive;
 mod fleet;
+mod own;
 mod read;
 mod rows;
 pub mod writer;
 
 pub use fleet::{Claim, FEED_CHANNEL, Leadership};
+pub use own::OwnFeedRow;
 pub use read::{ArchiveFilter, SearchFilter};
 pub use rows::{FeedState, StoredFeed};
 pub use writer::Write;

@@ -88,7 +88,28 @@ on_both!(
     one_batch_with_two_versions_of_a_story_and_two_stories_in_one_second,
     what_was_learned_is_kept_by_name,
     one_instance_at_a_time_claims_a_feed_and_none_before_it_is_due,
+    an_own_feed_is_kept_by_its_id_and_updated_in_place,
 );
+
+async fn an_own_feed_is_kept_by_its_id_and_updated_in_place(url: String) {
+    let store = Store::open(&url).await.unwrap();
+    assert_eq!(store.own_feed("own-0123456789ab").await.unwrap(), None);
+    let mut feed = panorama_server::store::OwnFeedRow {
+        id: "own-0123456789ab".into(),
+        url: "https://blog.example/feed.xml".into(),
+        title: "A blog".into(),
+        language: None,
+    };
+    store.save_own_feed(&feed).await.unwrap();
+    assert_eq!(
+        store.own_feed(&feed.id).await.unwrap().as_ref(),
+        Some(&feed)
+    );
+    feed.title = "A blog, renamed".into();
+    feed.language = Some("de".into());
+    store.save_own_feed(&feed).await.unwrap();
+    assert_eq!(store.own_feed(&feed.id).await.unwrap(), Some(feed));
+}
 
 fn at(day: u32, hour: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2022, 1, day, hour, 0, 0).unwrap()

@@ -297,3 +297,4 @@ story-headlines = عناوين كل وسيلة إعلام، حسب البلد و
 story-alone = لم تتناول أي وسيلة إعلام أخرى هذا الخبر بعد.
 related-whole-story = الخبر كاملًا، بلدًا بلدًا
 card-undated = لم يذكر المصدر تاريخًا
+trouble-refused = على عنوان لا يقرأ منه Panorama (شبكة خاصة مثلًا)

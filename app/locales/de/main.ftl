@@ -291,3 +291,4 @@ story-headlines = Die Schlagzeilen aller Medien, nach Land und Sprache
 story-alone = Noch kein anderes Medium hat darüber berichtet.
 related-whole-story = Die ganze Geschichte, Land für Land
 card-undated = ohne Datum der Quelle
+trouble-refused = liegt an einer Adresse, die Panorama nicht abruft (etwa in einem privaten Netz)

@@ -295,3 +295,4 @@ story-headlines = Every outlet's headline, by country and language
 story-alone = No other outlet has covered this story yet.
 related-whole-story = See the whole story, country by country
 card-undated = no date from the outlet
+trouble-refused = is at an address Panorama does not read from (a private network, say)

@@ -291,3 +291,4 @@ story-headlines = Les titres de chaque média, par pays et par langue
 story-alone = Aucun autre média n'a encore couvert cette actualité.
 related-whole-story = Toute l'histoire, pays par pays
 card-undated = non daté par le média
+trouble-refused = est à une adresse que Panorama ne lit pas (un réseau privé, par exemple)

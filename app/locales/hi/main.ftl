@@ -276,3 +276,4 @@ story-headlines = हर माध्यम की सुर्ख़ी, दे
 story-alone = अभी तक किसी और माध्यम ने यह ख़बर नहीं दी है।
 related-whole-story = पूरी ख़बर, देश-दर-देश
 card-undated = माध्यम ने तारीख़ नहीं दी
+trouble-refused = ऐसे पते पर है जिसे Panorama नहीं पढ़ता (जैसे कोई निजी नेटवर्क)

@@ -267,3 +267,4 @@ story-headlines = 各家媒体的标题，按国家和语言排列
 story-alone = 尚无其他媒体报道这则新闻。
 related-whole-story = 查看完整报道，按国家排列
 card-undated = 媒体未注明日期
+trouble-refused = 位于 Panorama 不读取的地址（例如私有网络）

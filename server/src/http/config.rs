@@ -145,6 +145,36 @@ impl Config {
                     number("PANORAMA_FEED_LEASE_SECS", service.lease.as_secs())?.clamp(1, 86_400),
                 ),
                 instance: text("PANORAMA_INSTANCE"),
+                own_feeds: {
+                    let open = match text("PANORAMA_ALLOW_PRIVATE_FEEDS").as_deref() {
+                        None | Some("false") | Some("0") | Some("no") => false,
+                        Some("true") | Some("1") | Some("yes") => true,
+                        Some(other) => {
+                            return Err(ConfigError {
+                                var: "PANORAMA_ALLOW_PRIVATE_FEEDS",
+                                value: other.into(),
+                                message: "expected true or false".into(),
+                            });
+                        }
+                    };
+                    crate::reader::address_rules::AddressRules {
+                        allow_private: open,
+                        any_port: open,
+                        extra_ports: match text("PANORAMA_OWN_FEED_PORTS") {
+                            None => Vec::new(),
+                            Some(list) => list
+                                .split(',')
+                                .map(|p| p.trim().parse::<u16>())
+                                .collect::<Result<_, _>>()
+                                .map_err(|_| ConfigError {
+                                    var: "PANORAMA_OWN_FEED_PORTS",
+                                    value: list.clone(),
+                                    message: "expected ports separated by commas (8080,8443)"
+                                        .into(),
+                                })?,
+                        },
+                    }
+                },
                 public_url: match text("PANORAMA_PUBLIC_URL") {
                     Some(url) if !(url.starts_with("https://") || url.starts_with("http://")) => {
                         return Err(ConfigError {

@@ -98,6 +98,7 @@ pub fn router(service: Arc<NewsService>, options: LeptosOptions) -> Router {
         )
         .fallback(leptos_axum::file_and_error_handler(shell))
         .layer(middleware::from_fn(own_owner))
+        .layer(middleware::from_fn(client_addr))
         .layer(middleware::from_fn(bad_arguments))
         .layer(middleware::from_fn(super::caching::conditional))
         .layer(middleware::from_fn(headers))
@@ -189,6 +190,21 @@ async fn own_owner(request: Request, next: Next) -> Response {
     }
     let mut response = Box::pin(next.run(request));
     std::future::poll_fn(move |cx| owner.with(|| response.as_mut().poll(cx))).await
+}
+
+/// The client's address, where the server functions read it (`app::api::ClientAddr`): from the
+/// connection (the binary serves with connect info; a router served without has none).
+async fn client_addr(mut request: Request, next: Next) -> Response {
+    if let Some(axum::extract::ConnectInfo(peer)) = request
+        .extensions()
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .copied()
+    {
+        request
+            .extensions_mut()
+            .insert(app::api::ClientAddr(peer.ip()));
+    }
+    next.run(request).await
 }
 
 /// A server function whose query string does not parse (`limit=-1`, a missing `id`) is

@@ -2,6 +2,7 @@
 //! cap counted after decompression, redirects followed by hand (so loops are named and every hop
 //! is traced), conditional requests, `Retry-After`, and a few connections per host at most.
 
+use super::address_rules::{AddressRules, GuardedResolver, Refused};
 use serde::Serialize;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -116,6 +117,9 @@ pub enum FetchError {
     },
     #[error("fetch: body exceeds {0} bytes")]
     TooLarge(usize),
+    /// A reader's own feed at an address the rules refuse (see `address_rules`).
+    #[error("refused: {0}")]
+    Refused(String),
     #[error("fetch: {0}")]
     Other(String),
 }
@@ -129,6 +133,7 @@ impl FetchError {
             FetchError::Status(404 | 410) => Trouble::NotFound,
             FetchError::RateLimited { .. } => Trouble::Busy,
             FetchError::TooLarge(_) => Trouble::TooLarge,
+            FetchError::Refused(_) => Trouble::Refused,
             FetchError::Status(_)
             | FetchError::TooManyRedirects(_)
             | FetchError::RedirectLoop(_)
@@ -160,23 +165,43 @@ const ACCEPT: &str = "application/rss+xml, application/atom+xml, application/fee
 pub struct Fetcher {
     client: reqwest::Client,
     limits: FetchLimits,
+    /// Readers' own feeds: every hop's URL, and every address connected to, checked.
+    rules: Option<AddressRules>,
     hosts: Arc<Mutex<HashMap<String, Arc<Semaphore>>>>,
 }
 
 impl Fetcher {
+    /// The fetcher of catalog feeds and article pages (addresses the operator chose).
     pub fn new(limits: FetchLimits) -> Result<Fetcher, FetchError> {
-        let client = reqwest::Client::builder()
+        Fetcher::build(limits, None)
+    }
+
+    /// The fetcher of readers' own feeds: the same limits, under `rules` (see `address_rules`),
+    /// and never through a proxy from the environment (it would connect for us, elsewhere).
+    pub fn guarded(limits: FetchLimits, rules: AddressRules) -> Result<Fetcher, FetchError> {
+        Fetcher::build(limits, Some(rules))
+    }
+
+    fn build(limits: FetchLimits, rules: Option<AddressRules>) -> Result<Fetcher, FetchError> {
+        let mut builder = reqwest::Client::builder()
             .user_agent(limits.user_agent.clone())
             .timeout(limits.total_timeout)
             .connect_timeout(limits.connect_timeout)
-            // Followed by hand: each hop is traced, loops are named, and each hop's host gets
-            // its own slot.
-            .redirect(reqwest::redirect::Policy::none())
+            // Followed by hand: each hop is traced, loops are named, each hop's host gets its
+            // own slot, and each hop's address is checked.
+            .redirect(reqwest::redirect::Policy::none());
+        if let Some(rules) = &rules {
+            builder = builder
+                .no_proxy()
+                .dns_resolver(Arc::new(GuardedResolver(rules.clone())));
+        }
+        let client = builder
             .build()
             .map_err(|e| FetchError::Other(format!("cannot build the HTTP client: {e}")))?;
         Ok(Fetcher {
             client,
             limits,
+            rules,
             hosts: Arc::default(),
         })
     }
@@ -237,6 +262,11 @@ impl Fetcher {
         let mut current = url.clone();
         let mut visited = vec![url.clone()];
         loop {
+            if let Some(rules) = &self.rules {
+                rules
+                    .check_url(&current)
+                    .map_err(|why| FetchError::Refused(why.0))?;
+            }
             let waited = Instant::now();
             let _slot = self.host_slot(&current).await;
             trace.host_wait_ms += waited.elapsed().as_millis() as u64;
@@ -360,6 +390,14 @@ impl Fetcher {
     }
 
     fn classify(&self, e: reqwest::Error) -> FetchError {
+        // The resolver's refusal comes back inside the connect error.
+        let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(&e);
+        while let Some(err) = cause {
+            if let Some(why) = err.downcast_ref::<Refused>() {
+                return FetchError::Refused(why.0.clone());
+            }
+            cause = err.source();
+        }
         if e.is_timeout() {
             FetchError::Timeout(self.limits.total_timeout.as_secs())
         } else if e.is_connect() {

@@ -55,6 +55,10 @@ impl ParseError {
 pub struct ParsedFeed {
     pub articles: Vec<Record>,
     pub decoding: Decoding,
+    /// What the feed calls itself, as plain text.
+    pub title: Option<String>,
+    /// The language the feed says it is in (`en-us`, `hi`, ...), as written.
+    pub language: Option<String>,
 }
 
 /// Decodes a feed body (see `charset`), parses it and normalizes every entry. Entries come out
@@ -83,6 +87,12 @@ pub fn parse_feed(
         .find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate"))
         .and_then(|l| ctx.url.join(&l.href).ok())
         .unwrap_or_else(|| ctx.url.clone());
+    let title = feed
+        .title
+        .as_ref()
+        .map(|t| crate::reader::html_text::plain(&t.content))
+        .filter(|t| !t.is_empty());
+    let language = feed.language.clone();
     let json_images = if feed.feed_type == feed_rs::model::FeedType::JSON {
         json_feed_images(text.as_bytes())
     } else {
@@ -103,7 +113,12 @@ pub fn parse_feed(
         })
         .collect::<Vec<_>>();
     date_by_neighbours(&mut articles);
-    Ok(ParsedFeed { articles, decoding })
+    Ok(ParsedFeed {
+        articles,
+        decoding,
+        title,
+        language,
+    })
 }
 
 /// An undated item is dated just after the item the outlet listed above it (else just before

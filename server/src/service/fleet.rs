@@ -53,7 +53,9 @@ impl Coordinator for Turns {
     ) -> BoxFuture<'a, Option<Claim>> {
         Box::pin(async move {
             let address = url.to_string();
-            let source = self.sources.get(&address).map_or("", String::as_str);
+            // Only the catalog's feeds take turns. A reader's own feed is read by the instance
+            // the reader asks: its stories are not in the store for another to take.
+            let source = self.sources.get(&address)?.as_str();
             let until = tokio::time::Instant::now() + self.wait;
             loop {
                 let claim = match self
@@ -119,6 +121,15 @@ impl NewsService {
                 let Ok(url) = Url::parse(&address) else {
                     continue;
                 };
+                // A reader's own feed: its stories are this instance's to read (see `Turns`).
+                if !service
+                    .catalog
+                    .sources
+                    .iter()
+                    .any(|s| s.feeds.values().any(|u| *u == url))
+                {
+                    continue;
+                }
                 match service.store.feed(&address).await {
                     Ok(Some(feed)) => {
                         service.archive.record(&feed.articles);

@@ -19,6 +19,9 @@ pub(super) struct Loader {
     pub(super) fetcher: Fetcher,
     pub(super) archive: Arc<Archive>,
     pub(super) store: Store,
+    /// Readers' own feeds: their stories stay in `archive` (their own, in memory) and never
+    /// reach the store, where the archive, search and the grouping of every reader read.
+    pub(super) private: bool,
 }
 
 impl Loader {
@@ -86,7 +89,7 @@ impl Loader {
         }
         // Only what is new or changed goes to the store: a refresh mostly repeats a feed.
         let changed = self.archive.record(&articles);
-        if !changed.is_empty() {
+        if !changed.is_empty() && !self.private {
             self.store.write(Write::Stories(changed));
         }
         Ok(Refresh::Modified {

@@ -6,6 +6,7 @@ use crate::catalog::Source;
 use crate::news::timeline::{self, Cursor};
 use crate::reader::cache::FeedResult;
 use app::api::AppError;
+use app::api::OWN_PREFIX;
 use app::model::{FeedSlot, SourceStatus, TimelineFilter, TimelinePage, TimelineQuery};
 use chrono::Utc;
 use std::time::Duration;
@@ -36,12 +37,13 @@ impl NewsService {
         slot: FeedSlot,
         url: &Url,
     ) -> tokio::task::JoinHandle<FeedResult> {
-        let (cache, loader, source, url) = (
-            self.cache.clone(),
-            self.loader.clone(),
-            source.clone(),
-            url.clone(),
-        );
+        // An own feed is read under the address rules, its stories kept apart.
+        let loader = if source.id.starts_with(OWN_PREFIX) {
+            self.own.loader.clone()
+        } else {
+            self.loader.clone()
+        };
+        let (cache, source, url) = (self.cache.clone(), source.clone(), url.clone());
         tokio::spawn(async move {
             let feed_url = url.clone();
             cache
@@ -109,6 +111,15 @@ impl NewsService {
     }
 
     async fn build_page(&self, query: TimelineQuery) -> Result<TimelinePage, AppError> {
+        // A reader's own feeds, by the ids the server gave them. One no one added (a store
+        // that was reset) is left out rather than failing the reader's whole timeline.
+        let mut own: Vec<Source> = Vec::new();
+        for id in query.sources.iter().filter(|id| id.starts_with(OWN_PREFIX)) {
+            match self.own.source(&self.store, id).await {
+                Some(source) => own.push(source),
+                None => tracing::info!(source = %id, "an own feed no one added is left out"),
+            }
+        }
         let edition: Vec<&Source> = if query.sources.is_empty() {
             self.catalog.default_edition()
         } else {
@@ -116,15 +127,20 @@ impl NewsService {
                 .sources
                 .iter()
                 .map(String::as_str)
-                .filter(|id| self.catalog.source(id).is_none())
+                .filter(|id| !id.starts_with(OWN_PREFIX) && self.catalog.source(id).is_none())
                 .collect();
             if !unknown.is_empty() {
                 return Err(AppError::BadRequest(unknown_sources(&unknown)));
             }
+            // In the reader's order, own feeds among the catalog's.
             query
                 .sources
                 .iter()
-                .filter_map(|id| self.catalog.source(id))
+                .filter_map(|id| {
+                    self.catalog
+                        .source(id)
+                        .or_else(|| own.iter().find(|s| &s.id == id))
+                })
                 .collect()
         };
         let in_filter = |filter: &TimelineFilter, source: &Source| match filter {

@@ -1,0 +1,317 @@
+//! Readers' own feeds: any outlet a reader adds by its address. The server gives each an id
+//! from its address (`own-` and twelve hex digits), keeps the address behind the id in the
+//! store, and reads it with a fetcher under the address rules (`reader::address_rules`). Its
+//! stories stay in memory, apart from the catalog's: they reach only the requests that name
+//! the feed, and never the archive, search or the grouping that every reader sees.
+
+use super::loader::Loader;
+use crate::catalog::Source;
+use crate::reader::normalize::stable_id;
+use crate::reader::story_text::StoryTexts;
+use crate::store::{OwnFeedRow, Store};
+use app::api::OWN_PREFIX;
+use app::model::{Country, FeedSlot, Language};
+use std::collections::{BTreeMap, HashMap};
+use std::net::IpAddr;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+use url::Url;
+
+/// New feeds read for one client within a minute, at most, and for every client together:
+/// a reader adding feeds never needs more, and no one turns the server into a crawler.
+const PER_CLIENT_PER_MINUTE: u32 = 10;
+const ALL_PER_MINUTE: u32 = 120;
+
+pub(super) struct OwnFeeds {
+    /// Reads own feeds: the guarded fetcher, stories kept apart (`private`).
+    pub(super) loader: Loader,
+    /// Own stories' pages, read with the same guarded fetcher.
+    pub(super) texts: StoryTexts,
+    known: Mutex<HashMap<String, Source>>,
+    budget: Mutex<Budget>,
+}
+
+#[derive(Default)]
+struct Budget {
+    since: Option<Instant>,
+    by_client: HashMap<Option<IpAddr>, u32>,
+    all: u32,
+}
+
+/// The id an own feed at `url` gets.
+pub fn own_id(url: &Url) -> String {
+    format!("{OWN_PREFIX}{}", &stable_id("own", url.as_str())[..12])
+}
+
+/// A feed's language tag (`en-US`, `hi`) as one of Panorama's languages, if it is one.
+pub fn language_of(tag: &str) -> Option<Language> {
+    let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+    Language::from_code(&primary)
+}
+
+/// An own feed as the timeline reads sources: one top feed, the site as its homepage.
+fn source_of(row: &OwnFeedRow) -> Option<Source> {
+    let url = Url::parse(&row.url).ok()?;
+    let homepage = url.join("/").ok()?;
+    Some(Source {
+        id: row.id.clone(),
+        name: row.title.clone(),
+        // The reader files it under a country of theirs; the server does not need to know.
+        country: Country::WORLD,
+        language: row
+            .language
+            .as_deref()
+            .and_then(Language::from_code)
+            .unwrap_or(Language::En),
+        homepage,
+        feeds: BTreeMap::from([(FeedSlot::Top, url)]),
+        no_feed: None,
+    })
+}
+
+impl OwnFeeds {
+    pub(super) fn new(loader: Loader, texts: StoryTexts) -> OwnFeeds {
+        OwnFeeds {
+            loader,
+            texts,
+            known: Mutex::default(),
+            budget: Mutex::default(),
+        }
+    }
+
+    /// The own feed `id` as a source: from memory, else from the store (another instance, or
+    /// before a restart, may have added it). `None` for an id no one added.
+    pub(super) async fn source(&self, store: &Store, id: &str) -> Option<Source> {
+        if let Some(known) = self.known.lock().unwrap_or_else(|p| p.into_inner()).get(id) {
+            return Some(known.clone());
+        }
+        let row = match store.own_feed(id).await {
+            Ok(row) => row?,
+            Err(e) => {
+                tracing::error!("{e}");
+                return None;
+            }
+        };
+        self.remember(&row)
+    }
+
+    /// Keeps `row` at hand; its source.
+    pub(super) fn remember(&self, row: &OwnFeedRow) -> Option<Source> {
+        let source = source_of(row)?;
+        self.known
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .insert(row.id.clone(), source.clone());
+        Some(source)
+    }
+
+    /// Takes one new-feed read from `client`'s budget; false when it is spent for this minute.
+    pub(super) fn spend(&self, client: Option<IpAddr>) -> bool {
+        let mut budget = self.budget.lock().unwrap_or_else(|p| p.into_inner());
+        if budget
+            .since
+            .is_none_or(|t| t.elapsed() >= Duration::from_secs(60))
+        {
+            *budget = Budget {
+                since: Some(Instant::now()),
+                ..Budget::default()
+            };
+        }
+        let mine = budget.by_client.get(&client).copied().unwrap_or(0);
+        if mine >= PER_CLIENT_PER_MINUTE || budget.all >= ALL_PER_MINUTE {
+            return false;
+        }
+        budget.by_client.insert(client, mine + 1);
+        budget.all += 1;
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_come_from_the_address_and_never_look_like_a_catalogs() {
+        let a = own_id(&Url::parse("https://blog.example/feed.xml").unwrap());
+        assert!(a.starts_with("own-") && a.len() == 16, "{a}");
+        assert_eq!(
+            a,
+            own_id(&Url::parse("https://blog.example/feed.xml").unwrap())
+        );
+        assert_ne!(
+            a,
+            own_id(&Url::parse("https://blog.example/other.xml").unwrap())
+        );
+        assert!(
+            a.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        );
+    }
+
+    #[test]
+    fn language_tags_map_to_panoramas_languages() {
+        assert_eq!(language_of("en-US"), Some(Language::En));
+        assert_eq!(language_of("zh_CN"), Some(Language::Zh));
+        assert_eq!(language_of(" AR "), Some(Language::Ar));
+        assert_eq!(language_of("es"), None);
+    }
+}
+
+/// How many of a new feed's stories its preview lists.
+const PREVIEW_STORIES: usize = 5;
+
+/// An address as a reader types it: `blog.example/feed` is `https://blog.example/feed`.
+fn address(raw: &str) -> Result<Url, app::api::AppError> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return Err(app::api::AppError::BadRequest(
+            "give the feed's address".into(),
+        ));
+    }
+    let with_scheme = if raw.contains("://") {
+        raw.to_string()
+    } else {
+        format!("https://{raw}")
+    };
+    Url::parse(&with_scheme).map_err(|e| {
+        let shown: String = raw.chars().take(80).collect();
+        app::api::AppError::BadRequest(format!("{shown:?} is not an address: {e}"))
+    })
+}
+
+/// A fetch's failure as the add-feed dialog is told it.
+fn fetch_error(e: crate::reader::fetch::FetchError) -> app::api::AppError {
+    use crate::reader::fetch::FetchError;
+    match e {
+        FetchError::Refused(why) => app::api::AppError::Refused(why),
+        other => app::api::AppError::Unreadable(other.to_string()),
+    }
+}
+
+impl super::NewsService {
+    /// The catalog source whose feed is at `url`, if any.
+    fn catalog_feed(&self, url: &Url) -> Option<&Source> {
+        self.catalog
+            .sources
+            .iter()
+            .find(|s| s.feeds.values().any(|u| u == url))
+    }
+
+    /// Reads a feed a reader wants to add: by its address, or by its site's (the first feed
+    /// the page advertises, the others offered). A feed the catalog has is that source.
+    /// Otherwise the feed is read under the address rules, registered under its id, and
+    /// previewed.
+    pub async fn feed_preview(
+        &self,
+        raw: &str,
+        client: Option<IpAddr>,
+    ) -> Result<app::model::FeedPreview, app::api::AppError> {
+        use app::api::AppError;
+        let asked = address(raw)?;
+        if let Some(source) = self.catalog_feed(&asked) {
+            return Ok(catalog_preview(source, &asked));
+        }
+        // Refused before anything is spent or sent.
+        self.options
+            .own_feeds
+            .check_url(&asked)
+            .map_err(|why| AppError::Refused(why.0))?;
+        if !self.own.spend(client) {
+            return Err(AppError::TooMany(
+                "too many new feeds at once: try again in a minute".into(),
+            ));
+        }
+        let fetcher = &self.own.loader.fetcher;
+        let mut fetched = fetcher.fetch(&asked).await.map_err(fetch_error)?;
+        let mut feed_url = asked.clone();
+        let mut alternatives = Vec::new();
+        let looks_like_page = fetched
+            .content_type
+            .as_deref()
+            .is_some_and(|t| t.to_ascii_lowercase().contains("html"));
+        if looks_like_page {
+            let page = String::from_utf8_lossy(&fetched.body);
+            let mut advertised =
+                crate::reader::discover::feed_links(&page, &fetched.url).into_iter();
+            let Some(first) = advertised.next() else {
+                return Err(AppError::Unreadable(
+                    "this page is not a feed and names none".into(),
+                ));
+            };
+            alternatives = advertised.map(String::from).collect();
+            if let Some(source) = self.catalog_feed(&first) {
+                return Ok(catalog_preview(source, &first));
+            }
+            fetched = fetcher.fetch(&first).await.map_err(fetch_error)?;
+            feed_url = first;
+        }
+        let id = own_id(&feed_url);
+        let placeholder = Source {
+            id: id.clone(),
+            name: feed_url.host_str().unwrap_or_default().to_string(),
+            country: Country::WORLD,
+            language: Language::En,
+            homepage: feed_url.join("/").unwrap_or_else(|_| feed_url.clone()),
+            feeds: BTreeMap::from([(FeedSlot::Top, feed_url.clone())]),
+            no_feed: None,
+        };
+        let parsed = crate::reader::normalize::parse_feed(
+            &fetched.body,
+            fetched.content_type.as_deref(),
+            &crate::reader::normalize::FeedContext {
+                source: &placeholder,
+                slot: FeedSlot::Top,
+                url: &fetched.url,
+                fetched_at: chrono::Utc::now(),
+            },
+        )
+        .map_err(|e| AppError::Unreadable(e.to_string()))?;
+        let language = parsed.language.as_deref().and_then(language_of);
+        let row = OwnFeedRow {
+            id: id.clone(),
+            url: feed_url.to_string(),
+            title: parsed
+                .title
+                .clone()
+                .unwrap_or_else(|| placeholder.name.clone()),
+            language: language.map(|l| l.code().to_string()),
+        };
+        self.store.save_own_feed(&row).await.map_err(|e| {
+            tracing::error!("{e}");
+            AppError::Internal
+        })?;
+        self.own.remember(&row);
+        let mut stories: Vec<_> = parsed.articles.iter().collect();
+        stories.sort_by(|a, b| b.published.cmp(&a.published));
+        Ok(app::model::FeedPreview {
+            id,
+            catalog: false,
+            url: row.url,
+            title: row.title,
+            language,
+            stories: stories
+                .into_iter()
+                .take(PREVIEW_STORIES)
+                .map(|a| app::model::PreviewStory {
+                    title: a.title.clone(),
+                    link: a.link.clone(),
+                    published: a.published,
+                })
+                .collect(),
+            alternatives,
+        })
+    }
+}
+
+fn catalog_preview(source: &Source, url: &Url) -> app::model::FeedPreview {
+    app::model::FeedPreview {
+        id: source.id.clone(),
+        catalog: true,
+        url: url.to_string(),
+        title: source.name.clone(),
+        language: Some(source.language),
+        stories: Vec::new(),
+        alternatives: Vec::new(),
+    }
+}
