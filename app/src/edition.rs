@@ -145,9 +145,9 @@ fn initial() -> CookieEdition {
         Some(mut edition) => {
             // A cookie may outlive a source the operator removed: keep only what the catalog
             // has, so the first paint shows the rest instead of an error.
-            edition
-                .ids
-                .retain(|id| catalog.sources.iter().any(|s| &s.id == id));
+            edition.ids.retain(|id| {
+                crate::prefs::is_own_id(id) || catalog.sources.iter().any(|s| &s.id == id)
+            });
             edition
         }
         None => {

@@ -12,7 +12,8 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// The format version written today. Older versions migrate; newer ones are not guessed at.
-pub const CURRENT_VERSION: u64 = 1;
+/// Version 2 added readers' own feeds (a version-1 document reads as one without any).
+pub const CURRENT_VERSION: u64 = 2;
 /// The localStorage key.
 pub const STORAGE_KEY: &str = "panorama.preferences";
 
@@ -34,6 +35,24 @@ pub struct CountryEdition {
     pub other_languages: Vec<Language>,
     pub primary_source: String,
     pub other_sources: Vec<String>,
+    /// Feeds the reader added by their address, filed under this country.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub own_feeds: Vec<OwnFeed>,
+}
+
+/// A feed a reader added: the id the server gave it, and what the reader was shown of it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OwnFeed {
+    pub id: String,
+    pub url: String,
+    pub title: String,
+    pub language: Language,
+}
+
+/// An own feed's id as the server gives them (`own-` and twelve hex digits).
+pub fn is_own_id(id: &str) -> bool {
+    id.strip_prefix(crate::api::OWN_PREFIX)
+        .is_some_and(|hex| hex.len() == 12 && hex.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 impl CountryEdition {
@@ -41,9 +60,11 @@ impl CountryEdition {
         std::iter::once(self.primary_language).chain(self.other_languages.iter().copied())
     }
 
+    /// The catalog sources, primary first, then the reader's own feeds.
     pub fn sources(&self) -> impl Iterator<Item = &str> + '_ {
         std::iter::once(self.primary_source.as_str())
             .chain(self.other_sources.iter().map(String::as_str))
+            .chain(self.own_feeds.iter().map(|f| f.id.as_str()))
     }
 }
 
@@ -201,6 +222,7 @@ pub fn default_edition(
         other_languages: Vec::new(),
         primary_source,
         other_sources: sources.collect(),
+        own_feeds: Vec::new(),
     })
 }
 
@@ -239,6 +261,8 @@ pub fn from_sources(catalog: &CatalogView, ids: &[String]) -> Preferences {
                 other_languages: Vec::new(),
                 primary_source: source.id.clone(),
                 other_sources: Vec::new(),
+                // Own feeds' titles and addresses are not in the ids: the stored copy has them.
+                own_feeds: Vec::new(),
             }),
         }
     }
@@ -340,6 +364,9 @@ struct StoredEdition {
     primary_source: String,
     #[serde(default)]
     other_sources: Vec<String>,
+    /// Version 2 on.
+    #[serde(default)]
+    own_feeds: Vec<OwnFeed>,
 }
 
 /// Version 0, the first format: one country, one language, a list of sources.
@@ -363,6 +390,7 @@ impl From<StoredV0> for StoredV1 {
                 other_languages: Vec::new(),
                 primary_source: sources.next().unwrap_or_default(),
                 other_sources: sources.collect(),
+                own_feeds: Vec::new(),
             }],
         }
     }
@@ -405,7 +433,9 @@ pub fn load(stored: Option<&str>, catalog: &CatalogView) -> Loaded {
             }
             Err(e) => return unreadable(format!("version 0: {e}")),
         },
-        CURRENT_VERSION => match crate::json::read::<StoredV1>(text) {
+        // Version 1 is version 2 without own feeds: nothing of the reader's changes, so
+        // nothing to tell them.
+        1 | CURRENT_VERSION => match crate::json::read::<StoredV1>(text) {
             Ok(v1) => v1,
             Err(e) => return unreadable(e.to_string()),
         },
@@ -454,6 +484,7 @@ fn validate(stored: StoredV1, catalog: &CatalogView) -> (Option<Preferences>, Ve
     }
 
     let mut editions = Vec::new();
+    let mut own_count = 0;
     for country in &countries {
         let stored_edition = stored
             .editions
@@ -504,6 +535,18 @@ fn validate(stored: StoredV1, catalog: &CatalogView) -> (Option<Preferences>, Ve
         if sources.is_empty() {
             sources.push(fallback.primary_source);
         }
+        let mut own_feeds: Vec<OwnFeed> = Vec::new();
+        for feed in stored_edition
+            .map(|e| e.own_feeds.as_slice())
+            .unwrap_or_default()
+        {
+            if !is_own_id(&feed.id) || own_count + own_feeds.len() >= crate::api::MAX_OWN_FEEDS {
+                dropped_sources.push(feed.title.clone());
+            } else if !own_feeds.iter().any(|f| f.id == feed.id) {
+                own_feeds.push(feed.clone());
+            }
+        }
+        own_count += own_feeds.len();
         let mut sources = sources.into_iter();
         let mut languages = languages.into_iter();
         editions.push(CountryEdition {
@@ -512,6 +555,7 @@ fn validate(stored: StoredV1, catalog: &CatalogView) -> (Option<Preferences>, Ve
             other_languages: languages.collect(),
             primary_source: sources.next().unwrap_or_default(),
             other_sources: sources.collect(),
+            own_feeds,
         });
     }
 
@@ -586,7 +630,7 @@ pub(crate) mod tests {
 
     pub(super) fn full() -> Preferences {
         Preferences {
-            version: 1,
+            version: CURRENT_VERSION,
             primary_country: Country::IN,
             other_countries: vec![Country::QA, Country::CA],
             editions: vec![
@@ -596,6 +640,7 @@ pub(crate) mod tests {
                     other_languages: vec![Language::En],
                     primary_source: "aajtak-hi".into(),
                     other_sources: vec!["ndtv-en".into()],
+                    own_feeds: vec![],
                 },
                 CountryEdition {
                     country: Country::QA,
@@ -603,6 +648,7 @@ pub(crate) mod tests {
                     other_languages: vec![],
                     primary_source: "aljazeera-ar".into(),
                     other_sources: vec![],
+                    own_feeds: vec![],
                 },
                 CountryEdition {
                     country: Country::CA,
@@ -610,9 +656,56 @@ pub(crate) mod tests {
                     other_languages: vec![],
                     primary_source: "radio-canada-fr".into(),
                     other_sources: vec![],
+                    own_feeds: vec![],
                 },
             ],
         }
+    }
+
+    fn own(n: usize) -> OwnFeed {
+        OwnFeed {
+            id: format!("own-{n:012x}"),
+            url: format!("https://blog{n}.example/feed"),
+            title: format!("Blog {n}"),
+            language: Language::En,
+        }
+    }
+
+    #[test]
+    fn own_feeds_are_kept_counted_and_follow_their_countrys_sources() {
+        let mut prefs = full();
+        prefs.editions[1].own_feeds = vec![own(1), own(2)];
+        let loaded = load(Some(&prefs.to_json()), &catalog());
+        assert_eq!(loaded.notices, vec![]);
+        assert_eq!(loaded.prefs, prefs);
+        assert_eq!(
+            loaded.prefs.source_ids(),
+            vec![
+                "aajtak-hi",
+                "ndtv-en",
+                "aljazeera-ar",
+                "own-000000000001",
+                "own-000000000002",
+                "radio-canada-fr"
+            ]
+        );
+        // A version-1 document is version 2 without own feeds: read silently.
+        let v1 = full().to_json().replace("\"version\":2", "\"version\":1");
+        assert!(v1.contains("\"version\":1"));
+        let loaded = load(Some(&v1), &catalog());
+        assert_eq!((loaded.notices, loaded.prefs), (vec![], full()));
+        // An id the server would never give, and feeds past fifty, are dropped by name.
+        let mut prefs = full();
+        prefs.editions[0].own_feeds = (0..52).map(own).collect();
+        prefs.editions[0].own_feeds[0].id = "own-../../etc".into();
+        let loaded = load(Some(&prefs.to_json()), &catalog());
+        assert_eq!(
+            loaded.prefs.editions[0].own_feeds.len(),
+            crate::api::MAX_OWN_FEEDS
+        );
+        assert!(
+            matches!(&loaded.notices[..], [Notice::Dropped { what: "sources", names }] if names.len() == 2)
+        );
     }
 
     #[test]

@@ -34,6 +34,11 @@ pub fn ArticleCard(
             <span class="card-lang" lang=lang>{article.language.native_name()}</span>
         }
     });
+    // A feed the reader added themselves.
+    let own = article
+        .source_id
+        .starts_with(crate::api::OWN_PREFIX)
+        .then(|| view! { " " <span class="tag tag-own">{crate::i18n::t("card-own-feed")}</span> });
     // The outlet gave no date: the time shown is its place in the feed, and the card says so.
     let undated = (article.date_note == Some(crate::model::DateNote::FirstSeen)).then(|| {
         view! { " · " <span class="card-undated">{crate::i18n::t("card-undated")}</span> }
@@ -86,6 +91,7 @@ pub fn ArticleCard(
                 </h2>
                 <p class="card-meta">
                     <span class="card-source" dir="auto">{article.source_name.clone()}</span>
+                    {own}
                     " · "
                     <span class="card-country">{country(article.country)}</span>
                     {language}

@@ -40,6 +40,7 @@ pub fn PrivacyRoute() -> impl IntoView {
                 <li>{t("privacy-fetch")}</li>
                 <li>{t("privacy-archive")}</li>
                 <li>{t("privacy-search")}</li>
+                <li>{t("privacy-own-feeds")}</li>
                 <li>{t("privacy-logs")}</li>
             </ul>
 

@@ -6,6 +6,7 @@
 
 mod choice;
 mod immediate;
+mod own_feeds;
 
 use crate::api::get_catalog;
 use crate::edition::Edition;
@@ -202,6 +203,7 @@ fn SettingsForm(catalog: CatalogView) -> impl IntoView {
                         <div class="country-card" data-country=country.code()>
                             <Choice form kind=Kind::Languages(country)/>
                             <Choice form kind=Kind::Sources(country)/>
+                            <own_feeds::OwnFeedsSection form country/>
                         </div>
                     }
                 }

@@ -20,6 +20,7 @@ pub struct DraftEdition {
     pub other_languages: Vec<Language>,
     pub primary_source: Option<String>,
     pub other_sources: Vec<String>,
+    pub own_feeds: Vec<super::OwnFeed>,
 }
 
 /// A mandatory field left empty.
@@ -60,6 +61,7 @@ impl From<&Preferences> for Draft {
                     other_languages: e.other_languages.clone(),
                     primary_source: Some(e.primary_source.clone()),
                     other_sources: e.other_sources.clone(),
+                    own_feeds: e.own_feeds.clone(),
                 })
                 .collect(),
         }
@@ -127,6 +129,7 @@ impl Draft {
                     other_languages: Vec::new(),
                     primary_source: None,
                     other_sources: Vec::new(),
+                    own_feeds: Vec::new(),
                 });
             }
         }
@@ -233,6 +236,35 @@ impl Draft {
         }
     }
 
+    /// Files a feed the reader added under `country` (once; at most `MAX_OWN_FEEDS` in all).
+    /// False when there is no room, or the country is not chosen.
+    pub fn add_own_feed(&mut self, country: Country, feed: super::OwnFeed) -> bool {
+        let total: usize = self.editions.iter().map(|e| e.own_feeds.len()).sum();
+        let present = self
+            .editions
+            .iter()
+            .any(|e| e.own_feeds.iter().any(|f| f.id == feed.id));
+        if present {
+            return true;
+        }
+        if total >= crate::api::MAX_OWN_FEEDS {
+            return false;
+        }
+        match self.edition_mut(country) {
+            Some(e) => {
+                e.own_feeds.push(feed);
+                true
+            }
+            None => false,
+        }
+    }
+
+    pub fn remove_own_feed(&mut self, id: &str) {
+        for e in &mut self.editions {
+            e.own_feeds.retain(|f| f.id != id);
+        }
+    }
+
     pub fn set_other_source(&mut self, country: Country, source: &str, chosen: bool) {
         if let Some(e) = self.edition_mut(country) {
             let present = e.other_sources.iter().any(|s| s == source);
@@ -278,6 +310,7 @@ impl Draft {
                     other_languages: e.other_languages.clone(),
                     primary_source: e.primary_source.clone()?,
                     other_sources: e.other_sources.clone(),
+                    own_feeds: e.own_feeds.clone(),
                 })
             })
             .collect();
