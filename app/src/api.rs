@@ -114,6 +114,11 @@ mod backend {
             url: String,
             client: Option<std::net::IpAddr>,
         ) -> BoxFuture<'static, Result<crate::model::FeedPreview, AppError>>;
+        /// What importing an OPML file would do, feed by feed (own feeds registered).
+        fn opml(
+            self: Arc<Self>,
+            text: String,
+        ) -> BoxFuture<'static, Result<crate::model::OpmlPreview, AppError>>;
         /// The stories seen, by day; `day` absent means the newest day.
         fn archive(
             self: Arc<Self>,
@@ -257,6 +262,14 @@ pub async fn get_feed(url: String) -> Result<crate::model::FeedPreview, AppError
     let client = use_context::<http::request::Parts>()
         .and_then(|parts| parts.extensions.get::<ClientAddr>().map(|c| c.0));
     backend()?.0.feed(url, client).await.map_err(with_status)
+}
+
+/// An OPML file (its text, posted): each feed it lists, and what importing it would do (a
+/// catalog source, an own feed, refused, skipped), before anything changes. A file that is
+/// not OPML, declares entities or is larger than 1 MB is a 400 with the reason.
+#[server(prefix = "/api", endpoint = "opml")]
+pub async fn post_opml(text: String) -> Result<crate::model::OpmlPreview, AppError> {
+    backend()?.0.opml(text).await.map_err(with_status)
 }
 
 /// The address readers reach this server at: the configured one, else the request's `Host`.

@@ -9,6 +9,7 @@ pub mod fill_in;
 pub mod i18n;
 pub mod json;
 pub mod model;
+pub mod opml;
 pub mod pages;
 pub mod prefs;
 pub mod reading;

@@ -253,6 +253,9 @@ pub struct SourceInfo {
     pub homepage: String,
     /// The feeds this outlet has; empty means "no feed available".
     pub feeds: Vec<FeedSlot>,
+    /// The address of its main feed (its top feed, else its first), for OPML exports.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub feed_url: Option<String>,
     /// Why the outlet has no feed, when it has none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub no_feed: Option<String>,
@@ -722,6 +725,38 @@ pub struct PreviewStory {
     pub link: String,
     #[serde(deserialize_with = "crate::rfc3339::deserialize")]
     pub published: DateTime<Utc>,
+}
+
+/// What `/api/opml` answers for an OPML file: each feed it lists and what importing it would
+/// do, before anything changes.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OpmlPreview {
+    pub entries: Vec<OpmlEntry>,
+    /// Why the reading stopped early, or how many feeds past the limit were left out.
+    pub note: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OpmlEntry {
+    pub title: String,
+    /// The feed's address (the site's, for one listed by its site only).
+    pub url: String,
+    /// The country its folder names, if it names one of Panorama's.
+    pub country: Option<Country>,
+    pub outcome: OpmlOutcome,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum OpmlOutcome {
+    /// A catalog source's feed: importing chooses that source.
+    Catalog { id: String },
+    /// Becomes an own feed under this id.
+    Own { id: String },
+    /// Not read from: the address rule says why.
+    Refused { why: String },
+    /// Left out: why (no feed address, not an address, past the limit).
+    Skipped { why: String },
 }
 
 /// What `/api/story` answers: one event as the world tells it, for the story page.

@@ -599,11 +599,12 @@ pub(crate) mod tests {
             } else {
                 Vec::new()
             },
+            feed_url: has_feed.then(|| format!("https://{id}.example/feed.xml")),
             no_feed: (!has_feed).then(|| "publishes no feed".to_string()),
         }
     }
 
-    pub(super) fn catalog() -> CatalogView {
+    pub(crate) fn catalog() -> CatalogView {
         use Country::*;
         use Language::*;
         CatalogView {
@@ -628,7 +629,7 @@ pub(crate) mod tests {
         }
     }
 
-    pub(super) fn full() -> Preferences {
+    pub(crate) fn full() -> Preferences {
         Preferences {
             version: CURRENT_VERSION,
             primary_country: Country::IN,

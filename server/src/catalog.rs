@@ -36,6 +36,8 @@ impl Source {
             language: self.language,
             homepage: self.homepage.to_string(),
             feeds: self.feeds.keys().copied().collect(),
+            // `feeds` is ordered with the top feed first.
+            feed_url: self.feeds.values().next().map(Url::to_string),
             no_feed: self.no_feed.clone(),
         }
     }

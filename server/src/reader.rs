@@ -9,5 +9,6 @@ pub mod discover;
 pub mod fetch;
 pub mod html_text;
 pub mod normalize;
+pub mod opml;
 pub mod sanitize;
 pub mod story_text;

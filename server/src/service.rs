@@ -546,6 +546,13 @@ impl NewsBackend for NewsService {
         Box::pin(async move { self.feed_preview(&url, client).await })
     }
 
+    fn opml(
+        self: Arc<Self>,
+        text: String,
+    ) -> BoxFuture<'static, Result<app::model::OpmlPreview, AppError>> {
+        Box::pin(async move { self.opml_preview(&text).await })
+    }
+
     fn contact(&self) -> Contact {
         self.options.contact.clone()
     }

@@ -146,6 +146,26 @@ async fn ask(url: String) -> (u16, Value) {
     )
 }
 
+async fn post_opml(base: &str, text: &str) -> (u16, Value) {
+    let response = reqwest::Client::new()
+        .post(format!("{base}/api/opml"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(
+            url::form_urlencoded::Serializer::new(String::new())
+                .append_pair("text", text)
+                .finish(),
+        )
+        .send()
+        .await
+        .unwrap();
+    let status = response.status().as_u16();
+    let body = response.text().await.unwrap();
+    (
+        status,
+        serde_json::from_str(&body).unwrap_or(Value::String(body)),
+    )
+}
+
 fn feed_url(base: &str, address: &str) -> String {
     let mut url = Url::parse(&format!("{base}/api/feed")).unwrap();
     url.query_pairs_mut().append_pair("url", address);
@@ -211,6 +231,43 @@ async fn no_spelling_of_loopback_reaches_the_outlet_and_the_operator_can_allow_i
     assert_eq!(status, 403, "{body}");
     let (status, body) = ask(feed_url(&panorama.base, "ftp://127.0.0.1/feed")).await;
     assert_eq!(status, 403, "{body}");
+    // An OPML file is read, not fetched: the catalog's feed is its source, a loopback own
+    // feed is refused with its rule, a site-only entry is skipped.
+    let opml = format!(
+        "<opml><body><outline text=\"World\">\
+         <outline text=\"Wire\" xmlUrl=\"{base}/wire.xml\"/>\
+         <outline text=\"Village & Co\" xmlUrl=\"{base}/own.xml\"/>\
+         <outline text=\"Site\" htmlUrl=\"https://site.example/\"/></outline></body></opml>",
+        base = outlet.base
+    );
+    let (status, preview) = post_opml(&panorama.base, &opml).await;
+    assert_eq!(status, 200, "{preview}");
+    let kinds: Vec<&str> = preview["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["outcome"]["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["catalog", "refused", "skipped"]);
+    assert_eq!(preview["entries"][0]["country"], "WORLD");
+    assert_eq!(preview["entries"][1]["title"], "Village & Co");
+    // What is not OPML, an entity bomb and a 2 MB file change nothing: a 4xx with the reason.
+    for (file, says) in [
+        ("<rss version=\"2.0\"/>".to_string(), "not an OPML file"),
+        (
+            "<!DOCTYPE x [<!ENTITY a \"aaaa\"><!ENTITY b \"&a;&a;&a;\">]><opml><body/></opml>"
+                .into(),
+            "entities",
+        ),
+        (
+            format!("<opml><body>{}</body></opml>", " ".repeat(2 << 20)),
+            "",
+        ),
+    ] {
+        let (status, body) = post_opml(&panorama.base, &file).await;
+        assert!((400..500).contains(&status), "{status} {body}");
+        assert!(body.to_string().contains(says), "{body}");
+    }
     assert_eq!(
         outlet.hits.load(Ordering::SeqCst),
         0,

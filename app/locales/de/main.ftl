@@ -311,3 +311,23 @@ own-feed-full = Sie haben 50 eigene Feeds, mehr behält Panorama nicht: Entferne
 card-own-feed = Ihr Feed
 own-feed-in-catalog-elsewhere = { $source } ist in Panorama unter { $country }: Wählen Sie es bei den Quellen dieses Landes.
 privacy-own-feeds = Ein Feed, den Sie selbst hinzufügen: Seine Adresse erreicht den Server, der ihn liest (nie aus einem privaten Netz) und Adresse, Titel und Sprache des Feeds unter einer aus der Adresse gebildeten Kennung behält. Seine Beiträge bleiben nur im Arbeitsspeicher, erscheinen nur bei Anfragen, die diesen Feed nennen, und werden für niemanden durchsucht, archiviert oder gruppiert. Nichts verbindet den Feed mit Ihnen: Ihre Liste liegt in diesem Browser.
+opml-heading = Feeds als OPML
+opml-help = Übertragen Sie Ihre Quellen und eigenen Feeds zu oder von einem anderen Feedreader.
+opml-export = OPML exportieren
+opml-import = OPML importieren…
+opml-new = Wird hinzugefügt
+opml-present = Schon vorhanden
+opml-refused = Abgelehnt
+opml-skipped = Übersprungen
+opml-import-n = { $n ->
+    [one] 1 Feed importieren
+   *[other] { $n } Feeds importieren
+}
+opml-cancel = Abbrechen
+opml-imported = { $n ->
+    [one] 1 Feed importiert.
+   *[other] { $n } Feeds importiert.
+}
+opml-imported-unsaved = Importiert: Wählen Sie, was noch fehlt, dann Speichern.
+opml-too-large = Die Datei ist größer als 1 MB: Das ist keine Feedliste. Nichts wurde geändert.
+opml-unreadable = Die Datei ließ sich nicht als OPML lesen. Nichts wurde geändert.

@@ -315,3 +315,23 @@ own-feed-full = You have 50 own feeds, the most Panorama keeps: remove one first
 card-own-feed = Your feed
 own-feed-in-catalog-elsewhere = { $source } is in Panorama under { $country }: choose it among that country's sources.
 privacy-own-feeds = A feed you add yourself: its address reaches the server, which reads it (never on your behalf from a private network) and keeps the address, the feed's title and language under an id made from the address. Its stories are kept in memory only, shown only to requests that name that feed, and never searched, archived or grouped for anyone. Nothing ties the feed to you: your list of feeds lives in this browser.
+opml-heading = Feeds as OPML
+opml-help = Move your sources and own feeds to or from another feed reader.
+opml-export = Export OPML
+opml-import = Import OPML…
+opml-new = Will be added
+opml-present = Already there
+opml-refused = Refused
+opml-skipped = Skipped
+opml-import-n = { $n ->
+    [one] Import 1 feed
+   *[other] Import { $n } feeds
+}
+opml-cancel = Cancel
+opml-imported = { $n ->
+    [one] Imported 1 feed.
+   *[other] Imported { $n } feeds.
+}
+opml-imported-unsaved = Imported: choose what is still missing, then Save.
+opml-too-large = That file is larger than 1 MB: it is not a list of feeds. Nothing was changed.
+opml-unreadable = That file could not be read as OPML. Nothing was changed.

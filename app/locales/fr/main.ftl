@@ -311,3 +311,23 @@ own-feed-full = Vous avez 50 flux à vous, le maximum : retirez-en un d'abord.
 card-own-feed = Votre flux
 own-feed-in-catalog-elsewhere = { $source } est dans Panorama sous { $country } : choisissez-le parmi les sources de ce pays.
 privacy-own-feeds = Un flux que vous ajoutez : son adresse parvient au serveur, qui le lit (jamais depuis un réseau privé) et garde l'adresse, le titre et la langue du flux sous un identifiant tiré de l'adresse. Ses articles restent en mémoire seulement, ne sont montrés qu'aux requêtes qui nomment ce flux, et ne sont jamais cherchés, archivés ni regroupés pour personne. Rien ne relie le flux à vous : votre liste reste dans ce navigateur.
+opml-heading = Flux en OPML
+opml-help = Transférez vos sources et vos propres flux vers ou depuis un autre lecteur de flux.
+opml-export = Exporter en OPML
+opml-import = Importer un OPML…
+opml-new = Seront ajoutés
+opml-present = Déjà là
+opml-refused = Refusés
+opml-skipped = Ignorés
+opml-import-n = { $n ->
+    [one] Importer 1 flux
+   *[other] Importer { $n } flux
+}
+opml-cancel = Annuler
+opml-imported = { $n ->
+    [one] 1 flux importé.
+   *[other] { $n } flux importés.
+}
+opml-imported-unsaved = Importé : choisissez ce qui manque encore, puis Enregistrer.
+opml-too-large = Ce fichier dépasse 1 Mo : ce n'est pas une liste de flux. Rien n'a changé.
+opml-unreadable = Ce fichier n'a pas pu être lu comme OPML. Rien n'a changé.

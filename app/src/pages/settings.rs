@@ -6,6 +6,7 @@
 
 mod choice;
 mod immediate;
+mod opml;
 mod own_feeds;
 
 use crate::api::get_catalog;
@@ -217,6 +218,7 @@ fn SettingsForm(catalog: CatalogView) -> impl IntoView {
             </div>
         </form>
         <ThemeSection/>
+        <opml::OpmlSection form/>
         <FileSection form/>
     }
 }

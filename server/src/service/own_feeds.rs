@@ -304,6 +304,87 @@ impl super::NewsService {
     }
 }
 
+/// An OPML file larger than this is not read: a list of feeds is far smaller.
+const MAX_OPML_BYTES: usize = 1024 * 1024;
+/// Feeds read from one file, at most.
+const MAX_OPML_FEEDS: usize = 1000;
+
+/// The country a folder names (`India`, `in`, `United States`), if it is one of Panorama's.
+fn country_named(folder: &str) -> Option<Country> {
+    let folder = folder.trim();
+    Country::ALL
+        .into_iter()
+        .find(|c| c.name().eq_ignore_ascii_case(folder) || c.code().eq_ignore_ascii_case(folder))
+}
+
+impl super::NewsService {
+    /// What importing an OPML file would do, feed by feed: a catalog feed is its source, an
+    /// address the rules refuse is refused, the rest become own feeds (registered under their
+    /// ids, at most fifty; nothing is fetched now). Nothing of the reader's changes here.
+    pub async fn opml_preview(
+        &self,
+        text: &str,
+    ) -> Result<app::model::OpmlPreview, app::api::AppError> {
+        use app::api::AppError;
+        use app::model::{OpmlEntry, OpmlOutcome};
+        if text.len() > MAX_OPML_BYTES {
+            return Err(AppError::BadRequest(format!(
+                "the file is {} KB: an OPML list of feeds is far smaller than 1 MB",
+                text.len() / 1024
+            )));
+        }
+        let read =
+            crate::reader::opml::read(text).map_err(|e| AppError::BadRequest(e.to_string()))?;
+        let total = read.outlines.len();
+        let mut entries = Vec::new();
+        let mut own = 0;
+        for outline in read.outlines.into_iter().take(MAX_OPML_FEEDS) {
+            let skipped = |why: &str| OpmlOutcome::Skipped { why: why.into() };
+            let outcome = match outline.xml_url.as_deref().map(Url::parse) {
+                None => skipped("it gives only its site's address: add it by that address"),
+                Some(Err(_)) => skipped("its feed address is not an address"),
+                Some(Ok(url)) => {
+                    if let Some(source) = self.catalog_feed(&url) {
+                        OpmlOutcome::Catalog {
+                            id: source.id.clone(),
+                        }
+                    } else if let Err(why) = self.options.own_feeds.check_url(&url) {
+                        OpmlOutcome::Refused { why: why.0 }
+                    } else if own >= app::api::MAX_OWN_FEEDS {
+                        skipped("a reader has at most 50 own feeds")
+                    } else {
+                        own += 1;
+                        let row = OwnFeedRow {
+                            id: own_id(&url),
+                            url: url.to_string(),
+                            title: outline.title.clone(),
+                            language: None,
+                        };
+                        self.store.save_own_feed(&row).await.map_err(|e| {
+                            tracing::error!("{e}");
+                            AppError::Internal
+                        })?;
+                        self.own.remember(&row);
+                        OpmlOutcome::Own { id: row.id }
+                    }
+                }
+            };
+            entries.push(OpmlEntry {
+                country: outline.folder.as_deref().and_then(country_named),
+                url: outline.xml_url.or(outline.html_url).unwrap_or_default(),
+                title: outline.title,
+                outcome,
+            });
+        }
+        let note = read.stopped.or_else(|| {
+            (total > MAX_OPML_FEEDS).then(|| {
+                format!("the file lists {total} feeds: the first {MAX_OPML_FEEDS} were read")
+            })
+        });
+        Ok(app::model::OpmlPreview { entries, note })
+    }
+}
+
 fn catalog_preview(source: &Source, url: &Url) -> app::model::FeedPreview {
     app::model::FeedPreview {
         id: source.id.clone(),

@@ -62,7 +62,7 @@ pub(super) fn FileSection(form: Form) -> impl IntoView {
                     .map(|p| p.to_json())
             });
             match json {
-                Some(json) => download("panorama-preferences.json", &json),
+                Some(json) => download("panorama-preferences.json", "application/json", &json),
                 None => form.status.set(form.msg("settings-nothing-to-export")),
             }
         }
@@ -150,12 +150,12 @@ pub(super) fn FileSection(form: Form) -> impl IntoView {
     }
 }
 
-/// Offers `text` as a file download.
+/// Offers `text` as a file download, of MIME type `mime`.
 #[cfg(feature = "hydrate")]
-fn download(name: &str, text: &str) {
+pub(super) fn download(name: &str, mime: &str, text: &str) {
     use wasm_bindgen::JsCast;
     let href = format!(
-        "data:application/json;charset=utf-8,{}",
+        "data:{mime};charset=utf-8,{}",
         js_sys::encode_uri_component(text)
     );
     let Ok(anchor) = document().create_element("a") else {
