@@ -16,6 +16,7 @@ pub mod reading;
 pub mod rfc3339;
 pub mod storage;
 pub mod sync_view;
+pub mod topics;
 #[cfg(feature = "hydrate")]
 mod yielding;
 
@@ -34,6 +35,7 @@ pub fn App() -> impl IntoView {
     let edition = edition::provide_edition();
     let display = display::provide_display(edition);
     reading::provide_reading();
+    topics::provide_topics();
     components::app_status::provide_app_status();
     provide_context(pages::settings::SettingsStatus(RwSignal::new(None)));
     let theme = move || match display.theme.get() {

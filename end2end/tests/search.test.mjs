@@ -105,3 +105,49 @@ test('the archive narrows by language and each view has its own address', async 
   assert.match(await day.getAttribute('href'), /language=zh/);
   await page.context().close();
 });
+
+test('a followed search in Chinese and in Arabic: listed in the header with its new stories', async () => {
+  const page = await stack.newPage();
+  for (const q of ['部队', 'الدوحة']) {
+    await page.goto(stack.url(`/search?q=${encodeURIComponent(q)}`));
+    await page.waitForSelector('html[data-hydrated]');
+    await page.click('button.follow');
+    await page.waitForSelector('button.follow[aria-pressed="true"]');
+  }
+  const topics = () => page.evaluate(() => JSON.parse(localStorage.getItem('panorama.topics')).topics);
+  assert.deepEqual((await topics()).map((t) => t.q), ['部队', 'الدوحة']);
+  // Followed just now: nothing is new.
+  await page.goto(stack.url('/'));
+  await page.waitForSelector('html[data-hydrated]');
+  const menu = page.locator('.topics-menu');
+  await menu.waitFor();
+  assert.equal(await menu.locator('.badge-new').count(), 0);
+  // As if the reader last looked a year before these stories.
+  await page.evaluate(() => {
+    const doc = JSON.parse(localStorage.getItem('panorama.topics'));
+    for (const topic of doc.topics) topic.seen = '2021-01-01T00:00:00Z';
+    localStorage.setItem('panorama.topics', JSON.stringify(doc));
+  });
+  await page.reload();
+  await page.waitForSelector('html[data-hydrated]');
+  await page.waitForSelector('.topics-menu .badge-new');
+  assert.equal((await menu.locator('.badge-new').textContent()).trim(), '2');
+  await menu.locator('summary').click();
+  for (const q of ['部队', 'الدوحة']) {
+    const item = menu.locator('li', { has: page.locator(`a[data-topic="${q}"]`) });
+    assert.equal((await item.locator('.topic-new').textContent()).trim(), '1 new');
+  }
+  // A topic's page is its search, and looking at it makes its stories seen.
+  await menu.locator('a[data-topic="الدوحة"]').click();
+  await page.waitForSelector('.search-result');
+  assert.equal(new URL(page.url()).searchParams.get('q'), 'الدوحة');
+  await page.waitForFunction(() =>
+    JSON.parse(localStorage.getItem('panorama.topics')).topics.find((t) => t.q === 'الدوحة').seen > '2021-01-02',
+  );
+  assert.equal((await menu.locator('.badge-new').textContent()).trim(), '1');
+  // Stop following it.
+  await page.click('button.follow');
+  await page.waitForSelector('button.follow[aria-pressed="false"]');
+  assert.deepEqual((await topics()).map((t) => t.q), ['部队']);
+  await page.context().close();
+});

@@ -28,6 +28,7 @@ pub fn PrivacyRoute() -> impl IntoView {
                 {with_code("privacy-prefs", vec![("key", STORAGE_KEY)])}
                 {with_code("privacy-read", vec![("key", READ_KEY)])}
                 {with_code("privacy-saved", vec![("key", SAVED_KEY)])}
+                {with_code("privacy-topics", vec![("key", crate::topics::STORAGE_KEY)])}
                 {with_code("privacy-offline", vec![("cache", PAGES_CACHE)])}
                 {with_code("privacy-cookie", vec![("cookie", COOKIE)])}
                 {with_code("privacy-display", vec![("theme", THEME_COOKIE), ("view", VIEW_COOKIE), ("lang", LANG_COOKIE)])}

@@ -118,7 +118,10 @@ pub fn SearchRoute() -> impl IntoView {
                     let title = view! { <Title text=title/> };
                     (title, match result {
                         Ok(None) => Either::Left(None),
-                        Ok(Some(page)) => Either::Left(Some(view! { <Results page asked=asked.get_untracked()/> })),
+                        Ok(Some(page)) => Either::Left(Some(view! {
+                            <FollowButton q=asked.get_untracked().q newest=page.articles.first().map(|a| a.published)/>
+                            <Results page asked=asked.get_untracked()/>
+                        })),
                         Err(err) => Either::Right(view! {
                             <p class="error" role="alert">{t("search-error")}</p>
                             <details class="details"><summary>{t("details")}</summary><p dir="auto">{err.to_string()}</p></details>
@@ -127,6 +130,48 @@ pub fn SearchRoute() -> impl IntoView {
                 })}
             </Transition>
         </section>
+    }
+}
+
+/// Follow this search (a topic), or stop; a followed search's page marks its stories seen.
+#[component]
+fn FollowButton(q: String, newest: Option<chrono::DateTime<chrono::Utc>>) -> impl IntoView {
+    let topics = use_context::<crate::topics::Topics>();
+    // A search with no story yet: every story it finds later is new.
+    let newest = newest.unwrap_or(chrono::DateTime::UNIX_EPOCH);
+    let q = StoredValue::new(q);
+    let following = move || topics.is_some_and(|t| t.follows(&q.get_value()));
+    let problem = RwSignal::new(false);
+    #[cfg(feature = "hydrate")]
+    if let Some(topics) = topics {
+        // Once the stored list is read: looking at a followed search is seeing its stories.
+        Effect::new(move |_| {
+            if topics.follows(&q.get_value()) {
+                crate::topics::looked_at(topics, &q.get_value(), newest);
+            }
+        });
+    }
+    let toggle = move |_| {
+        #[cfg(feature = "hydrate")]
+        if let Some(topics) = topics {
+            let follow = !topics.follows(&q.get_value());
+            problem.set(!crate::topics::set_following(
+                topics,
+                &q.get_value(),
+                follow,
+                newest,
+            ));
+        }
+    };
+    #[cfg(not(feature = "hydrate"))]
+    let _ = newest;
+    view! {
+        <p class="follow-row">
+            <button type="button" class="secondary follow" aria-pressed=move || following().to_string() on:click=toggle>
+                {move || if following() { t("topic-following") } else { t("topic-follow") }}
+            </button>
+            {move || problem.get().then(|| view! { <span class="field-error" role="alert">{t("topic-full")}</span> })}
+        </p>
     }
 }
 
