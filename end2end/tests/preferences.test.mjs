@@ -98,7 +98,7 @@ test('a version 0 document migrates, and unknown sources are dropped by name', a
   assert.equal(await page.locator('html').getAttribute('lang'), 'en');
   await waitForTitles(page, [HINDI]);
   const stored = JSON.parse(await page.evaluate((key) => localStorage.getItem(key), KEY));
-  assert.equal(stored.version, 1);
+  assert.equal(stored.version, 2);
   assert.deepEqual(stored.editions[0].other_sources, []);
   await page.context().close();
 });

@@ -27,7 +27,7 @@ test('a first visit starts from the default edition, in the specification order'
   const page = await openSettings();
   assert.equal(await page.inputValue('#primary-country'), 'WORLD');
   const headings = await page.locator('form.settings .settings-section h2').allTextContents();
-  assert.deepEqual(headings, ['Countries', 'Set News Language for World', 'Set News Source for World']);
+  assert.deepEqual(headings, ['Countries', 'Set News Language for World', 'Set News Source for World', 'Your own feeds']);
   assert.equal(await page.inputValue('#primary-language-WORLD'), 'en');
   assert.equal(await page.inputValue('#primary-source-WORLD'), 'globe-en');
   await page.context().close();
@@ -79,7 +79,8 @@ test('a one-language country says "No other language available"', async () => {
   assert.equal(await page.inputValue('#primary-source-DE'), 'rdf-de');
   const card = page.locator('.country-card[data-country="DE"]');
   assert.match(await card.textContent(), /No other source available/);
-  assert.equal(await card.locator('.settings-section').count(), 2);
+  // Its languages, its sources, the reader's own feeds.
+  assert.equal(await card.locator('.settings-section').count(), 3);
   // Save stays in view at the bottom of a long form.
   const actions = await page.locator('.settings-actions').boundingBox();
   assert.ok(actions.y + actions.height <= page.viewportSize().height + 1, `Save is at ${actions.y}`);
