@@ -338,7 +338,8 @@ mod search_fn {
 
     /// Search: the stories whose title or summary hold every word of `q` (`"quoted words"` as a
     /// phrase), newest first, with the matched words marked; narrowed like the archive, and by
-    /// `category` and the days `from` and `to` (`YYYY-MM-DD`, both included).
+    /// `category` and the days `from` and `to` (`YYYY-MM-DD`, both included). `own`: the
+    /// reader's own feed ids, whose stories are searched too (on the first page).
     #[server(input = GetUrl, prefix = "/api", endpoint = "search")]
     pub async fn get_search(
         q: Option<String>,
@@ -350,9 +351,11 @@ mod search_fn {
         to: Option<String>,
         cursor: Option<String>,
         limit: Option<String>,
+        own: Option<String>,
     ) -> Result<SearchPage, AppError> {
         let query = parse_search_query(RawSearchQuery {
             q,
+            own,
             country,
             language,
             source,
@@ -594,6 +597,8 @@ pub fn parse_archive_query(raw: RawArchiveQuery) -> Result<ArchiveQuery, AppErro
 #[derive(Clone, Debug, Default)]
 pub struct RawSearchQuery {
     pub q: Option<String>,
+    /// The reader's own feed ids, comma-separated.
+    pub own: Option<String>,
     pub country: Option<String>,
     pub language: Option<String>,
     pub source: Option<String>,
@@ -624,6 +629,10 @@ pub fn parse_search_query(raw: RawSearchQuery) -> Result<SearchQuery, AppError> 
         to: parse_day("to", raw.to)?,
         cursor: given(raw.cursor),
         limit: parse_limit(raw.limit)?,
+        own: parse_sources(raw.own)?
+            .into_iter()
+            .filter(|id| id.starts_with(OWN_PREFIX))
+            .collect(),
     };
     if let (Some(from), Some(to)) = (query.from, query.to)
         && from > to

@@ -16,6 +16,16 @@ use leptos::prelude::*;
 pub const COOKIE: &str = "panorama_edition";
 const PROPOSED: char = '~';
 
+/// The own feed ids among an edition's sources, comma-separated, if any (for `/api/search`).
+pub fn own_ids(sources: &[String]) -> Option<String> {
+    let own: Vec<&str> = sources
+        .iter()
+        .map(String::as_str)
+        .filter(|id| id.starts_with(crate::api::OWN_PREFIX))
+        .collect();
+    (!own.is_empty()).then(|| own.join(","))
+}
+
 /// What the cookie carries.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct CookieEdition {

@@ -643,6 +643,9 @@ pub struct SearchQuery {
     pub to: Option<chrono::NaiveDate>,
     pub cursor: Option<String>,
     pub limit: usize,
+    /// The reader's own feeds (`own-…` ids): their stories, which the store does not hold,
+    /// are searched too.
+    pub own: Vec<String>,
 }
 
 /// What `/api/search` answers: matching stories newest first, each with its highlight (same

@@ -146,6 +146,16 @@ pub fn looked_at(topics: Topics, q: &str, newest: DateTime<Utc>) {
     }
 }
 
+/// The reader's own feed ids, comma-separated, for searches that include their stories.
+#[cfg(feature = "hydrate")]
+fn own_ids() -> Option<String> {
+    crate::edition::own_ids(
+        &use_context::<crate::edition::Edition>()?
+            .sources
+            .get_untracked(),
+    )
+}
+
 /// Counts each topic's stories newer than when it was last looked at (its first page of
 /// results, newest first: "50+" is as many as a reader needs to know).
 #[cfg(feature = "hydrate")]
@@ -167,6 +177,7 @@ fn count_new(topics: Topics) {
                 None,
                 None,
                 Some("50".into()),
+                own_ids(),
             )
             .await;
             if let Ok(page) = found {

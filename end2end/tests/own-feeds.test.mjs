@@ -60,6 +60,12 @@ test('a feed added by its site address joins the timeline as the reader’s own,
   // Nobody else sees it.
   const others = await (await fetch(stack.url('/'))).text();
   assert.ok(!others.includes(FETE));
+  // The reader's search finds it (its stories are searched in memory, for them alone).
+  await page.goto(stack.url(`/search?q=${encodeURIComponent('library fête')}`));
+  await page.waitForSelector('html[data-hydrated]');
+  await page.locator('.search-title', { hasText: 'Village fête' }).waitFor();
+  const search = await (await fetch(stack.url(`/api/search?q=library`))).json();
+  assert.equal(search.articles.length, 0, 'another reader found it');
 
   // Removed in Settings, gone from the timeline.
   await openSettings(page);

@@ -3,6 +3,7 @@
 //! pages are gathered and assembled in `timeline_page`, and the background work (refreshes,
 //! the catalog walk, pruning) is in `background`.
 
+mod adding;
 mod background;
 mod fleet;
 mod loader;
@@ -437,17 +438,44 @@ impl NewsService {
         let filter = SearchFilter {
             country: query.country,
             language: query.language,
-            source: query.source,
+            source: query.source.clone(),
             category: query.category,
             from: query.from,
             to: query.to,
         };
         let cursor = decode_cursor(query.cursor.as_deref())?;
-        let (found, next) = self
+        let (mut found, next) = self
             .store
             .search(&words, &filter, cursor, query.limit)
             .await
             .map_err(internal)?;
+        // The reader's own feeds' stories are not in the store: they are searched in memory,
+        // among the first page's (own feeds have no country of the catalog's, nor categories).
+        if cursor.is_none()
+            && !query.own.is_empty()
+            && filter.country.is_none()
+            && filter.category.is_none()
+        {
+            let mine: Vec<Record> = self
+                .own
+                .loader
+                .archive
+                .since(chrono::DateTime::<Utc>::MIN_UTC)
+                .into_iter()
+                .filter(|r| {
+                    query.own.contains(&r.source_id)
+                        && filter.language.is_none_or(|l| r.language == l)
+                        && filter.source.as_ref().is_none_or(|s| *s == r.source_id)
+                        && filter.from.is_none_or(|d| r.published.date_naive() >= d)
+                        && filter.to.is_none_or(|d| r.published.date_naive() <= d)
+                        && words.matches(&format!("{}\n{}", r.title, r.summary))
+                })
+                .take(query.limit)
+                .map(|r| (*r).clone())
+                .collect();
+            found.extend(mine);
+            found.sort_by(|a, b| b.published.cmp(&a.published).then(a.id.cmp(&b.id)));
+        }
         let highlights = found
             .iter()
             .map(|a| Highlight {

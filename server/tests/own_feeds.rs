@@ -379,6 +379,15 @@ async fn an_own_feed_reaches_the_reader_who_names_it_and_no_one_else() {
     }
     let (_, found) = ask(format!("{base}/api/search?q=treasurer")).await;
     assert!(!found.to_string().contains(OWN_TITLE), "{found}");
+    // The reader who names it finds it, among the catalog's stories.
+    let (_, mine) = ask(format!("{base}/api/search?q=treasurer&own={id}")).await;
+    assert!(mine.to_string().contains(OWN_TITLE), "{mine}");
+    let (_, theirs) = ask(format!("{base}/api/search?q=budget&own={id}")).await;
+    let titles = theirs.to_string();
+    assert!(
+        titles.contains(WIRE_TITLE) && !titles.contains(OWN_TITLE),
+        "{titles}"
+    );
     let (_, archive) = ask(format!("{base}/api/archive?day=2022-01-17")).await;
     assert!(archive.to_string().contains(WIRE_TITLE), "{archive}");
     assert!(!archive.to_string().contains(OWN_TITLE), "{archive}");

@@ -24,9 +24,7 @@ pub fn Header() -> impl IntoView {
 /// looked. Known only in the browser (the list lives there): nothing on the server's page.
 #[component]
 fn TopicsMenu() -> impl IntoView {
-    let Some(topics) = use_context::<Topics>() else {
-        return None;
-    };
+    let topics = use_context::<Topics>()?;
     Some(move || {
         let list = topics.list.get();
         (!list.is_empty()).then(|| {

@@ -54,9 +54,12 @@ pub fn SearchRoute() -> impl IntoView {
             cursor: given("cursor"),
         }
     });
+    // The reader's own feeds are searched too: their stories are not in the store.
+    let edition = use_context::<crate::edition::Edition>();
+    let own = Memo::new(move |_| edition.and_then(|e| crate::edition::own_ids(&e.sources.get())));
     let results = crate::json::resource(
-        move || asked.get(),
-        |asked: Asked| async move {
+        move || (asked.get(), own.get()),
+        |(asked, own): (Asked, Option<String>)| async move {
             if asked.q.trim().is_empty() {
                 return Ok(None);
             }
@@ -70,6 +73,7 @@ pub fn SearchRoute() -> impl IntoView {
                 None,
                 asked.cursor,
                 None,
+                own,
             )
             .await
             .map(Some)

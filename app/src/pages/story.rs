@@ -112,7 +112,7 @@ fn linked_by(articles: &[RelatedArticle]) -> Vec<String> {
         }
     }
     // Stable: equally shared anchors keep the order of the best-linked article.
-    counted.sort_by(|a, b| b.1.cmp(&a.1));
+    counted.sort_by_key(|c| std::cmp::Reverse(c.1));
     counted.into_iter().take(6).map(|(s, _)| s).collect()
 }
 

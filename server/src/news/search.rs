@@ -152,14 +152,33 @@ impl Query {
     /// Whether the folded `token` of a text is one the query asks for (for marking).
     fn matches_token(&self, token: &str) -> bool {
         self.terms.iter().any(|term| match term {
-            Term::Word { token: t, prefix } => keys::query_forms(t).iter().any(|f| {
-                std::iter::once(token)
-                    .chain(keys::bare_form(token))
-                    .any(|form| form == *f || (*prefix && form.starts_with(f)))
-            }),
+            Term::Word { token: t, prefix } => word_matches(t, *prefix, token),
             Term::Phrase(tokens) => tokens.iter().any(|t| t == token),
         })
     }
+
+    /// Whether `text` holds every term as the index would find it (a word in any of its forms,
+    /// a phrase's tokens side by side): for stories the store does not hold, a reader's own
+    /// feeds', searched in memory.
+    pub fn matches(&self, text: &str) -> bool {
+        let tokens = keys::tokens(text);
+        self.terms.iter().all(|term| match term {
+            Term::Word { token, prefix } => tokens.iter().any(|t| word_matches(token, *prefix, t)),
+            Term::Phrase(phrase) => {
+                !phrase.is_empty() && tokens.windows(phrase.len()).any(|w| w == phrase.as_slice())
+            }
+        })
+    }
+}
+
+/// Whether a text's folded `token` is the query word `word` (any of its forms; a longer word
+/// when `prefix`), or is once its Arabic proclitic is set aside.
+fn word_matches(word: &str, prefix: bool, token: &str) -> bool {
+    keys::query_forms(word).iter().any(|f| {
+        std::iter::once(token)
+            .chain(keys::bare_form(token))
+            .any(|form| form == *f || (prefix && form.starts_with(f)))
+    })
 }
 
 /// A piece of text, marked when it is one of the words searched for.
@@ -288,6 +307,25 @@ mod tests {
         Term::Word {
             token: t.into(),
             prefix,
+        }
+    }
+
+    #[test]
+    fn a_text_matches_in_memory_as_the_index_would_find_it() {
+        let text = "俄罗斯领导的集体安全条约组织部队抵达 · قمة الدوحة تبحث الأمن · Peacekeeping troops in Kazakhstan";
+        for q in [
+            "部队",
+            "الدوحة",
+            "الدوحه",
+            "دوحة",
+            "kazakh",
+            "\"troops in\"",
+            "peacekeeping 集体安全",
+        ] {
+            assert!(Query::parse(q).unwrap().matches(text), "{q}");
+        }
+        for q in ["\"in troops\"", "部长", "kazakhstan paris", "troopship"] {
+            assert!(!Query::parse(q).unwrap().matches(text), "{q}");
         }
     }
 

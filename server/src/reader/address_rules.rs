@@ -54,7 +54,7 @@ impl AddressRules {
             None => return Err(Refused("the address has no host".into())),
         }
         let port = url.port_or_known_default().unwrap_or(0);
-        if !self.any_port && !(port == 80 || port == 443 || self.extra_ports.contains(&port)) {
+        if !(self.any_port || port == 80 || port == 443 || self.extra_ports.contains(&port)) {
             return Err(Refused(format!(
                 "port {port} is not one feeds are read from (80 and 443)"
             )));
