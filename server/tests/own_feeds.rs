@@ -96,16 +96,6 @@ async fn outlet(redirect_to: Option<String>) -> Outlet {
     }
 }
 
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "panorama-{name}-{}-{}",
-        std::process::id(),
-        chrono::Utc::now().timestamp_nanos_opt().unwrap_or_default()
-    ));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
 fn write_catalog(dir: &Path, base: &str) -> PathBuf {
     let path = dir.join("catalog.toml");
     std::fs::write(
@@ -195,7 +185,7 @@ fn loopback_name() -> String {
 #[tokio::test]
 async fn no_spelling_of_loopback_reaches_the_outlet_and_the_operator_can_allow_it() {
     let outlet = outlet(None).await;
-    let dir = temp_dir("own-refused");
+    let dir = common::temp_dir("own-refused");
     let catalog = write_catalog(&dir, &outlet.base);
     // The fixture's port is allowed, so each refusal below is the address rule's.
     let panorama = start(
@@ -309,7 +299,7 @@ async fn no_spelling_of_loopback_reaches_the_outlet_and_the_operator_can_allow_i
 #[tokio::test]
 async fn an_own_feed_reaches_the_reader_who_names_it_and_no_one_else() {
     let outlet = outlet(None).await;
-    let dir = temp_dir("own-private");
+    let dir = common::temp_dir("own-private");
     let catalog = write_catalog(&dir, &outlet.base);
     let panorama = start(
         &dir,

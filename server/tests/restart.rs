@@ -90,16 +90,6 @@ async fn outlets() -> Outlets {
     Outlets { base, counts, task }
 }
 
-fn temp_dir() -> PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "panorama-restart-{}-{}",
-        std::process::id(),
-        Utc::now().timestamp_nanos_opt().unwrap_or_default()
-    ));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
 fn write_catalog(dir: &Path, base: &str) -> PathBuf {
     let path = dir.join("catalog.toml");
     std::fs::write(
@@ -198,7 +188,7 @@ fn wait_exit(child: &mut Child, within: Duration) {
 
 #[tokio::test]
 async fn a_restart_answers_from_the_store_with_every_outlet_down() {
-    let dir = temp_dir();
+    let dir = common::temp_dir("restart");
     let outlets = outlets().await;
     let catalog = write_catalog(&dir, &outlets.base);
     let timeline = |base: &str| format!("{base}/api/timeline?sources=wire-en,xin-zh");
@@ -333,7 +323,7 @@ async fn a_restart_answers_from_the_store_with_every_outlet_down() {
 
 #[test]
 fn a_file_that_is_not_a_database_stops_the_server_naming_it() {
-    let dir = temp_dir();
+    let dir = common::temp_dir("restart");
     let db = dir.join("not-a-db.db");
     std::fs::write(&db, b"hello, I am a text file\n".repeat(200)).unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_panorama"))

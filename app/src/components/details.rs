@@ -12,3 +12,15 @@ pub fn TroubleDetails(detail: String) -> impl IntoView {
         </details>
     }
 }
+
+/// A refusal the reader must see where they acted: the plain sentence, the server's words
+/// behind "Details" when there are some.
+#[component]
+pub fn RefusalNote(message: String, detail: Option<String>) -> impl IntoView {
+    view! {
+        <div class="field-error" role="alert">
+            <p>{message}</p>
+            {detail.map(|detail| view! { <TroubleDetails detail/> })}
+        </div>
+    }
+}

@@ -70,22 +70,11 @@ pub(super) fn FileSection(form: Form) -> impl IntoView {
     let import = move |ev: leptos::ev::Event| {
         #[cfg(feature = "hydrate")]
         {
-            use wasm_bindgen::JsCast;
-            let Some(input) = ev
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            else {
+            let Some(file) = chosen_file(&ev) else {
                 return;
             };
-            let Some(file) = input.files().and_then(|files| files.get(0)) else {
-                return;
-            };
-            input.set_value("");
             leptos::task::spawn_local(async move {
-                let text = wasm_bindgen_futures::JsFuture::from(file.text())
-                    .await
-                    .ok()
-                    .and_then(|v| v.as_string());
+                let text = text_of(&file).await;
                 let loaded = form.catalog.with_value(|c| prefs::load(text.as_deref(), c));
                 let refused = loaded.notices.iter().find(|n| {
                     matches!(
@@ -148,6 +137,28 @@ pub(super) fn FileSection(form: Form) -> impl IntoView {
             </div>
         </section>
     }
+}
+
+/// The file a file input's change event chose, the input emptied (so the same file chosen
+/// again is a new change).
+#[cfg(feature = "hydrate")]
+pub(super) fn chosen_file(ev: &leptos::ev::Event) -> Option<web_sys::File> {
+    use wasm_bindgen::JsCast;
+    let input = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())?;
+    let file = input.files().and_then(|files| files.get(0))?;
+    input.set_value("");
+    Some(file)
+}
+
+/// A chosen file's text; `None` when the browser cannot read it.
+#[cfg(feature = "hydrate")]
+pub(super) async fn text_of(file: &web_sys::File) -> Option<String> {
+    wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .ok()
+        .and_then(|v| v.as_string())
 }
 
 /// Offers `text` as a file download, of MIME type `mime`.

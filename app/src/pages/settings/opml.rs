@@ -148,17 +148,9 @@ pub(super) fn OpmlSection(form: Form) -> impl IntoView {
     let import = move |ev: leptos::ev::Event| {
         #[cfg(feature = "hydrate")]
         {
-            use wasm_bindgen::JsCast;
-            let Some(input) = ev
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            else {
+            let Some(file) = super::immediate::chosen_file(&ev) else {
                 return;
             };
-            let Some(file) = input.files().and_then(|files| files.get(0)) else {
-                return;
-            };
-            input.set_value("");
             preview.set(None);
             if file.size() > MAX_FILE_BYTES {
                 problem.set(Some(("opml-too-large", None)));
@@ -166,11 +158,7 @@ pub(super) fn OpmlSection(form: Form) -> impl IntoView {
             }
             problem.set(None);
             leptos::task::spawn_local(async move {
-                let text = wasm_bindgen_futures::JsFuture::from(file.text())
-                    .await
-                    .ok()
-                    .and_then(|v| v.as_string())
-                    .unwrap_or_default();
+                let text = super::immediate::text_of(&file).await.unwrap_or_default();
                 match crate::api::post_opml(text).await {
                     Ok(found) => preview.set(Some(found)),
                     Err(err) => problem.set(Some(("opml-unreadable", Some(err.to_string())))),
@@ -210,10 +198,7 @@ pub(super) fn OpmlSection(form: Form) -> impl IntoView {
         if let Some((key, detail)) = problem.get() {
             return Some(
                 view! {
-                    <div class="field-error" role="alert">
-                        <p>{t(key)}</p>
-                        {detail.map(|detail| view! { <crate::components::details::TroubleDetails detail/> })}
-                    </div>
+                    <crate::components::details::RefusalNote message=t(key) detail/>
                 }
                 .into_any(),
             );

@@ -126,23 +126,26 @@ pub(super) fn OwnFeedsSection(form: Form, country: Country) -> impl IntoView {
             .collect_view();
         view! { <ul class="own-feeds">{items}</ul> }.into_any()
     };
-    let result = move || {
-        match finding.get() {
+    let result = move || match finding.get() {
         Finding::Idle => None,
-        Finding::Reading => Some(view! { <p class="none" role="status">{t("own-feed-finding")}</p> }.into_any()),
-        Finding::Added => Some(view! { <p class="status" role="status">{t("own-feed-added")}</p> }.into_any()),
+        Finding::Reading => {
+            Some(view! { <p class="none" role="status">{t("own-feed-finding")}</p> }.into_any())
+        }
+        Finding::Added => {
+            Some(view! { <p class="status" role="status">{t("own-feed-added")}</p> }.into_any())
+        }
         Finding::Failed(key, detail) => Some(
             view! {
-                <div class="field-error" role="alert">
-                    <p>{t(key)}</p>
-                    {detail.map(|detail| view! { <crate::components::details::TroubleDetails detail/> })}
-                </div>
+                <crate::components::details::RefusalNote message=t(key) detail/>
             }
             .into_any(),
         ),
         Finding::Found(preview) if preview.catalog => {
             let home = form.catalog.with_value(|c| {
-                c.sources.iter().find(|s| s.id == preview.id).map(|s| s.country)
+                c.sources
+                    .iter()
+                    .find(|s| s.id == preview.id)
+                    .map(|s| s.country)
             });
             if let Some(home) = home.filter(|home| *home != country) {
                 let text = t_with(
@@ -213,7 +216,6 @@ pub(super) fn OwnFeedsSection(form: Form, country: Country) -> impl IntoView {
                 </div>
             }.into_any())
         }
-    }
     };
     view! {
         <section class="settings-section own-section" data-country=country.code() aria-labelledby=format!("{id}-heading")>
