@@ -286,11 +286,15 @@ impl NewsService {
         if let Some(article) = self.archive.get(id) {
             return Some(article);
         }
-        // A reader's own feed's story: kept apart, in memory.
+        // A reader's own feed's story: kept apart, in memory and in the store.
         if let Some(article) = self.own.loader.archive.get(id) {
             return Some(article);
         }
-        match self.store.story(id).await {
+        let found = match self.store.story(id).await {
+            Ok(None) => self.store.own_story(id).await,
+            found => found,
+        };
+        match found {
             Ok(found) => found.map(Arc::new),
             Err(e) => {
                 tracing::error!("{e}");
@@ -325,7 +329,7 @@ impl NewsService {
             story,
             // The API layer knows the address the reader came by.
             url: String::new(),
-            related: story_of(&snapshot, &article),
+            related: self.story_of(&snapshot, &article),
         })
     }
 
@@ -362,7 +366,30 @@ impl NewsService {
     /// article outside the index's window has none; an id never seen is `NotFound`.
     pub async fn related_story(&self, id: &str) -> Result<RelatedStory, AppError> {
         let article = self.seen_article(id).await?;
-        Ok(story_of(&*self.related_snapshot().await, &article))
+        Ok(self.story_of(&*self.related_snapshot().await, &article))
+    }
+
+    /// `article`'s story in `snapshot`. A reader's own feed's story is not in the grouping: it
+    /// is placed among its stories for this answer. An article outside the window has no
+    /// other outlets' articles, and covers its own country alone.
+    fn story_of(
+        &self,
+        snapshot: &crate::news::related::Snapshot,
+        article: &Record,
+    ) -> RelatedStory {
+        let found = if article.source_id.starts_with(app::api::OWN_PREFIX) {
+            snapshot.place(article, &self.options.related.group)
+        } else {
+            snapshot.story(&article.id)
+        };
+        found.unwrap_or_else(|| RelatedStory {
+            id: article.id.clone(),
+            articles: Vec::new(),
+            coverage: vec![app::model::Coverage {
+                country: article.country,
+                articles: 1,
+            }],
+        })
     }
 
     /// The story page of article `id`: the article, its story, and the countries of the edition
@@ -370,7 +397,7 @@ impl NewsService {
     /// whose outlets have not covered it.
     pub async fn story_page(&self, id: &str, sources: &[String]) -> Result<StoryPage, AppError> {
         let article = self.seen_article(id).await?;
-        let story = story_of(&*self.related_snapshot().await, &article);
+        let story = self.story_of(&*self.related_snapshot().await, &article);
         let edition: Vec<&crate::catalog::Source> = if sources.is_empty() {
             self.catalog.default_edition()
         } else {
@@ -509,19 +536,6 @@ fn decode_cursor(cursor: Option<&str>) -> Result<Option<i64>, AppError> {
 fn internal(e: crate::store::StoreError) -> AppError {
     tracing::error!("{e}");
     AppError::Internal
-}
-
-/// Article's story in `snapshot`; an article outside the index's window has no other outlets'
-/// articles, and covers its own country alone.
-fn story_of(snapshot: &crate::news::related::Snapshot, article: &Article) -> RelatedStory {
-    snapshot.story(&article.id).unwrap_or_else(|| RelatedStory {
-        id: article.id.clone(),
-        articles: Vec::new(),
-        coverage: vec![app::model::Coverage {
-            country: article.country,
-            articles: 1,
-        }],
-    })
 }
 
 impl NewsBackend for NewsService {

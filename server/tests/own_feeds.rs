@@ -448,3 +448,114 @@ async fn every_hop_of_a_redirect_is_checked_before_it_is_asked() {
     }
     assert_eq!(target.hits.load(Ordering::SeqCst), 0);
 }
+
+/// An RSS feed of `items` (title, description), published minutes ago: inside the window
+/// More Related News groups.
+fn recent_rss(feed_title: &str, items: &[(&str, &str)]) -> String {
+    let now = chrono::Utc::now();
+    let items: String = items
+        .iter()
+        .enumerate()
+        .map(|(n, (title, description))| {
+            format!(
+                "<item><title>{title}</title><description>{description}</description>\
+                 <link>https://fixture.example/{feed}/{n}</link><guid>{title}</guid>\
+                 <pubDate>{date}</pubDate></item>",
+                feed = feed_title.len(),
+                date = (now - chrono::Duration::minutes(10 + n as i64)).to_rfc2822()
+            )
+        })
+        .collect();
+    format!(
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>{feed_title}</title>\
+         <link>https://fixture.example/</link><language>en</language>{items}</channel></rss>"
+    )
+}
+
+const CSTO_WIRE: &str = "Kazakhstan asks CSTO for troops as protests spread in Almaty";
+const CSTO_OWN: &str = "Tokayev calls in CSTO troops after the Almaty protests";
+const OTHER_WIRE: &str = "Microsoft to buy Activision Blizzard for $68.7 billion";
+
+#[tokio::test]
+async fn an_own_feeds_story_finds_its_story_among_the_catalogs_for_its_reader_alone() {
+    let wire = recent_rss(
+        "Wire",
+        &[
+            (
+                CSTO_WIRE,
+                "President Kassym-Jomart Tokayev asked the Collective Security Treaty \
+                 Organization (CSTO) for help; Russian paratroopers landed in Almaty.",
+            ),
+            (
+                OTHER_WIRE,
+                "Microsoft agreed to buy the video game maker Activision Blizzard, \
+                 the largest deal in the history of the games industry.",
+            ),
+        ],
+    );
+    let own = recent_rss(
+        "Steppe Blog",
+        &[(
+            CSTO_OWN,
+            "Tokayev turned to the CSTO alliance; Russian troops arrived in Almaty \
+             as the protests spread across Kazakhstan.",
+        )],
+    );
+    let xml = |body: String| ([(header::CONTENT_TYPE, "application/rss+xml")], body);
+    let app = Router::new()
+        .route("/wire.xml", get(move || async move { xml(wire) }))
+        .route("/own.xml", get(move || async move { xml(own) }));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let outlet = format!("http://{}", listener.local_addr().unwrap());
+    let task = tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+
+    let dir = common::temp_dir("own-related");
+    let catalog = write_catalog(&dir, &outlet);
+    let allow = [("PANORAMA_ALLOW_PRIVATE_FEEDS", "true".to_string())];
+    let mut panorama = start(&dir, &catalog, &allow).await;
+    let base = panorama.base.clone();
+    let (status, preview) = ask(feed_url(&base, &format!("{outlet}/own.xml"))).await;
+    assert_eq!(status, 200, "{preview}");
+    let feed = preview["id"].as_str().unwrap().to_string();
+
+    let (status, page) = ask(format!(
+        "{base}/api/timeline?sources=wire-en,{feed}&limit=50"
+    ))
+    .await;
+    assert_eq!(status, 200, "{page}");
+    let id_of = |title: &str| {
+        page["articles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .chain(page["top"].as_array().unwrap())
+            .find(|a| a["title"] == title)
+            .map(|a| a["id"].as_str().unwrap().to_string())
+            .unwrap_or_else(|| panic!("{title} is not on the page: {page}"))
+    };
+    let (mine, theirs) = (id_of(CSTO_OWN), id_of(CSTO_WIRE));
+
+    // The own story's More Related News: the catalog's report of the same event, and why.
+    let (status, related) = ask(format!("{base}/api/related?id={mine}")).await;
+    assert_eq!(status, 200, "{related}");
+    let articles = related["articles"].as_array().unwrap();
+    assert_eq!(articles.len(), 1, "{related}");
+    assert_eq!(articles[0]["id"], theirs.as_str());
+    let shared = articles[0]["shared"].to_string();
+    assert!(shared.contains("CSTO"), "{shared}");
+    let (status, article) = ask(format!("{base}/api/article?id={mine}")).await;
+    assert_eq!(status, 200, "{article}");
+    assert_eq!(article["related"]["articles"][0]["id"], theirs.as_str());
+
+    // The catalog's story never names the reader's own one.
+    let (_, catalogs) = ask(format!("{base}/api/related?id={theirs}")).await;
+    assert!(!catalogs.to_string().contains(&mine), "{catalogs}");
+
+    // Kept in the store: after a restart, with the outlet gone, the link still opens.
+    panorama.stop("TERM", Duration::from_secs(10));
+    task.abort();
+    let panorama = start(&dir, &catalog, &allow).await;
+    let (status, article) = ask(format!("{}/api/article?id={mine}", panorama.base)).await;
+    assert_eq!(status, 200, "{article}");
+    assert_eq!(article["article"]["title"], CSTO_OWN);
+}

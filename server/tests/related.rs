@@ -402,3 +402,61 @@ async fn inspect_story_prints_each_linked_article_and_why() {
         "{report:#}"
     );
 }
+
+/// An article the grouping never saw (a reader's own feed's) is placed where the grouping
+/// would have put it: a quarter of the labelled articles, left out of a grouping of the
+/// others and placed among its stories one by one, each joins a story mostly of its own
+/// label, or none.
+#[tokio::test]
+async fn an_article_placed_afterwards_joins_the_story_it_tells() {
+    use panorama_server::news::related::{Aliases, Snapshot};
+    let (service, labels) = service().await;
+    let whole = service.related_snapshot().await;
+    let options = GroupOptions::default();
+    let label = |link: &str| labels[link].as_str();
+    let (placed, kept): (Vec<_>, Vec<_>) = whole
+        .articles
+        .iter()
+        .cloned()
+        .enumerate()
+        .partition(|(i, _)| i % 4 == 0);
+    let kept: Vec<_> = kept.into_iter().map(|(_, a)| a).collect();
+    let snapshot = Snapshot::build(kept.clone(), &mut Aliases::default(), &options, 0);
+    let stories = snapshot.grouping.stories.len();
+    let (mut joined, mut right, mut could) = (0usize, 0usize, 0usize);
+    let mut wrong = Vec::new();
+    for (_, article) in &placed {
+        let mine = label(&article.link);
+        could += usize::from(kept.iter().any(|a| label(&a.link) == mine));
+        let Some(story) = snapshot.place(article, &options) else {
+            continue;
+        };
+        joined += 1;
+        let found: Vec<&str> = story.articles.iter().map(|r| label(&r.link)).collect();
+        if found.iter().filter(|l| **l == mine).count() * 2 > found.len() {
+            right += 1;
+        } else {
+            wrong.push(format!("  {} ({mine}) → {found:?}", article.title));
+        }
+    }
+    assert_eq!(
+        snapshot.grouping.stories.len(),
+        stories,
+        "placing changes nothing"
+    );
+    println!(
+        "placed {} articles: {joined} joined a story, {right} their own; {could} had one to join",
+        placed.len()
+    );
+    for w in &wrong {
+        println!("{w}");
+    }
+    assert!(
+        right as f64 >= 0.95 * joined as f64,
+        "{right} of {joined} right"
+    );
+    assert!(
+        joined as f64 >= 0.8 * could as f64,
+        "{joined} joined of {could} that could"
+    );
+}

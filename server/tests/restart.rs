@@ -11,7 +11,7 @@ use axum::routing::get;
 use chrono::Utc;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command};
+use std::process::Command;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
@@ -168,24 +168,6 @@ fn ids_by_title(page: &Value) -> Vec<(String, String)> {
         .collect()
 }
 
-fn signal(child: &Child, name: &str) {
-    Command::new("kill")
-        .args([format!("-{name}"), child.id().to_string()])
-        .status()
-        .unwrap();
-}
-
-fn wait_exit(child: &mut Child, within: Duration) {
-    let started = Instant::now();
-    while started.elapsed() < within {
-        if child.try_wait().unwrap().is_some() {
-            return;
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    panic!("panorama did not stop within {within:?}");
-}
-
 #[tokio::test]
 async fn a_restart_answers_from_the_store_with_every_outlet_down() {
     let dir = common::temp_dir("restart");
@@ -209,8 +191,7 @@ async fn a_restart_answers_from_the_store_with_every_outlet_down() {
     let (status, found) = json(format!("{}/api/search?q=%E6%94%BF%E5%8F%98", first.base)).await;
     assert_eq!(status, 200, "{found}");
     assert_eq!(found["articles"][0]["id"], zh.as_str());
-    signal(&first.child, "TERM");
-    wait_exit(&mut first.child, Duration::from_secs(10));
+    first.stop("TERM", Duration::from_secs(10));
     // What the grouping learned (集体安全条约组织 stands for CSTO) was kept.
     let db = sqlx::SqlitePool::connect(&format!(
         "sqlite://{}",
@@ -245,8 +226,7 @@ async fn a_restart_answers_from_the_store_with_every_outlet_down() {
     }
     assert!(outlets.counts.conditional.load(Ordering::SeqCst) >= 2);
     assert_eq!(outlets.counts.full.load(Ordering::SeqCst), fetched);
-    signal(&second.child, "KILL");
-    wait_exit(&mut second.child, Duration::from_secs(5));
+    second.stop("KILL", Duration::from_secs(5));
 
     // 3. Every outlet down: everything answers from the store.
     drop(outlets);

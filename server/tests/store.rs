@@ -89,6 +89,7 @@ on_both!(
     what_was_learned_is_kept_by_name,
     one_instance_at_a_time_claims_a_feed_and_none_before_it_is_due,
     an_own_feed_is_kept_by_its_id_and_updated_in_place,
+    own_stories_are_kept_apart_and_pruned_with_the_rest,
 );
 
 async fn an_own_feed_is_kept_by_its_id_and_updated_in_place(url: String) {
@@ -109,6 +110,39 @@ async fn an_own_feed_is_kept_by_its_id_and_updated_in_place(url: String) {
     feed.language = Some("de".into());
     store.save_own_feed(&feed).await.unwrap();
     assert_eq!(store.own_feed(&feed.id).await.unwrap(), Some(feed));
+}
+
+async fn own_stories_are_kept_apart_and_pruned_with_the_rest(url: String) {
+    let store = Store::open(&url).await.unwrap();
+    let mut own = story(1, Language::En, Country::WORLD, "Allotment treasurer", "x");
+    own.source_id = "own-0123456789ab".into();
+    let mut old = story(2, Language::En, Country::WORLD, "Allotment fete", "x");
+    old.source_id = own.source_id.clone();
+    old.published = at(1, 0);
+    store.write(Write::OwnStories(vec![own.clone(), old.clone()]));
+    own.title = "Allotment treasurer elected".into();
+    store.write(Write::OwnStories(vec![own.clone()]));
+    store.flush().await;
+    // Read back by id, the later version; never a catalog story, never searched or archived.
+    let kept = store.own_story(&own.id).await.unwrap().unwrap();
+    assert_eq!(
+        (kept.title.as_str(), kept.published),
+        (own.title.as_str(), own.published)
+    );
+    assert_eq!(store.story(&own.id).await.unwrap(), None);
+    assert_eq!(found(&store, "allotment").await, Vec::<u32>::new());
+    assert!(
+        store
+            .days(&ArchiveFilter::default())
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    // Retention takes old own stories with the catalog's.
+    store.write(Write::Prune { before: at(5, 0) });
+    store.flush().await;
+    assert_eq!(store.own_story(&old.id).await.unwrap(), None);
+    assert!(store.own_story(&own.id).await.unwrap().is_some());
 }
 
 fn at(day: u32, hour: u32) -> DateTime<Utc> {

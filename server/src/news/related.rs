@@ -7,6 +7,7 @@
 
 mod anchors;
 mod group;
+mod place;
 mod places;
 pub mod stored;
 mod text;
@@ -20,7 +21,7 @@ use crate::record::Record;
 use app::model::{Article, Coverage, FoldedArticle, RelatedArticle, RelatedStory};
 use chrono::{DateTime, Duration, Utc};
 use std::collections::{BTreeMap, HashMap};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// How much of an article the index reads: its title and the start of its story.
 const TEXT_CHARS: usize = 1_500;
@@ -60,6 +61,10 @@ pub struct Snapshot {
     /// What it was built from (the archive's generation).
     pub generation: u64,
     pub aliases: usize,
+    /// The alias table as of this grouping, to read an article placed later.
+    learned: Arc<Aliases>,
+    /// What placing an article outside the grouping reads, made at the first need.
+    placement: OnceLock<place::Placement>,
 }
 
 /// Each article's position, by id.
@@ -104,7 +109,49 @@ impl Snapshot {
             by_id,
             generation,
             aliases: aliases.len(),
+            learned: Arc::new(aliases.clone()),
+            placement: OnceLock::new(),
         }
+    }
+
+    /// A snapshot of another instance's `grouping` (see `stored`): it reads the articles
+    /// placed later with `learned`, this instance's alias table.
+    pub fn served(
+        articles: Vec<Arc<Record>>,
+        grouping: Grouping,
+        learned: Aliases,
+        generation: u64,
+    ) -> Snapshot {
+        let by_id = positions(&articles);
+        Snapshot {
+            articles,
+            features: Vec::new(),
+            grouping,
+            by_id,
+            generation,
+            aliases: 0,
+            learned: Arc::new(learned),
+            placement: OnceLock::new(),
+        }
+    }
+
+    fn placement(&self) -> &place::Placement {
+        self.placement.get_or_init(|| {
+            let docs = self
+                .articles
+                .iter()
+                .enumerate()
+                .map(|(i, a)| Doc {
+                    published: a.published,
+                    language: a.language,
+                    features: match self.features.get(i) {
+                        Some(f) => f.clone(),
+                        None => extract(&article_text(a), &self.learned),
+                    },
+                })
+                .collect();
+            place::Placement::new(docs)
+        })
     }
 
     pub fn index_of(&self, id: &str) -> Option<usize> {
@@ -121,16 +168,57 @@ impl Snapshot {
     pub fn story(&self, id: &str) -> Option<RelatedStory> {
         let me = self.index_of(id)?;
         let story = &self.grouping.stories[self.grouping.story_of[me]];
+        let direct = |i: usize| {
+            self.link(me, i)
+                .map(|link| (link.score, shown_anchors(link, me < i)))
+        };
+        Some(RelatedStory {
+            id: id.to_string(),
+            articles: self.ranked(story, me, direct),
+            coverage: self.coverage(story, None),
+        })
+    }
+
+    /// The story an article outside the grouping (a reader's own feed's) tells, placed among
+    /// the window's stories for this answer alone; `None` when it tells none of them.
+    pub fn place(&self, article: &Record, options: &GroupOptions) -> Option<RelatedStory> {
+        let doc = Doc {
+            published: article.published,
+            language: article.language,
+            features: extract(&article_text(article), &self.learned),
+        };
+        let links = self.placement().links(&doc, options);
+        let joined = place::joined_story(&links, &self.grouping.stories, &self.grouping.story_of)?;
+        let story = &self.grouping.stories[joined];
+        let direct = |i: usize| {
+            links
+                .iter()
+                .find(|(j, _)| *j == i)
+                .map(|(_, link)| (link.score, shown_anchors(link, true)))
+        };
+        Some(RelatedStory {
+            id: article.id.clone(),
+            articles: self.ranked(story, usize::MAX, direct),
+            coverage: self.coverage(story, Some(article.country)),
+        })
+    }
+
+    /// The articles of `story` other than `me`, ranked: those `direct` links to the article
+    /// asked about (with its score and what they share) by score, then those linked through
+    /// the others, after every direct link. The one ranking of a story's articles.
+    fn ranked(
+        &self,
+        story: &[usize],
+        me: usize,
+        direct: impl Fn(usize) -> Option<(f32, Vec<String>)>,
+    ) -> Vec<RelatedArticle> {
         let mut others: Vec<RelatedArticle> = story
             .iter()
             .filter(|&&i| i != me)
             .map(|&i| {
                 let a = &self.articles[i];
-                let (score, shared) = match self.link(me, i) {
-                    Some(link) => (link.score, shown_anchors(link, me < i)),
-                    // Linked through the others: ranked after every direct link.
-                    None => (self.best_link(i, story) * 0.5, Vec::new()),
-                };
+                let (score, shared) =
+                    direct(i).unwrap_or_else(|| (self.best_link(i, story) * 0.5, Vec::new()));
                 RelatedArticle {
                     id: a.id.clone(),
                     title: a.title.clone(),
@@ -146,20 +234,21 @@ impl Snapshot {
             })
             .collect();
         others.sort_by(|x, y| y.score.total_cmp(&x.score).then(x.id.cmp(&y.id)));
+        others
+    }
+
+    /// Articles of `story` per country, most first (with one more article of `also`'s).
+    fn coverage(&self, story: &[usize], also: Option<app::model::Country>) -> Vec<Coverage> {
         let mut coverage: BTreeMap<_, usize> = BTreeMap::new();
-        for &i in story {
-            *coverage.entry(self.articles[i].country).or_default() += 1;
+        for country in story.iter().map(|&i| self.articles[i].country).chain(also) {
+            *coverage.entry(country).or_default() += 1;
         }
         let mut coverage: Vec<Coverage> = coverage
             .into_iter()
             .map(|(country, articles)| Coverage { country, articles })
             .collect();
         coverage.sort_by(|a, b| b.articles.cmp(&a.articles).then(a.country.cmp(&b.country)));
-        Some(RelatedStory {
-            id: id.to_string(),
-            articles: others,
-            coverage,
-        })
+        coverage
     }
 
     /// Marks each article of a timeline page with how many other languages its story is told

@@ -222,7 +222,11 @@ impl NewsService {
             Err(e) => tracing::warn!("store: stories of the leader's grouping unread: {e}"),
         }
         let built_at = grouping.built_at;
-        let snapshot = grouping.into_snapshot(|id| self.archive.get(id), self.archive.generation());
+        let snapshot = grouping.into_snapshot(
+            |id| self.archive.get(id),
+            self.related.learned(),
+            self.archive.generation(),
+        );
         self.related.install(snapshot);
         *taken = Some(built_at);
         *self.grouped_at.lock().unwrap_or_else(|p| p.into_inner()) = Some(built_at);

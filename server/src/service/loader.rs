@@ -19,8 +19,9 @@ pub(super) struct Loader {
     pub(super) fetcher: Fetcher,
     pub(super) archive: Arc<Archive>,
     pub(super) store: Store,
-    /// Readers' own feeds: their stories stay in `archive` (their own, in memory) and never
-    /// reach the store, where the archive, search and the grouping of every reader read.
+    /// Readers' own feeds: their stories stay in `archive` (their own, in memory) and in the
+    /// store's `own_stories`, never among the stories every reader's archive, search and
+    /// grouping read.
     pub(super) private: bool,
 }
 
@@ -75,13 +76,14 @@ impl Loader {
             }
             let first_seen = match self.archive.get(&article.id) {
                 Some(kept) => Some(kept.published),
-                None => self
-                    .store
-                    .story(&article.id)
-                    .await
-                    .ok()
-                    .flatten()
-                    .map(|kept| kept.published),
+                None => if self.private {
+                    self.store.own_story(&article.id).await
+                } else {
+                    self.store.story(&article.id).await
+                }
+                .ok()
+                .flatten()
+                .map(|kept| kept.published),
             };
             if let Some(first_seen) = first_seen {
                 article.published = first_seen;
@@ -89,8 +91,12 @@ impl Loader {
         }
         // Only what is new or changed goes to the store: a refresh mostly repeats a feed.
         let changed = self.archive.record(&articles);
-        if !changed.is_empty() && !self.private {
-            self.store.write(Write::Stories(changed));
+        if !changed.is_empty() {
+            self.store.write(if self.private {
+                Write::OwnStories(changed)
+            } else {
+                Write::Stories(changed)
+            });
         }
         Ok(Refresh::Modified {
             articles,

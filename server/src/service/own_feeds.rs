@@ -1,8 +1,10 @@
 //! Readers' own feeds: any outlet a reader adds by its address. The server gives each an id
 //! from its address (`own-` and twelve hex digits), keeps the address behind the id in the
 //! store, and reads it with a fetcher under the address rules (`reader::address_rules`). Its
-//! stories stay in memory, apart from the catalog's: they reach only the requests that name
-//! the feed, and never the archive, search or the grouping that every reader sees.
+//! stories are kept apart from the catalog's (in memory and in the store's `own_stories`): they
+//! reach only the requests that name the feed or the story, and never the archive, search or
+//! the grouping that every reader sees (an own story is placed among the grouping's stories for
+//! its own article page alone: `Snapshot::place`).
 
 use super::loader::Loader;
 use crate::catalog::Source;

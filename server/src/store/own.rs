@@ -1,7 +1,9 @@
 //! Readers' own feeds: the address behind each id the server gave (`own-` and twelve hex
-//! digits of the address's hash), with what the feed says of itself. Nothing of who added it.
+//! digits of the address's hash), with what the feed says of itself, and the stories read
+//! from it, apart from the catalog's. Nothing of who added it.
 
-use super::{Store, StoreError};
+use super::{Store, StoreError, rows};
+use crate::record::Record;
 use sqlx::Row;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -28,6 +30,16 @@ impl Store {
             }),
             None => None,
         })
+    }
+
+    /// An own feed's story (they are kept apart from the catalog's `stories`).
+    pub async fn own_story(&self, id: &str) -> Result<Option<Record>, StoreError> {
+        let row =
+            sqlx::query("SELECT article, summary_html, text_keys FROM own_stories WHERE id = $1")
+                .bind(id)
+                .fetch_optional(self.pool())
+                .await?;
+        Ok(row.as_ref().and_then(rows::record_from))
     }
 
     /// Records an own feed, or what it now says of itself.

@@ -27,6 +27,8 @@ const MAX_BATCH: usize = 256;
 pub enum Write {
     /// Stories read from a feed: new ones are added, later versions replace earlier ones.
     Stories(Vec<Record>),
+    /// A reader's own feed's stories, kept apart from the catalog's (`own_stories`).
+    OwnStories(Vec<Record>),
     /// The story text extracted from an article's page.
     Text { id: String, html: String },
     /// A feed's state after a fetch.
@@ -145,6 +147,11 @@ async fn write_batch(
                     for article in insert_new(&mut tx, chunk, &mut added).await? {
                         upsert_story(&mut tx, article, &mut added).await?;
                     }
+                }
+            }
+            Write::OwnStories(articles) => {
+                for article in articles {
+                    save_own_story(&mut tx, article).await?;
                 }
             }
             Write::Text { id, html } => {
@@ -460,8 +467,32 @@ async fn save_feed(conn: &mut AnyConnection, state: &FeedState) -> Result<(), sq
     Ok(())
 }
 
+/// An own feed's story, or its later version.
+async fn save_own_story(conn: &mut AnyConnection, article: &Record) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO own_stories (id, feed_id, published, article, summary_html, text_keys)
+         VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (id) DO UPDATE SET published = excluded.published,
+             article = excluded.article, summary_html = excluded.summary_html,
+             text_keys = excluded.text_keys",
+    )
+    .bind(&article.id)
+    .bind(&article.source_id)
+    .bind(article.published.timestamp())
+    .bind(rows::article_column(article))
+    .bind(&article.summary_html)
+    .bind(serde_json::to_string(&article.text_keys).unwrap_or_default())
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
 async fn prune(conn: &mut AnyConnection, before: DateTime<Utc>) -> Result<(), sqlx::Error> {
     let cutoff = rows::key_of(before);
+    sqlx::query("DELETE FROM own_stories WHERE published < $1")
+        .bind(before.timestamp())
+        .execute(&mut *conn)
+        .await?;
     let day = before.date_naive().to_string();
     sqlx::query("DELETE FROM story_search WHERE rowid < $1")
         .bind(cutoff)

@@ -83,4 +83,20 @@ impl Panorama {
         }
         panic!("{} did not answer within {within:?}", self.base);
     }
+
+    /// Sends the process signal `name` (`TERM`, `KILL`) and waits until it has exited.
+    pub fn stop(&mut self, name: &str, within: Duration) {
+        Command::new("kill")
+            .args([format!("-{name}"), self.child.id().to_string()])
+            .status()
+            .unwrap();
+        let started = Instant::now();
+        while started.elapsed() < within {
+            if self.child.try_wait().unwrap().is_some() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        panic!("{} did not stop within {within:?}", self.base);
+    }
 }

@@ -71,11 +71,21 @@ const MIN_WORDS: f32 = 0.2;
 /// themselves (they still count in the score of a pair found otherwise).
 const COMMON_SHARE: f32 = 0.1;
 /// Two stories merge when at least this share of their cross pairs are linked.
-const MIN_DENSITY: f32 = 0.34;
+pub(super) const MIN_DENSITY: f32 = 0.34;
+
+/// How much a key carried by `df` of `total` articles tells.
+pub(super) fn idf(df: usize, total: usize) -> f32 {
+    ((total as f32 + 1.0) / df.max(1) as f32).ln().max(0.0)
+}
+
+/// Anchors and words carried by more articles than this link nothing by themselves.
+pub(super) fn common_limit(total: usize) -> usize {
+    ((total as f32 * COMMON_SHARE) as usize).max(3)
+}
 
 pub fn group(docs: &[Doc], options: &GroupOptions) -> Grouping {
     let n = docs.len();
-    let common = ((n as f32 * COMMON_SHARE) as usize).max(3);
+    let common = common_limit(n);
 
     let mut anchor_docs: HashMap<&str, Vec<usize>> = HashMap::new();
     let mut term_docs: HashMap<(Language, &str), Vec<usize>> = HashMap::new();
@@ -92,7 +102,6 @@ pub fn group(docs: &[Doc], options: &GroupOptions) -> Grouping {
         }
         *per_language.entry(d.language).or_default() += 1;
     }
-    let idf = |df: usize, total: usize| ((total as f32 + 1.0) / df as f32).ln().max(0.0);
 
     // Word vectors (tf-idf) and their norms, per article.
     let vectors: Vec<HashMap<&str, f32>> = docs
@@ -140,47 +149,7 @@ pub fn group(docs: &[Doc], options: &GroupOptions) -> Grouping {
 
     let mut links = HashMap::new();
     for (a, b) in candidates {
-        let (da, db) = (&docs[a], &docs[b]);
-        let mut shared = Vec::new();
-        let mut strong = 0.0;
-        let mut places = 0.0;
-        let mut strong_count = 0;
-        let same_language = da.language == db.language;
-        for (key, wa) in &da.features.anchors {
-            let Some(wb) = db.features.anchors.get(key) else {
-                continue;
-            };
-            // Within one language, words are compared as words (below), not again as keys.
-            if same_language
-                && (da.features.word_keys.contains(key) || db.features.word_keys.contains(key))
-            {
-                continue;
-            }
-            // Two capitalised words meet as names; "Nasa" meets "NASA" as an acronym.
-            if da.features.soft_acronyms.contains(key) && db.features.soft_acronyms.contains(key) {
-                continue;
-            }
-            let mut weight = idf(anchor_docs[key.as_str()].len(), n);
-            // A name shared within one language is partly counted already by the words.
-            if same_language && key.starts_with("n:") {
-                weight *= SAME_LANGUAGE_NAME_FACTOR;
-            }
-            let weight = if key.starts_with("p:") {
-                places += weight * PLACE_FACTOR;
-                weight * PLACE_FACTOR
-            } else {
-                strong += weight;
-                strong_count += 1;
-                weight
-            };
-            shared.push(Shared {
-                key: key.clone(),
-                a: wa.clone(),
-                b: wb.clone(),
-                weight,
-            });
-        }
-        let words = same_language.then(|| {
+        let words = (docs[a].language == docs[b].language).then(|| {
             let (va, vb) = (&vectors[a], &vectors[b]);
             let dot: f32 = va
                 .iter()
@@ -189,21 +158,9 @@ pub fn group(docs: &[Doc], options: &GroupOptions) -> Grouping {
             let norm = norms[a] * norms[b];
             if norm > 0.0 { dot / norm } else { 0.0 }
         });
-        let score = strong + places.min(PLACES_CAP) + words.unwrap_or(0.0) * WORDS_WEIGHT;
-        // Places and common words alone never make a story; nor do two articles in one
-        // language that share only their subject's names.
-        let anchored = (strong_count >= 1 || words.is_some_and(|w| w >= 0.5))
-            && words.is_none_or(|w| w >= MIN_WORDS);
-        if anchored && score >= options.threshold {
-            shared.sort_by(|x, y| y.weight.total_cmp(&x.weight));
-            links.insert(
-                (a, b),
-                Link {
-                    score,
-                    shared,
-                    words,
-                },
-            );
+        let weight = |key: &str| idf(anchor_docs[key].len(), n);
+        if let Some(link) = score_pair(&docs[a], &docs[b], words, weight, options) {
+            links.insert((a, b), link);
         }
     }
 
@@ -213,6 +170,71 @@ pub fn group(docs: &[Doc], options: &GroupOptions) -> Grouping {
         story_of,
         links,
     }
+}
+
+/// The link between two articles, if they are one story: on the anchors they share (each
+/// weighing `anchor_weight` of its key, its rarity) and, within one language, their words'
+/// cosine `words`. The grouping and the placing of one article (`place`) both score here.
+pub(super) fn score_pair(
+    da: &Doc,
+    db: &Doc,
+    words: Option<f32>,
+    anchor_weight: impl Fn(&str) -> f32,
+    options: &GroupOptions,
+) -> Option<Link> {
+    let mut shared = Vec::new();
+    let mut strong = 0.0;
+    let mut places = 0.0;
+    let mut strong_count = 0;
+    let same_language = da.language == db.language;
+    for (key, wa) in &da.features.anchors {
+        let Some(wb) = db.features.anchors.get(key) else {
+            continue;
+        };
+        // Within one language, words are compared as words (below), not again as keys.
+        if same_language
+            && (da.features.word_keys.contains(key) || db.features.word_keys.contains(key))
+        {
+            continue;
+        }
+        // Two capitalised words meet as names; "Nasa" meets "NASA" as an acronym.
+        if da.features.soft_acronyms.contains(key) && db.features.soft_acronyms.contains(key) {
+            continue;
+        }
+        let mut weight = anchor_weight(key);
+        // A name shared within one language is partly counted already by the words.
+        if same_language && key.starts_with("n:") {
+            weight *= SAME_LANGUAGE_NAME_FACTOR;
+        }
+        let weight = if key.starts_with("p:") {
+            places += weight * PLACE_FACTOR;
+            weight * PLACE_FACTOR
+        } else {
+            strong += weight;
+            strong_count += 1;
+            weight
+        };
+        shared.push(Shared {
+            key: key.clone(),
+            a: wa.clone(),
+            b: wb.clone(),
+            weight,
+        });
+    }
+    let score = strong + places.min(PLACES_CAP) + words.unwrap_or(0.0) * WORDS_WEIGHT;
+    // Places and common words alone never make a story; nor do two articles in one
+    // language that share only their subject's names.
+    let anchored = (strong_count >= 1 || words.is_some_and(|w| w >= 0.5))
+        && words.is_none_or(|w| w >= MIN_WORDS);
+    if !anchored || score < options.threshold {
+        return None;
+    }
+    shared.sort_by(|x, y| y.weight.total_cmp(&x.weight));
+    Some(Link {
+        score,
+        shared,
+        words,
+    })
 }
 
 /// Joins linked articles, strongest links first, where the two sides are linked densely.

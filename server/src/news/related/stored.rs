@@ -63,10 +63,12 @@ impl StoredGrouping {
     }
 
     /// The snapshot again over the articles `find` knows (the others are left out of their
-    /// stories). It has no features: it is served, never regrouped.
+    /// stories). It has no features: it is served, never regrouped; an article placed among its
+    /// stories (`Snapshot::place`) is read with `learned`, this instance's alias table.
     pub fn into_snapshot(
         self,
         find: impl Fn(&str) -> Option<Arc<Record>>,
+        learned: super::Aliases,
         generation: u64,
     ) -> Snapshot {
         let mut articles = Vec::new();
@@ -107,18 +109,15 @@ impl StoredGrouping {
                 Some(((a.min(b), a.max(b)), link))
             })
             .collect();
-        let by_id = super::positions(&articles);
-        Snapshot {
+        Snapshot::served(
             articles,
-            features: Vec::new(),
-            grouping: Grouping {
+            Grouping {
                 stories,
                 story_of,
                 links,
             },
-            by_id,
+            learned,
             generation,
-            aliases: 0,
-        }
+        )
     }
 }
