@@ -1,6 +1,9 @@
-//! Criterion benchmark of a full regrouping of More Related News over 1,000 articles: the
-//! labelled set's 151 articles (six languages) seven times over, each copy four days after the
-//! last so the copies are separate stories, as a 72-hour window of busy outlets would hold.
+//! Criterion benchmark of a full regrouping of More Related News over 2,000 articles: the
+//! labelled set's 151 articles (six languages) fourteen times over, each copy four days after
+//! the last so the copies are separate stories, as a 72-hour window of busy outlets would
+//! hold; and of placing one more article among them afterwards (a reader's own feed's story,
+//! `Snapshot::place`), without regrouping. The labelled set's articles are short (a title and
+//! a summary): `related_real` times the same on real-length articles.
 //!
 //!     cargo bench -p server --bench related
 
@@ -12,7 +15,7 @@ use panorama_server::record::Record;
 use std::hint::black_box;
 use std::sync::Arc;
 
-const COPIES: i64 = 7;
+const COPIES: i64 = 14;
 
 fn articles() -> Vec<Arc<Record>> {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/testdata/related/stories.json");
@@ -74,6 +77,15 @@ fn benches(c: &mut Criterion) {
             let snapshot = Snapshot::build(black_box(articles.clone()), &mut aliases, &options, 0);
             black_box(snapshot.grouping.stories.len());
         })
+    });
+    let snapshot = Snapshot::build(articles.clone(), &mut Aliases::default(), &options, 0);
+    // A copy of one article, an hour later: it joins the story of the one it copies.
+    let mut one = (*articles[3]).clone();
+    one.id = "ffffffffffffffff".into();
+    one.published += Duration::hours(1);
+    let _ = snapshot.place(&one, &options);
+    group.bench_function(format!("place_1_among_{}", articles.len()), |b| {
+        b.iter(|| black_box(snapshot.place(black_box(&one), &options)))
     });
     group.finish();
 }

@@ -5,6 +5,7 @@
 
 use super::anchors::Features;
 use app::model::Language;
+use app::model::Language::{De, En, Fr, Zh};
 use chrono::{DateTime, Duration, Utc};
 use std::collections::{HashMap, HashSet};
 
@@ -27,7 +28,7 @@ impl Default for GroupOptions {
     fn default() -> Self {
         GroupOptions {
             link_window: Duration::hours(36),
-            threshold: 4.0,
+            threshold: 5.5,
         }
     }
 }
@@ -65,13 +66,18 @@ const WORDS_WEIGHT: f32 = 12.0;
 const PLACES_CAP: f32 = 1.5;
 const PLACE_FACTOR: f32 = 0.4;
 const SAME_LANGUAGE_NAME_FACTOR: f32 = 0.5;
+/// Two articles in two languages share at least this many names, acronyms or numbers. Two
+/// would be safer against coincidences (a capitalised German noun read as a name), but pairs
+/// of short articles then rarely link, and a story's languages split; grouping within each
+/// language first and linking stories on their names together is the way to two.
+const MIN_NAMES_ACROSS: usize = 1;
 /// Two articles in one language share at least this much of their words to be one story.
 const MIN_WORDS: f32 = 0.2;
 /// Anchors and terms carried by more than this share of the articles link nothing by
 /// themselves (they still count in the score of a pair found otherwise).
 const COMMON_SHARE: f32 = 0.1;
 /// Two stories merge when at least this share of their cross pairs are linked.
-pub(super) const MIN_DENSITY: f32 = 0.34;
+pub(super) const MIN_DENSITY: f32 = 0.5;
 
 /// How much a key carried by `df` of `total` articles tells.
 pub(super) fn idf(df: usize, total: usize) -> f32 {
@@ -81,6 +87,46 @@ pub(super) fn idf(df: usize, total: usize) -> f32 {
 /// Anchors and words carried by more articles than this link nothing by themselves.
 pub(super) fn common_limit(total: usize) -> usize {
     ((total as f32 * COMMON_SHARE) as usize).max(3)
+}
+
+/// Words of each article that find the others it may be linked to: its heaviest.
+pub(super) const CANDIDATE_TERMS: usize = 16;
+
+/// Weighted terms as a vector of length one, sorted by term (so two meet in one pass).
+pub(super) fn unit_vector<'a>(terms: impl Iterator<Item = (&'a str, f32)>) -> Vec<(&'a str, f32)> {
+    let mut v: Vec<(&str, f32)> = terms.filter(|(_, w)| *w > 0.0).collect();
+    v.sort_unstable_by(|x, y| x.0.cmp(y.0));
+    let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+    if norm > 0.0 {
+        for (_, w) in &mut v {
+            *w /= norm;
+        }
+    }
+    v
+}
+
+/// The cosine of two unit vectors.
+pub(super) fn dot<A: AsRef<str>, B: AsRef<str>>(a: &[(A, f32)], b: &[(B, f32)]) -> f32 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.as_ref().cmp(b[j].0.as_ref()) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                sum += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    sum
+}
+
+/// The `k` heaviest terms of a vector.
+pub(super) fn heaviest<'a>(v: &[(&'a str, f32)], k: usize) -> Vec<&'a str> {
+    let mut by_weight: Vec<&(&str, f32)> = v.iter().collect();
+    by_weight.sort_unstable_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(y.0)));
+    by_weight.into_iter().take(k).map(|(t, _)| *t).collect()
 }
 
 pub fn group(docs: &[Doc], options: &GroupOptions) -> Grouping {
@@ -103,28 +149,27 @@ pub fn group(docs: &[Doc], options: &GroupOptions) -> Grouping {
         *per_language.entry(d.language).or_default() += 1;
     }
 
-    // Word vectors (tf-idf) and their norms, per article.
-    let vectors: Vec<HashMap<&str, f32>> = docs
+    // Word vectors (tf-idf, of length one), per article.
+    let vectors: Vec<Vec<(&str, f32)>> = docs
         .iter()
         .map(|d| {
             let total = per_language[&d.language];
-            d.features
-                .terms
-                .iter()
-                .map(|(t, tf)| {
-                    let df = term_docs[&(d.language, t.as_str())].len();
-                    (t.as_str(), tf * idf(df, total))
-                })
-                .collect()
+            unit_vector(d.features.terms.iter().map(|(t, tf)| {
+                let df = term_docs[&(d.language, t.as_str())].len();
+                (t.as_str(), tf * idf(df, total))
+            }))
         })
         .collect();
-    let norms: Vec<f32> = vectors
-        .iter()
-        .map(|v| v.values().map(|w| w * w).sum::<f32>().sqrt())
-        .collect();
 
-    // Candidate pairs: articles that share an anchor (not a place) or a word that is rare
-    // enough, close enough in time.
+    // Candidate pairs: articles that share an anchor (not a place), or one of the words that
+    // tell most of each (its heaviest), rare enough, close enough in time. Long articles
+    // share many words by chance: pairing on all of them costs time and finds nothing.
+    let mut telling: HashMap<(Language, &str), Vec<usize>> = HashMap::new();
+    for (i, v) in vectors.iter().enumerate() {
+        for term in heaviest(v, CANDIDATE_TERMS) {
+            telling.entry((docs[i].language, term)).or_default().push(i);
+        }
+    }
     let mut candidates: HashSet<(usize, usize)> = HashSet::new();
     let mut add_pairs = |members: &[usize]| {
         if members.len() < 2 || members.len() > common {
@@ -138,26 +183,33 @@ pub fn group(docs: &[Doc], options: &GroupOptions) -> Grouping {
             }
         }
     };
+    let mut across: HashSet<(usize, usize)> = HashSet::new();
     for (key, members) in &anchor_docs {
-        if !key.starts_with("p:") {
+        if key.starts_with("p:") || members.len() > common {
+            continue;
+        }
+        // An ordinary word's key pairs nothing by itself: a pair needs a name on one side.
+        let (words, names): (Vec<usize>, Vec<usize>) = members
+            .iter()
+            .partition(|&&i| docs[i].features.word_keys.contains(*key));
+        for (x, &a) in names.iter().enumerate() {
+            for &b in names[x + 1..].iter().chain(&words) {
+                if (docs[a].published - docs[b].published).abs() <= options.link_window {
+                    across.insert((a.min(b), a.max(b)));
+                }
+            }
+        }
+    }
+    for (key, members) in &telling {
+        if term_docs[key].len() <= common {
             add_pairs(members);
         }
     }
-    for members in term_docs.values() {
-        add_pairs(members);
-    }
 
+    candidates.extend(across);
     let mut links = HashMap::new();
     for (a, b) in candidates {
-        let words = (docs[a].language == docs[b].language).then(|| {
-            let (va, vb) = (&vectors[a], &vectors[b]);
-            let dot: f32 = va
-                .iter()
-                .filter_map(|(t, w)| vb.get(t).map(|x| x * w))
-                .sum();
-            let norm = norms[a] * norms[b];
-            if norm > 0.0 { dot / norm } else { 0.0 }
-        });
+        let words = (docs[a].language == docs[b].language).then(|| dot(&vectors[a], &vectors[b]));
         let weight = |key: &str| idf(anchor_docs[key].len(), n);
         if let Some(link) = score_pair(&docs[a], &docs[b], words, weight, options) {
             links.insert((a, b), link);
@@ -192,8 +244,19 @@ pub(super) fn score_pair(
             continue;
         };
         // Within one language, words are compared as words (below), not again as keys.
-        if same_language
-            && (da.features.word_keys.contains(key) || db.features.word_keys.contains(key))
+        // Across languages an ordinary word never links ("warned" is not "Warnung"): a key
+        // counts there only where one side wrote it as a name and the other is an Arabic or
+        // Hindi word (scripts without capitals, where a name looks like any word).
+        let ordinary =
+            |d: &Doc| d.features.word_keys.contains(key) && matches!(d.language, En | De | Fr | Zh);
+        let (word_a, word_b) = (
+            da.features.word_keys.contains(key),
+            db.features.word_keys.contains(key),
+        );
+        if (same_language && (word_a || word_b))
+            || (word_a && word_b)
+            || ordinary(da)
+            || ordinary(db)
         {
             continue;
         }
@@ -224,8 +287,11 @@ pub(super) fn score_pair(
     let score = strong + places.min(PLACES_CAP) + words.unwrap_or(0.0) * WORDS_WEIGHT;
     // Places and common words alone never make a story; nor do two articles in one
     // language that share only their subject's names.
-    let anchored = (strong_count >= 1 || words.is_some_and(|w| w >= 0.5))
-        && words.is_none_or(|w| w >= MIN_WORDS);
+    // Across languages, a shared name, acronym or number (`MIN_NAMES_ACROSS`).
+    let anchored = match words {
+        Some(w) => (strong_count >= 1 || w >= 0.5) && w >= MIN_WORDS,
+        None => strong_count >= MIN_NAMES_ACROSS,
+    };
     if !anchored || score < options.threshold {
         return None;
     }

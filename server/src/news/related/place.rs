@@ -8,69 +8,85 @@ use super::group::{self, Doc, GroupOptions, Link, MIN_DENSITY};
 use app::model::Language;
 use std::collections::HashMap;
 
-/// What placing reads of the window: its articles and how many carry each anchor and word.
+/// What placing reads of the window: its articles, their word vectors, and which carry each
+/// anchor and each telling word.
 pub struct Placement {
     docs: Vec<Doc>,
+    vectors: Vec<Vec<(String, f32)>>,
     anchor_docs: HashMap<String, Vec<usize>>,
-    term_docs: HashMap<(Language, String), Vec<usize>>,
+    term_docs: HashMap<(Language, String), usize>,
+    /// Articles by the words that tell most of each (`group::CANDIDATE_TERMS`).
+    telling: HashMap<(Language, String), Vec<usize>>,
     per_language: HashMap<Language, usize>,
 }
 
 impl Placement {
     pub fn new(docs: Vec<Doc>) -> Placement {
         let mut anchor_docs: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut term_docs: HashMap<(Language, String), Vec<usize>> = HashMap::new();
+        let mut term_docs: HashMap<(Language, String), usize> = HashMap::new();
         let mut per_language: HashMap<Language, usize> = HashMap::new();
         for (i, d) in docs.iter().enumerate() {
             for key in d.features.anchors.keys() {
                 anchor_docs.entry(key.clone()).or_default().push(i);
             }
             for term in d.features.terms.keys() {
-                term_docs
-                    .entry((d.language, term.clone()))
-                    .or_default()
-                    .push(i);
+                *term_docs.entry((d.language, term.clone())).or_default() += 1;
             }
             *per_language.entry(d.language).or_default() += 1;
         }
-        Placement {
-            docs,
+        let mut placement = Placement {
+            docs: Vec::new(),
+            vectors: Vec::new(),
             anchor_docs,
             term_docs,
+            telling: HashMap::new(),
             per_language,
+        };
+        for (i, d) in docs.iter().enumerate() {
+            let v = placement.vector(d);
+            for term in group::heaviest(&v, group::CANDIDATE_TERMS) {
+                placement
+                    .telling
+                    .entry((d.language, term.to_string()))
+                    .or_default()
+                    .push(i);
+            }
+            placement
+                .vectors
+                .push(v.into_iter().map(|(t, w)| (t.to_string(), w)).collect());
         }
+        placement.docs = docs;
+        placement
     }
 
-    /// `doc`'s word vector (tf-idf, the window's rarities counting `doc` in) and its norm.
-    fn vector<'a>(&self, doc: &'a Doc) -> (HashMap<&'a str, f32>, f32) {
-        let total = self.per_language.get(&doc.language).copied().unwrap_or(0) + 1;
-        let vector: HashMap<&str, f32> = doc
-            .features
-            .terms
-            .iter()
-            .map(|(t, tf)| {
-                let df = self
-                    .term_docs
-                    .get(&(doc.language, t.clone()))
-                    .map_or(0, Vec::len)
-                    + 1;
-                (t.as_str(), tf * group::idf(df, total))
-            })
-            .collect();
-        let norm = vector.values().map(|w| w * w).sum::<f32>().sqrt();
-        (vector, norm)
+    /// `doc`'s word vector (tf-idf with the window's rarities, of length one).
+    fn vector<'a>(&self, doc: &'a Doc) -> Vec<(&'a str, f32)> {
+        let total = self
+            .per_language
+            .get(&doc.language)
+            .copied()
+            .unwrap_or(0)
+            .max(1);
+        group::unit_vector(doc.features.terms.iter().map(|(t, tf)| {
+            let df = self
+                .term_docs
+                .get(&(doc.language, t.clone()))
+                .copied()
+                .unwrap_or(1);
+            (t.as_str(), tf * group::idf(df, total))
+        }))
     }
 
     /// The window's articles `doc` is linked to, with each link (`doc` is its side `a`).
     pub fn links(&self, doc: &Doc, options: &GroupOptions) -> Vec<(usize, Link)> {
-        let n = self.docs.len() + 1;
+        let n = self.docs.len();
         let common = group::common_limit(n);
-        // Candidates as the grouping finds them: a shared anchor (not a place) or a word
-        // rare enough, close enough in time.
+        // Candidates as the grouping finds them: a shared anchor (not a place) or a telling
+        // word rare enough, close enough in time.
         let mut candidates: Vec<usize> = Vec::new();
         let mut add = |members: Option<&Vec<usize>>| {
             if let Some(members) = members
-                && members.len() < common
+                && members.len() <= common
             {
                 candidates.extend(members.iter().copied().filter(|&i| {
                     (self.docs[i].published - doc.published).abs() <= options.link_window
@@ -82,27 +98,23 @@ impl Placement {
                 add(self.anchor_docs.get(key));
             }
         }
-        for term in doc.features.terms.keys() {
-            add(self.term_docs.get(&(doc.language, term.clone())));
+        let mine = self.vector(doc);
+        for term in group::heaviest(&mine, group::CANDIDATE_TERMS) {
+            let key = (doc.language, term.to_string());
+            if self.term_docs.get(&key).is_some_and(|&df| df <= common) {
+                add(self.telling.get(&key));
+            }
         }
         candidates.sort_unstable();
         candidates.dedup();
 
-        let (mine, my_norm) = self.vector(doc);
-        let weight = |key: &str| group::idf(self.anchor_docs.get(key).map_or(0, Vec::len) + 1, n);
+        let weight = |key: &str| group::idf(self.anchor_docs.get(key).map_or(1, Vec::len), n);
         candidates
             .into_iter()
             .filter_map(|i| {
                 let other = &self.docs[i];
-                let words = (other.language == doc.language).then(|| {
-                    let (theirs, their_norm) = self.vector(other);
-                    let dot: f32 = mine
-                        .iter()
-                        .filter_map(|(t, w)| theirs.get(t).map(|x| x * w))
-                        .sum();
-                    let norm = my_norm * their_norm;
-                    if norm > 0.0 { dot / norm } else { 0.0 }
-                });
+                let words =
+                    (other.language == doc.language).then(|| group::dot(&mine, &self.vectors[i]));
                 group::score_pair(doc, other, words, weight, options).map(|link| (i, link))
             })
             .collect()

@@ -1,0 +1,171 @@
+//! More Related News on real news with people's labels: prints figures, asserts nothing.
+//!
+//! The set is ECB+ (Cybulska & Vossen, LREC 2014; annotations CC BY 3.0, the texts their
+//! outlets'): 982 English articles of 86 stories, two near-miss stories per topic (two rehab
+//! check-ins, two Oscar hosts). It is read from the shared development folder, never copied
+//! into the repository (`PANORAMA_RELATED_DEV`, else `../shared/related-dev/articles.jsonl`
+//! beside the checkout). English only: it measures grouping within one language.
+//!
+//!     cargo bench -p server --bench related_real
+//!
+//! Prints pairwise precision, recall and F1 (every pair of articles: one story or not, found
+//! and labelled), the largest story found, the time of a full grouping, and the time to place
+//! one article afterwards (as a reader's own feed's story is placed). Dates are ignored (half
+//! the set has none): every article is given the same day, so time never separates stories.
+
+use app::model::{Article, Country, Language};
+use chrono::{DateTime, Duration, Utc};
+use panorama_server::news::related::{Aliases, GroupOptions, Snapshot};
+use panorama_server::record::Record;
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::Instant;
+
+#[derive(serde::Deserialize)]
+struct Item {
+    id: String,
+    title: String,
+    text: String,
+    source: Option<String>,
+    story: String,
+}
+
+fn main() {
+    let path = std::env::var("PANORAMA_RELATED_DEV").unwrap_or_else(|_| {
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../shared/related-dev/articles.jsonl"
+        )
+        .to_string()
+    });
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        println!("related_real: no set at {path} (set PANORAMA_RELATED_DEV); nothing measured");
+        return;
+    };
+    let items: Vec<Item> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).expect("a record of the set"))
+        .collect();
+    let day = DateTime::parse_from_rfc3339("2013-06-13T12:00:00Z")
+        .unwrap()
+        .with_timezone(&Utc);
+    let articles: Vec<Arc<Record>> = items
+        .iter()
+        .enumerate()
+        .map(|(n, item)| {
+            // Articles without an outlet each count as their own.
+            let source = item.source.clone().unwrap_or_else(|| item.id.clone());
+            Arc::new(Record {
+                article: Article {
+                    id: format!("{n:016x}"),
+                    source_id: source.clone(),
+                    source_name: source,
+                    country: Country::US,
+                    language: Language::En,
+                    categories: Vec::new(),
+                    title: item.title.clone(),
+                    link: item.id.clone(),
+                    published: day + Duration::seconds(n as i64),
+                    updated: None,
+                    date_note: None,
+                    summary: item.text.clone(),
+                    image: None,
+                    also: Vec::new(),
+                    other_languages: 0,
+                    folded: Vec::new(),
+                },
+                summary_html: String::new(),
+                text_keys: Vec::new(),
+            })
+        })
+        .collect();
+    let label: HashMap<&str, &str> = items
+        .iter()
+        .map(|i| (i.id.as_str(), i.story.as_str()))
+        .collect();
+    let options = GroupOptions::default();
+
+    let started = Instant::now();
+    let snapshot = Snapshot::build(articles.clone(), &mut Aliases::default(), &options, 0);
+    let took = started.elapsed();
+    let of: Vec<&str> = snapshot
+        .articles
+        .iter()
+        .map(|a| label[a.link.as_str()])
+        .collect();
+    let story_of = &snapshot.grouping.story_of;
+    let (mut tp, mut fp, mut fn_) = (0u64, 0u64, 0u64);
+    for i in 0..of.len() {
+        for j in i + 1..of.len() {
+            match (of[i] == of[j], story_of[i] == story_of[j]) {
+                (true, true) => tp += 1,
+                (false, true) => fp += 1,
+                (true, false) => fn_ += 1,
+                (false, false) => {}
+            }
+        }
+    }
+    let precision = tp as f64 / (tp + fp).max(1) as f64;
+    let recall = tp as f64 / (tp + fn_).max(1) as f64;
+    let f1 = 2.0 * precision * recall / (precision + recall).max(f64::EPSILON);
+    let stories = &snapshot.grouping.stories;
+    let largest = stories.iter().map(Vec::len).max().unwrap_or(0);
+    let grouped = stories.iter().filter(|s| s.len() > 1).count();
+    println!(
+        "ECB+ ({} articles, {} labelled stories), dates ignored:",
+        articles.len(),
+        {
+            let mut s: Vec<&str> = of.clone();
+            s.sort_unstable();
+            s.dedup();
+            s.len()
+        }
+    );
+    println!(
+        "  pairwise precision {precision:.3}, recall {recall:.3}, F1 {f1:.3} \
+         ({tp} pairs right, {fp} wrong, {fn_} missed)"
+    );
+    println!(
+        "  {grouped} stories of two or more, the largest {largest} articles; \
+         {} links; full grouping {:.0} ms",
+        snapshot.grouping.links.len(),
+        took.as_secs_f64() * 1000.0
+    );
+
+    // Placing: every tenth article left out of the grouping, then placed one by one.
+    let (placed, kept): (Vec<_>, Vec<_>) = articles
+        .iter()
+        .cloned()
+        .enumerate()
+        .partition(|(i, _)| i % 10 == 0);
+    let kept: Vec<Arc<Record>> = kept.into_iter().map(|(_, a)| a).collect();
+    let snapshot = Snapshot::build(kept, &mut Aliases::default(), &options, 0);
+    // The first placing makes the placement index; it is timed apart.
+    let started = Instant::now();
+    let _ = snapshot.place(&placed[0].1, &options);
+    let first = started.elapsed();
+    let (mut joined, mut right) = (0usize, 0usize);
+    let started = Instant::now();
+    for (_, article) in &placed {
+        if let Some(story) = snapshot.place(article, &options) {
+            joined += 1;
+            let mine = label[article.link.as_str()];
+            let same = story
+                .articles
+                .iter()
+                .filter(|r| label[r.link.as_str()] == mine)
+                .count();
+            if same * 2 > story.articles.len() {
+                right += 1;
+            }
+        }
+    }
+    let each = started.elapsed().as_secs_f64() * 1000.0 / placed.len() as f64;
+    println!(
+        "  placing {} articles afterwards: {joined} joined a story, {right} mostly their own; \
+         {each:.2} ms each (the first {:.0} ms, making the index)",
+        placed.len(),
+        first.as_secs_f64() * 1000.0
+    );
+}
