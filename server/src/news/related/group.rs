@@ -20,8 +20,11 @@ pub struct Doc {
 pub struct GroupOptions {
     /// Two articles further apart in time are never one story.
     pub link_window: Duration,
-    /// The score a pair needs to be linked.
+    /// The score two articles in one language need to be linked (their words count).
     pub threshold: f32,
+    /// The score two articles in two languages need: names, acronyms and numbers only (no
+    /// ordinary word counts across languages), places adding a little.
+    pub threshold_across: f32,
 }
 
 impl Default for GroupOptions {
@@ -29,6 +32,7 @@ impl Default for GroupOptions {
         GroupOptions {
             link_window: Duration::hours(36),
             threshold: 5.5,
+            threshold_across: 4.5,
         }
     }
 }
@@ -292,7 +296,12 @@ pub(super) fn score_pair(
         Some(w) => (strong_count >= 1 || w >= 0.5) && w >= MIN_WORDS,
         None => strong_count >= MIN_NAMES_ACROSS,
     };
-    if !anchored || score < options.threshold {
+    let threshold = if same_language {
+        options.threshold
+    } else {
+        options.threshold_across
+    };
+    if !anchored || score < threshold {
         return None;
     }
     shared.sort_by(|x, y| y.weight.total_cmp(&x.weight));
