@@ -455,8 +455,10 @@ async fn an_article_placed_afterwards_joins_the_story_it_tells() {
         right as f64 >= 0.95 * joined as f64,
         "{right} of {joined} right"
     );
+    // Into a story told only in other languages an article goes on two shared names at
+    // least, as the grouping joins two languages' stories: short articles sometimes have one.
     assert!(
-        joined as f64 >= 0.8 * could as f64,
+        joined as f64 >= 0.75 * could as f64,
         "{joined} joined of {could} that could"
     );
 }

@@ -3,9 +3,13 @@
 //! The index holds the recent articles of every catalog source (a sliding window over the
 //! archive, which records every feed Panorama reads) and groups them into stories offline,
 //! with no model: on anchors any language can recognise (names, acronyms, numbers, places;
-//! see `anchors`) and, within one language, on shared words (see `group`).
+//! see `anchors`) less what each source repeats in all its items (`boilerplate`); within
+//! each language on shared words and names (`group`), then across languages, story to story,
+//! on names alone (`across`). An article outside the grouping is placed afterwards (`place`).
 
+mod across;
 mod anchors;
+mod boilerplate;
 mod group;
 mod place;
 mod places;
@@ -22,6 +26,10 @@ use app::model::{Article, Coverage, FoldedArticle, RelatedArticle, RelatedStory}
 use chrono::{DateTime, Duration, Utc};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex, OnceLock};
+
+/// An article joined through its language's story ranks at this share of that bridge's score,
+/// after articles linked directly as strongly.
+const BRIDGED: f32 = 0.75;
 
 /// How much of an article the index reads: its title and the start of its story.
 const TEXT_CHARS: usize = 1_500;
@@ -50,6 +58,15 @@ pub fn article_text(article: &Record) -> String {
         html_text::prefix(&article.summary_html, TEXT_CHARS)
     };
     format!("{}. {}", article.title, body)
+}
+
+/// What links an article to the one asked about (see `Snapshot::why`).
+pub struct Why<'a> {
+    pub link: &'a Link,
+    /// The link's side `a` (its `Shared::a` spellings) is the article asked about.
+    pub first_is_asked: bool,
+    /// A bridge between the two articles' languages' stories, not a link between them.
+    pub bridged: bool,
 }
 
 /// The articles of a window, grouped.
@@ -90,7 +107,9 @@ impl Snapshot {
         for text in &texts {
             aliases.learn(text);
         }
-        let features: Vec<Features> = texts.iter().map(|t| extract(t, aliases)).collect();
+        let mut features: Vec<Features> = texts.iter().map(|t| extract(t, aliases)).collect();
+        let sources: Vec<&str> = articles.iter().map(|a| a.source_id.as_str()).collect();
+        boilerplate::strip(&mut features, &sources);
         let docs: Vec<Doc> = articles
             .iter()
             .zip(&features)
@@ -137,17 +156,28 @@ impl Snapshot {
 
     fn placement(&self) -> &place::Placement {
         self.placement.get_or_init(|| {
+            // A served snapshot (another instance's grouping) has no features: read here.
+            let features = if self.features.len() == self.articles.len() {
+                self.features.clone()
+            } else {
+                let mut features: Vec<Features> = self
+                    .articles
+                    .iter()
+                    .map(|a| extract(&article_text(a), &self.learned))
+                    .collect();
+                let sources: Vec<&str> =
+                    self.articles.iter().map(|a| a.source_id.as_str()).collect();
+                boilerplate::strip(&mut features, &sources);
+                features
+            };
             let docs = self
                 .articles
                 .iter()
-                .enumerate()
-                .map(|(i, a)| Doc {
+                .zip(features)
+                .map(|(a, features)| Doc {
                     published: a.published,
                     language: a.language,
-                    features: match self.features.get(i) {
-                        Some(f) => f.clone(),
-                        None => extract(&article_text(a), &self.learned),
-                    },
+                    features,
                 })
                 .collect();
             place::Placement::new(docs)
@@ -163,14 +193,43 @@ impl Snapshot {
         self.grouping.links.get(&(a.min(b), a.max(b)))
     }
 
+    /// Why article `i` is in the story of article `asked`: their direct link, else the bridge
+    /// between their languages' stories (what joined those); `None` when they are joined only
+    /// through others.
+    pub fn why(&self, asked: usize, i: usize) -> Option<Why<'_>> {
+        if let Some(link) = self.link(asked, i) {
+            return Some(Why {
+                link,
+                first_is_asked: asked < i,
+                bridged: false,
+            });
+        }
+        let (mine, theirs) = (self.grouping.part_of[asked], self.grouping.part_of[i]);
+        let link = self
+            .grouping
+            .bridges
+            .get(&(mine.min(theirs), mine.max(theirs)))?;
+        Some(Why {
+            link,
+            first_is_asked: mine < theirs,
+            bridged: true,
+        })
+    }
+
     /// The other articles of `id`'s story, ranked (direct links first, by score), with what
     /// each shares with it; and the story's coverage by the outlets' countries.
     pub fn story(&self, id: &str) -> Option<RelatedStory> {
         let me = self.index_of(id)?;
         let story = &self.grouping.stories[self.grouping.story_of[me]];
         let direct = |i: usize| {
-            self.link(me, i)
-                .map(|link| (link.score, shown_anchors(link, me < i)))
+            self.why(me, i).map(|why| {
+                let score = if why.bridged {
+                    why.link.score * BRIDGED
+                } else {
+                    why.link.score
+                };
+                (score, shown_anchors(why.link, why.first_is_asked))
+            })
         };
         Some(RelatedStory {
             id: id.to_string(),
@@ -187,8 +246,14 @@ impl Snapshot {
             language: article.language,
             features: extract(&article_text(article), &self.learned),
         };
-        let links = self.placement().links(&doc, options);
-        let joined = place::joined_story(&links, &self.grouping.stories, &self.grouping.story_of)?;
+        let placement = self.placement();
+        let links = placement.links(&doc, options);
+        let joined = placement.joined(
+            doc.language,
+            &links,
+            &self.grouping.stories,
+            &self.grouping.story_of,
+        )?;
         let story = &self.grouping.stories[joined];
         let direct = |i: usize| {
             links
@@ -308,7 +373,7 @@ impl Snapshot {
 }
 
 /// The anchors a link shows a reader: how the other article wrote each, strongest first.
-fn shown_anchors(link: &Link, other_is_b: bool) -> Vec<String> {
+pub fn shown_anchors(link: &Link, other_is_b: bool) -> Vec<String> {
     let mut shown: Vec<String> = Vec::new();
     for s in link.shared.iter().take(6) {
         let written = if other_is_b { &s.b } else { &s.a };

@@ -30,10 +30,15 @@ pub struct Linked {
     pub language: String,
     pub published: String,
     pub link: String,
-    /// The score of its direct link to the article asked about, if it has one.
+    /// The score of its direct link to the article asked about, or of the bridge between
+    /// their languages' stories (`bridged`), if it has one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub score: Option<f32>,
-    /// Without a direct link: the article of the story it is linked to most strongly.
+    /// `shared` and `score` are the bridge that joined its language's story to the asked
+    /// article's, not a link between the two articles.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub bridged: bool,
+    /// Without a link or bridge: the article of the story it is linked to most strongly.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub through: Option<String>,
     /// The anchors the link rests on: the key, how each side wrote it, its weight.
@@ -80,19 +85,16 @@ pub async fn inspect_story(service: &Arc<NewsService>, query: &str) -> StoryRepo
         return report;
     };
     report.article = Some(linked(&snapshot, me, me));
-    let members = &snapshot.grouping.stories[snapshot.grouping.story_of[me]];
-    let mut story: Vec<Linked> = members
+    // In the order More Related News ranks them: one ranking, `Snapshot::story`.
+    let ranked = snapshot
+        .story(&snapshot.articles[me].id)
+        .map(|s| s.articles)
+        .unwrap_or_default();
+    report.story = ranked
         .iter()
-        .filter(|&&i| i != me)
-        .map(|&i| linked(&snapshot, me, i))
+        .filter_map(|r| snapshot.index_of(&r.id))
+        .map(|i| linked(&snapshot, me, i))
         .collect();
-    story.sort_by(|a, b| {
-        b.score
-            .unwrap_or(-1.0)
-            .total_cmp(&a.score.unwrap_or(-1.0))
-            .then(a.id.cmp(&b.id))
-    });
-    report.story = story;
     report
 }
 
@@ -111,8 +113,8 @@ fn find(snapshot: &Snapshot, query: &str) -> Option<usize> {
 
 fn linked(snapshot: &Snapshot, me: usize, i: usize) -> Linked {
     let a = &snapshot.articles[i];
-    let direct = (me != i).then(|| snapshot.link(me, i)).flatten();
-    let through = (me != i && direct.is_none())
+    let why = (me != i).then(|| snapshot.why(me, i)).flatten();
+    let through = (me != i && why.is_none())
         .then(|| {
             snapshot.grouping.stories[snapshot.grouping.story_of[i]]
                 .iter()
@@ -122,8 +124,6 @@ fn linked(snapshot: &Snapshot, me: usize, i: usize) -> Linked {
                 .map(|(j, _)| snapshot.articles[j].id.clone())
         })
         .flatten();
-    // `shared` holds the smaller index's spelling first.
-    let here_first = me < i;
     Linked {
         id: a.id.clone(),
         title: a.title.clone(),
@@ -132,21 +132,32 @@ fn linked(snapshot: &Snapshot, me: usize, i: usize) -> Linked {
         language: a.language.code().to_string(),
         published: a.published.to_rfc3339(),
         link: a.link.clone(),
-        score: direct.map(|l| l.score),
+        score: why.as_ref().map(|w| w.link.score),
+        bridged: why.as_ref().is_some_and(|w| w.bridged),
         through,
-        shared: direct
-            .map(|l| {
-                l.shared
+        shared: why
+            .as_ref()
+            .map(|w| {
+                w.link
+                    .shared
                     .iter()
                     .map(|s| SharedAnchor {
                         anchor: s.key.clone(),
-                        here: if here_first { s.a.clone() } else { s.b.clone() },
-                        there: if here_first { s.b.clone() } else { s.a.clone() },
+                        here: if w.first_is_asked {
+                            s.a.clone()
+                        } else {
+                            s.b.clone()
+                        },
+                        there: if w.first_is_asked {
+                            s.b.clone()
+                        } else {
+                            s.a.clone()
+                        },
                         weight: s.weight,
                     })
                     .collect()
             })
             .unwrap_or_default(),
-        words: direct.and_then(|l| l.words),
+        words: why.and_then(|w| w.link.words),
     }
 }

@@ -1,11 +1,12 @@
 //! Articles grouped into stories: pairs are scored on the anchors they share (weighted by how
 //! rare each is among all the articles) and, within one language, on their words; pairs that
-//! score high enough are linked; links join stories only where the two sides are linked
-//! densely enough, so one loose link does not chain two events into one.
+//! score high enough are linked. Within each language, links join stories only where the two
+//! sides are linked densely enough, so one loose link does not chain two events into one;
+//! those stories are then joined across languages as wholes (`across`).
 
 use super::anchors::Features;
 use app::model::Language;
-use app::model::Language::{De, En, Fr, Zh};
+use app::model::Language::{Ar, Hi};
 use chrono::{DateTime, Duration, Utc};
 use std::collections::{HashMap, HashSet};
 
@@ -61,19 +62,22 @@ pub struct Grouping {
     pub story_of: Vec<usize>,
     /// Every linked pair (smaller index first).
     pub links: HashMap<(usize, usize), Link>,
+    /// Each article's part: the story found within its language, before joining languages.
+    pub part_of: Vec<usize>,
+    /// Why two parts in two languages were joined (the two parts' ids, smaller first).
+    pub bridges: HashMap<(usize, usize), Link>,
 }
 
 /// Words weigh this much against anchors, for two articles in one language (a cosine of 1
 /// scores `WORDS_WEIGHT`).
 const WORDS_WEIGHT: f32 = 12.0;
 /// Places add to a score at most this much: country overlap alone must not link two stories.
-const PLACES_CAP: f32 = 1.5;
-const PLACE_FACTOR: f32 = 0.4;
+pub(super) const PLACES_CAP: f32 = 1.5;
+pub(super) const PLACE_FACTOR: f32 = 0.4;
 const SAME_LANGUAGE_NAME_FACTOR: f32 = 0.5;
-/// Two articles in two languages share at least this many names, acronyms or numbers. Two
-/// would be safer against coincidences (a capitalised German noun read as a name), but pairs
-/// of short articles then rarely link, and a story's languages split; grouping within each
-/// language first and linking stories on their names together is the way to two.
+/// Two articles in two languages share at least this many names, acronyms or numbers to be
+/// linked. Such a link is evidence shown to readers; it joins nothing by itself: stories in
+/// two languages are joined as wholes (`across`), on two at least.
 const MIN_NAMES_ACROSS: usize = 1;
 /// Two articles in one language share at least this much of their words to be one story.
 const MIN_WORDS: f32 = 0.2;
@@ -220,12 +224,48 @@ pub fn group(docs: &[Doc], options: &GroupOptions) -> Grouping {
         }
     }
 
-    let (stories, story_of) = cluster(n, &links);
+    // Stories within each language, on their words; then joined across languages as wholes.
+    let within: HashSet<(usize, usize)> = links
+        .keys()
+        .filter(|&&(a, b)| docs[a].language == docs[b].language)
+        .copied()
+        .collect();
+    let (parts, part_of) = cluster(n, &links, &within);
+    let df = |key: &str| anchor_docs.get(key).map_or(1, Vec::len);
+    let joined = super::across::join(docs, &parts, df, common, options);
+    let mut stories: Vec<Vec<usize>> = joined
+        .stories
+        .iter()
+        .map(|held| {
+            let mut story: Vec<usize> = held.iter().flat_map(|&p| parts[p].clone()).collect();
+            story.sort_unstable();
+            story
+        })
+        .collect();
+    stories.sort_by_key(|s| s[0]);
+    let mut story_of = vec![0; n];
+    for (s, story) in stories.iter().enumerate() {
+        for &i in story {
+            story_of[i] = s;
+        }
+    }
     Grouping {
         stories,
         story_of,
         links,
+        part_of,
+        bridges: joined.bridges,
     }
+}
+
+/// Whether a key that two articles (or stories) in two languages share counts, each side
+/// having it from an ordinary word only (`word_*`) or as a name. An ordinary word never links
+/// two languages ("warned" is not "Warnung", "tsunami" not تسونامي): a key counts only where
+/// one side wrote it as a name and the other as a name too, or as an Arabic or Hindi word
+/// (scripts without capitals, where a name looks like any word: نوكوألوفا is Nuku'alofa).
+pub(super) fn counts_across(word_a: bool, a: Language, word_b: bool, b: Language) -> bool {
+    let ordinary = |word: bool, language: Language| word && !matches!(language, Ar | Hi);
+    !(ordinary(word_a, a) || ordinary(word_b, b) || word_a && word_b)
 }
 
 /// The link between two articles, if they are one story: on the anchors they share (each
@@ -248,19 +288,12 @@ pub(super) fn score_pair(
             continue;
         };
         // Within one language, words are compared as words (below), not again as keys.
-        // Across languages an ordinary word never links ("warned" is not "Warnung"): a key
-        // counts there only where one side wrote it as a name and the other is an Arabic or
-        // Hindi word (scripts without capitals, where a name looks like any word).
-        let ordinary =
-            |d: &Doc| d.features.word_keys.contains(key) && matches!(d.language, En | De | Fr | Zh);
         let (word_a, word_b) = (
             da.features.word_keys.contains(key),
             db.features.word_keys.contains(key),
         );
-        if (same_language && (word_a || word_b))
-            || (word_a && word_b)
-            || ordinary(da)
-            || ordinary(db)
+        if same_language && (word_a || word_b)
+            || !same_language && !counts_across(word_a, da.language, word_b, db.language)
         {
             continue;
         }
@@ -312,11 +345,17 @@ pub(super) fn score_pair(
     })
 }
 
-/// Joins linked articles, strongest links first, where the two sides are linked densely.
-fn cluster(n: usize, links: &HashMap<(usize, usize), Link>) -> (Vec<Vec<usize>>, Vec<usize>) {
+/// Joins articles on the `links` of `pairs`, strongest first, where the two sides are linked
+/// densely (`MIN_DENSITY` of their pairs): stories, and each article's story.
+fn cluster(
+    n: usize,
+    links: &HashMap<(usize, usize), Link>,
+    pairs: &HashSet<(usize, usize)>,
+) -> (Vec<Vec<usize>>, Vec<usize>) {
     let mut story_of: Vec<usize> = (0..n).collect();
     let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
-    let mut ordered: Vec<(&(usize, usize), &Link)> = links.iter().collect();
+    let mut ordered: Vec<(&(usize, usize), &Link)> =
+        links.iter().filter(|(p, _)| pairs.contains(p)).collect();
     ordered.sort_by(|x, y| y.1.score.total_cmp(&x.1.score).then(x.0.cmp(y.0)));
     for (&(a, b), _) in ordered {
         let (sa, sb) = (story_of[a], story_of[b]);
@@ -326,7 +365,7 @@ fn cluster(n: usize, links: &HashMap<(usize, usize), Link>) -> (Vec<Vec<usize>>,
         let linked = members[sa]
             .iter()
             .flat_map(|&x| members[sb].iter().map(move |&y| (x.min(y), x.max(y))))
-            .filter(|pair| links.contains_key(pair))
+            .filter(|pair| pairs.contains(pair))
             .count();
         let pairs = members[sa].len() * members[sb].len();
         if (linked as f32) < MIN_DENSITY * pairs as f32 {

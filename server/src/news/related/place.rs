@@ -4,9 +4,10 @@
 //! the grouping scores two of them (`group::score_pair`, the window's rarities), and joins the
 //! story it is linked to densely enough, as two stories merge in `group`; nothing changes.
 
+use super::across;
 use super::group::{self, Doc, GroupOptions, Link, MIN_DENSITY};
 use app::model::Language;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// What placing reads of the window: its articles, their word vectors, and which carry each
 /// anchor and each telling word.
@@ -121,23 +122,51 @@ impl Placement {
     }
 }
 
-/// The story (of `stories`, each article's in `story_of`) that an article with `links` joins:
-/// the one it is linked to most strongly among those it is linked to densely enough (a share
-/// of `MIN_DENSITY` of their articles, as two stories merge).
-pub fn joined_story(
-    links: &[(usize, Link)],
-    stories: &[Vec<usize>],
-    story_of: &[usize],
-) -> Option<usize> {
-    let mut by_story: HashMap<usize, (usize, f32)> = HashMap::new();
-    for (i, link) in links {
-        let entry = by_story.entry(story_of[*i]).or_default();
-        entry.0 += 1;
-        entry.1 += link.score;
+impl Placement {
+    /// The story (of `stories`, each article's in `story_of`) that an article in `language`
+    /// with `links` joins: the one it is linked to most strongly among those it may join. In
+    /// a story with articles in its language, it is linked to a share of `MIN_DENSITY` of
+    /// them (as two stories merge within a language); in a story told only in others, its
+    /// links share `across::MIN_SHARED` names at least (as two languages' stories join).
+    pub fn joined(
+        &self,
+        language: Language,
+        links: &[(usize, Link)],
+        stories: &[Vec<usize>],
+        story_of: &[usize],
+    ) -> Option<usize> {
+        #[derive(Default)]
+        struct Tally<'a> {
+            same: usize,
+            score: f32,
+            names: HashSet<&'a str>,
+        }
+        let mut by_story: HashMap<usize, Tally> = HashMap::new();
+        for (i, link) in links {
+            let tally = by_story.entry(story_of[*i]).or_default();
+            tally.same += usize::from(self.docs[*i].language == language);
+            tally.score += link.score;
+            tally.names.extend(
+                link.shared
+                    .iter()
+                    .filter(|s| !s.key.starts_with("p:"))
+                    .map(|s| s.key.as_str()),
+            );
+        }
+        by_story
+            .into_iter()
+            .filter(|(s, tally)| {
+                let mine = stories[*s]
+                    .iter()
+                    .filter(|&&j| self.docs[j].language == language)
+                    .count();
+                if mine > 0 {
+                    tally.same as f32 >= MIN_DENSITY * mine as f32
+                } else {
+                    tally.names.len() >= across::MIN_SHARED
+                }
+            })
+            .max_by(|x, y| x.1.score.total_cmp(&y.1.score).then(y.0.cmp(&x.0)))
+            .map(|(s, _)| s)
     }
-    by_story
-        .into_iter()
-        .filter(|(s, (linked, _))| *linked as f32 >= MIN_DENSITY * stories[*s].len() as f32)
-        .max_by(|x, y| x.1.1.total_cmp(&y.1.1).then(y.0.cmp(&x.0)))
-        .map(|(s, _)| s)
 }

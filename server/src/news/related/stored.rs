@@ -20,6 +20,13 @@ pub struct StoredGrouping {
     pub articles: Vec<String>,
     pub stories: Vec<Vec<u32>>,
     pub links: Vec<StoredLink>,
+    /// Each article's part (its story within its language); absent from groupings stored
+    /// before parts were kept, whose articles then count as parts of their own.
+    #[serde(default)]
+    pub parts: Vec<u32>,
+    /// Why two parts were joined across languages (`a` and `b` are parts).
+    #[serde(default)]
+    pub bridges: Vec<StoredLink>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -30,6 +37,37 @@ pub struct StoredLink {
     pub words: Option<f32>,
     /// Each shared anchor: its key, as `a` wrote it, as `b` wrote it, its weight.
     pub shared: Vec<(String, String, String, f32)>,
+}
+
+fn stored_links(links: &HashMap<(usize, usize), Link>) -> Vec<StoredLink> {
+    links
+        .iter()
+        .map(|(&(a, b), link)| StoredLink {
+            a: a as u32,
+            b: b as u32,
+            score: link.score,
+            words: link.words,
+            shared: link
+                .shared
+                .iter()
+                .map(|s| (s.key.clone(), s.a.clone(), s.b.clone(), s.weight))
+                .collect(),
+        })
+        .collect()
+}
+
+impl StoredLink {
+    fn link(self) -> Link {
+        Link {
+            score: self.score,
+            words: self.words,
+            shared: self
+                .shared
+                .into_iter()
+                .map(|(key, a, b, weight)| Shared { key, a, b, weight })
+                .collect(),
+        }
+    }
 }
 
 impl StoredGrouping {
@@ -43,22 +81,14 @@ impl StoredGrouping {
                 .iter()
                 .map(|s| s.iter().map(|&i| i as u32).collect())
                 .collect(),
-            links: snapshot
+            links: stored_links(&snapshot.grouping.links),
+            parts: snapshot
                 .grouping
-                .links
+                .part_of
                 .iter()
-                .map(|(&(a, b), link)| StoredLink {
-                    a: a as u32,
-                    b: b as u32,
-                    score: link.score,
-                    words: link.words,
-                    shared: link
-                        .shared
-                        .iter()
-                        .map(|s| (s.key.clone(), s.a.clone(), s.b.clone(), s.weight))
-                        .collect(),
-                })
+                .map(|&p| p as u32)
                 .collect(),
+            bridges: stored_links(&snapshot.grouping.bridges),
         }
     }
 
@@ -97,17 +127,22 @@ impl StoredGrouping {
             .into_iter()
             .filter_map(|l| {
                 let (a, b) = (*here.get(&l.a)?, *here.get(&l.b)?);
-                let link = Link {
-                    score: l.score,
-                    words: l.words,
-                    shared: l
-                        .shared
-                        .into_iter()
-                        .map(|(key, a, b, weight)| Shared { key, a, b, weight })
-                        .collect(),
-                };
-                Some(((a.min(b), a.max(b)), link))
+                Some(((a.min(b), a.max(b)), l.link()))
             })
+            .collect();
+        // Parts keep their numbers (bridges name them); a grouping stored without parts
+        // gives each article a part of its own, past every stored one.
+        let mut part_of = vec![0; articles.len()];
+        for (i, &at) in here.iter() {
+            part_of[at] = self
+                .parts
+                .get(*i as usize)
+                .map_or(self.articles.len() + *i as usize, |&p| p as usize);
+        }
+        let bridges = self
+            .bridges
+            .into_iter()
+            .map(|l| ((l.a as usize, l.b as usize), l.link()))
             .collect();
         Snapshot::served(
             articles,
@@ -115,6 +150,8 @@ impl StoredGrouping {
                 stories,
                 story_of,
                 links,
+                part_of,
+                bridges,
             },
             learned,
             generation,
