@@ -1,7 +1,7 @@
 //! One story in several languages: the stories found within each language (`group`, on their
 //! words) are joined across languages on what they share as wholes, the names, acronyms and
 //! numbers any of their articles wrote, in whatever script: never an ordinary word, at least
-//! two of them, places adding a little. A story takes at most one story of each language, so
+//! two of them (or one, with three places in common), places adding a little. A story takes at most one story of each language, so
 //! links cannot chain events into one across languages; its size is its parts' cohesion.
 
 use super::group::{self, Doc, GroupOptions, Link, PLACE_FACTOR, PLACES_CAP, Shared};
@@ -12,6 +12,8 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 /// Distinct names, acronyms or numbers two stories in two languages share at least: one may
 /// be a coincidence (a capitalised German noun read as a name, a namesake), two rarely are.
 pub(super) const MIN_SHARED: usize = 2;
+/// Or one name with this many places in common: places support a name, never replace one.
+pub(super) const PLACES_FOR_A_NAME: usize = 3;
 
 /// One language's story, as the joining reads it.
 struct Part<'a> {
@@ -66,7 +68,7 @@ fn bridge(
     {
         return None;
     }
-    let (mut strong, mut places, mut count) = (0.0, 0.0, 0);
+    let (mut strong, mut places, mut count, mut place_count) = (0.0, 0.0, 0, 0);
     let mut shared = Vec::new();
     for (key, &(written_a, word_a)) in &a.anchors {
         let Some(&(written_b, word_b)) = b.anchors.get(key) else {
@@ -75,6 +77,7 @@ fn bridge(
         let w = if key.starts_with("p:") {
             let w = weight(key) * PLACE_FACTOR;
             places += w;
+            place_count += 1;
             w
         } else if group::counts_across(word_a, a.language, word_b, b.language) {
             strong += weight(key);
@@ -91,7 +94,8 @@ fn bridge(
         });
     }
     let score = strong + f32::min(places, PLACES_CAP);
-    if count < MIN_SHARED || score < options.threshold_across {
+    let enough = count >= MIN_SHARED || count == 1 && place_count >= PLACES_FOR_A_NAME;
+    if !enough || score < options.threshold_across {
         return None;
     }
     shared.sort_by(|x, y| y.weight.total_cmp(&x.weight));

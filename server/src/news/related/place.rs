@@ -127,7 +127,7 @@ impl Placement {
     /// with `links` joins: the one it is linked to most strongly among those it may join. In
     /// a story with articles in its language, it is linked to a share of `MIN_DENSITY` of
     /// them (as two stories merge within a language); in a story told only in others, its
-    /// links share `across::MIN_SHARED` names at least (as two languages' stories join).
+    /// links share names enough (as two languages' stories join, `across`).
     pub fn joined(
         &self,
         language: Language,
@@ -140,18 +140,20 @@ impl Placement {
             same: usize,
             score: f32,
             names: HashSet<&'a str>,
+            places: HashSet<&'a str>,
         }
         let mut by_story: HashMap<usize, Tally> = HashMap::new();
         for (i, link) in links {
             let tally = by_story.entry(story_of[*i]).or_default();
             tally.same += usize::from(self.docs[*i].language == language);
             tally.score += link.score;
-            tally.names.extend(
-                link.shared
-                    .iter()
-                    .filter(|s| !s.key.starts_with("p:"))
-                    .map(|s| s.key.as_str()),
-            );
+            for shared in &link.shared {
+                if shared.key.starts_with("p:") {
+                    tally.places.insert(&shared.key);
+                } else {
+                    tally.names.insert(&shared.key);
+                }
+            }
         }
         by_story
             .into_iter()
@@ -164,6 +166,7 @@ impl Placement {
                     tally.same as f32 >= MIN_DENSITY * mine as f32
                 } else {
                     tally.names.len() >= across::MIN_SHARED
+                        || tally.names.len() == 1 && tally.places.len() >= across::PLACES_FOR_A_NAME
                 }
             })
             .max_by(|x, y| x.1.score.total_cmp(&y.1.score).then(y.0.cmp(&x.0)))
