@@ -1,12 +1,16 @@
-//! Country and city names in the six languages, from CLDR (`server/data/places.tsv`, written by
-//! `server/data/gen_places.py`): "Almaty", "Alma Ata", "ألماتي", "अल्माटी" and "阿拉木图" are one
-//! place.
+//! Country and city names in the six languages: from CLDR (`server/data/places.tsv`, written by
+//! `server/data/gen_places.py`) its countries and time-zone cities; from GeoNames
+//! (`server/data/cities.tsv`, written by `server/data/gen_cities.py`; CC BY 4.0, geonames.org)
+//! every capital and every city of half a million people, in Latin, Arabic, Devanagari and Han
+//! script. "Almaty", "Alma Ata", "ألماتي", "अल्माटी" and "阿拉木图" are one place; so are
+//! "Frankfurt", "فرانكفورت" and "法兰克福", which are then places, not names.
 
 use super::text::{Script, Token, tokens};
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
 const TABLE: &str = include_str!("../../../data/places.tsv");
+const CITIES: &str = include_str!("../../../data/cities.tsv");
 
 /// Longest place name, in tokens (Latin, Arabic, Devanagari) and in Han characters.
 const MAX_WORDS: usize = 4;
@@ -18,13 +22,17 @@ pub struct Gazetteer {
     han: HashMap<String, &'static str>,
 }
 
-pub static PLACES: LazyLock<Gazetteer> = LazyLock::new(|| Gazetteer::parse(TABLE));
+/// CLDR's names first: a name both tables have keeps CLDR's key.
+pub static PLACES: LazyLock<Gazetteer> = LazyLock::new(|| Gazetteer::parse(&[TABLE, CITIES]));
 
 impl Gazetteer {
-    fn parse(table: &'static str) -> Gazetteer {
+    fn parse(tables: &[&'static str]) -> Gazetteer {
         let mut words = HashMap::new();
         let mut han = HashMap::new();
-        for line in table.lines().skip_while(|l| l.starts_with('#')).skip(1) {
+        let rows = tables
+            .iter()
+            .flat_map(|t| t.lines().skip_while(|l| l.starts_with('#')).skip(1));
+        for line in rows {
             let mut cols = line.split('\t');
             let (Some(_kind), Some(key), Some(_lang), Some(name)) =
                 (cols.next(), cols.next(), cols.next(), cols.next())
@@ -63,6 +71,11 @@ impl Gazetteer {
                     .iter()
                     .any(|t| t.script == Script::Han || t.script == Script::Number)
                 {
+                    continue;
+                }
+                // In English, German and French a place is written with a capital: "vine" is
+                // not Vienna.
+                if window[0].script == Script::Latin && !window[0].capitalized {
                     continue;
                 }
                 let phrase = joined(window);
@@ -187,5 +200,19 @@ mod tests {
             places("俄罗斯领导的集体安全条约组织向哈萨克斯坦派兵"),
             ["RU", "KZ"]
         );
+    }
+
+    #[test]
+    fn geonames_cities_in_four_scripts_and_never_an_ordinary_word() {
+        assert_eq!(
+            places("Flughafen Frankfurt gesperrt"),
+            ["Frankfurt am Main"]
+        );
+        assert_eq!(places("مطار فرانكفورت"), ["Frankfurt am Main"]);
+        assert_eq!(places("法兰克福机场"), ["Frankfurt am Main"]);
+        assert_eq!(places("Polizei in München"), ["Munich"]);
+        assert_eq!(places("म्यूनिख में पुलिस"), ["Munich"]);
+        // A lower-case word is not a place, whatever a city is also called.
+        assert!(places("a vine grows in the yard").is_empty());
     }
 }
