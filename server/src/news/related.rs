@@ -14,6 +14,7 @@ mod group;
 mod place;
 mod places;
 pub mod stored;
+mod terms;
 mod text;
 mod translit;
 
@@ -103,11 +104,18 @@ impl Snapshot {
     ) -> Snapshot {
         // A stable order: the same articles always give the same stories.
         articles.sort_by(|a, b| a.published.cmp(&b.published).then(a.id.cmp(&b.id)));
-        let texts: Vec<String> = articles.iter().map(|a| article_text(a)).collect();
-        for text in &texts {
-            aliases.learn(text);
+        // Each text read once: every alias is learned before any text is read for anchors.
+        let texts: Vec<Vec<text::Token>> = articles
+            .iter()
+            .map(|a| text::tokens(&article_text(a)))
+            .collect();
+        for toks in &texts {
+            aliases.learn_tokens(toks);
         }
-        let mut features: Vec<Features> = texts.iter().map(|t| extract(t, aliases)).collect();
+        let mut features: Vec<Features> = texts
+            .iter()
+            .map(|t| anchors::extract_tokens(t, aliases))
+            .collect();
         let sources: Vec<&str> = articles.iter().map(|a| a.source_id.as_str()).collect();
         boilerplate::strip(&mut features, &sources);
         let docs: Vec<Doc> = articles

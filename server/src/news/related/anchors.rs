@@ -80,7 +80,11 @@ impl Aliases {
 
     /// Learns from `text` every phrase followed by its Latin form in parentheses.
     pub fn learn(&mut self, text: &str) {
-        let toks = tokens(text);
+        self.learn_tokens(&tokens(text));
+    }
+
+    /// `learn` on a text's tokens (read once for learning and extracting).
+    pub fn learn_tokens(&mut self, toks: &[Token]) {
         let mut i = 0;
         while i < toks.len() {
             let t = &toks[i];
@@ -182,11 +186,15 @@ fn han_phrase(run: &str) -> Option<String> {
 
 /// The anchors and terms of `text` (an article's title and story text).
 pub fn extract(text: &str, aliases: &Aliases) -> Features {
-    let toks = tokens(text);
+    extract_tokens(&tokens(text), aliases)
+}
+
+/// `extract` on a text's tokens.
+pub fn extract_tokens(toks: &[Token], aliases: &Aliases) -> Features {
     let mut f = Features::default();
     // Places first: a word that names a place is not also read as a person's name.
     let mut is_place = vec![false; toks.len()];
-    for (key, start, len, written) in PLACES.find(&toks) {
+    for (key, start, len, written) in PLACES.find(toks) {
         f.anchors.entry(format!("p:{key}")).or_insert(written);
         if toks[start].script != Script::Han {
             is_place[start..start + len]
@@ -203,7 +211,7 @@ pub fn extract(text: &str, aliases: &Aliases) -> Features {
     latin_anchors(&latin, &mut f);
     for (i, t) in toks.iter().enumerate() {
         match t.script {
-            Script::Number => number_anchor(&toks, i, &mut f),
+            Script::Number => number_anchor(toks, i, &mut f),
             Script::Arabic | Script::Devanagari if !is_place[i] && !is_stopword(t) => {
                 let word = if t.script == Script::Arabic {
                     strip_arabic_prefix(&t.text)
@@ -221,7 +229,7 @@ pub fn extract(text: &str, aliases: &Aliases) -> Features {
         }
         terms(t, &mut f.terms);
     }
-    alias_anchors(&toks, aliases, &mut f);
+    alias_anchors(toks, aliases, &mut f);
     f
 }
 

@@ -5,6 +5,7 @@
 //! those stories are then joined across languages as wholes (`across`).
 
 use super::anchors::Features;
+use super::terms::{TermIndex, Vector, cosine};
 use app::model::Language;
 use app::model::Language::{Ar, Hi};
 use chrono::{DateTime, Duration, Utc};
@@ -99,125 +100,77 @@ pub(super) fn common_limit(total: usize) -> usize {
 
 /// Words of each article that find the others it may be linked to: its heaviest.
 pub(super) const CANDIDATE_TERMS: usize = 16;
-
-/// Weighted terms as a vector of length one, sorted by term (so two meet in one pass).
-pub(super) fn unit_vector<'a>(terms: impl Iterator<Item = (&'a str, f32)>) -> Vec<(&'a str, f32)> {
-    let mut v: Vec<(&str, f32)> = terms.filter(|(_, w)| *w > 0.0).collect();
-    v.sort_unstable_by(|x, y| x.0.cmp(y.0));
-    let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
-    if norm > 0.0 {
-        for (_, w) in &mut v {
-            *w /= norm;
-        }
-    }
-    v
-}
-
-/// The cosine of two unit vectors.
-pub(super) fn dot<A: AsRef<str>, B: AsRef<str>>(a: &[(A, f32)], b: &[(B, f32)]) -> f32 {
-    let (mut i, mut j, mut sum) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.as_ref().cmp(b[j].0.as_ref()) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                sum += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    sum
-}
-
-/// The `k` heaviest terms of a vector.
-pub(super) fn heaviest<'a>(v: &[(&'a str, f32)], k: usize) -> Vec<&'a str> {
-    let mut by_weight: Vec<&(&str, f32)> = v.iter().collect();
-    by_weight.sort_unstable_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(y.0)));
-    by_weight.into_iter().take(k).map(|(t, _)| *t).collect()
-}
+/// Names and telling words two articles in one language share, at least, to be scored.
+pub(super) const MIN_SIGNALS: u16 = 2;
 
 pub fn group(docs: &[Doc], options: &GroupOptions) -> Grouping {
     let n = docs.len();
     let common = common_limit(n);
 
     let mut anchor_docs: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut term_docs: HashMap<(Language, &str), Vec<usize>> = HashMap::new();
-    let mut per_language: HashMap<Language, usize> = HashMap::new();
     for (i, d) in docs.iter().enumerate() {
         for key in d.features.anchors.keys() {
             anchor_docs.entry(key.as_str()).or_default().push(i);
         }
-        for term in d.features.terms.keys() {
-            term_docs
-                .entry((d.language, term.as_str()))
-                .or_default()
-                .push(i);
-        }
-        *per_language.entry(d.language).or_default() += 1;
     }
-
-    // Word vectors (tf-idf, of length one), per article.
-    let vectors: Vec<Vec<(&str, f32)>> = docs
+    // Word vectors, and articles by the words that tell most of each (their heaviest): long
+    // articles share many words by chance, and pairing on all of them finds nothing more.
+    let terms = TermIndex::new(docs);
+    let vectors: Vec<Vector> = docs
         .iter()
-        .map(|d| {
-            let total = per_language[&d.language];
-            unit_vector(d.features.terms.iter().map(|(t, tf)| {
-                let df = term_docs[&(d.language, t.as_str())].len();
-                (t.as_str(), tf * idf(df, total))
-            }))
-        })
+        .map(|d| terms.vector(d, CANDIDATE_TERMS))
         .collect();
-
-    // Candidate pairs: articles that share an anchor (not a place), or one of the words that
-    // tell most of each (its heaviest), rare enough, close enough in time. Long articles
-    // share many words by chance: pairing on all of them costs time and finds nothing.
-    let mut telling: HashMap<(Language, &str), Vec<usize>> = HashMap::new();
+    let mut telling: HashMap<u32, Vec<usize>> = HashMap::new();
     for (i, v) in vectors.iter().enumerate() {
-        for term in heaviest(v, CANDIDATE_TERMS) {
-            telling.entry((docs[i].language, term)).or_default().push(i);
+        for &id in &v.telling {
+            telling.entry(id).or_default().push(i);
         }
     }
-    let mut candidates: HashSet<(usize, usize)> = HashSet::new();
-    let mut add_pairs = |members: &[usize]| {
+
+    // Pairs within one language, counted by what they share: a name or acronym (not an
+    // ordinary word's key, not a place), or a telling word, each rare enough. Two signals
+    // make a candidate. Pairs across languages are not scored here: stories in two
+    // languages are joined as wholes (`across`), on names their articles share together.
+    let mut shared: HashMap<(usize, usize), u16> = HashMap::new();
+    let mut count = |members: &[usize]| {
         if members.len() < 2 || members.len() > common {
             return;
         }
         for (x, &a) in members.iter().enumerate() {
             for &b in &members[x + 1..] {
-                if (docs[a].published - docs[b].published).abs() <= options.link_window {
-                    candidates.insert((a.min(b), a.max(b)));
+                if docs[a].language == docs[b].language
+                    && (docs[a].published - docs[b].published).abs() <= options.link_window
+                {
+                    *shared.entry((a.min(b), a.max(b))).or_default() += 1;
                 }
             }
         }
     };
-    let mut across: HashSet<(usize, usize)> = HashSet::new();
     for (key, members) in &anchor_docs {
         if key.starts_with("p:") || members.len() > common {
             continue;
         }
-        // An ordinary word's key pairs nothing by itself: a pair needs a name on one side.
-        let (words, names): (Vec<usize>, Vec<usize>) = members
+        let names: Vec<usize> = members
             .iter()
-            .partition(|&&i| docs[i].features.word_keys.contains(*key));
-        for (x, &a) in names.iter().enumerate() {
-            for &b in names[x + 1..].iter().chain(&words) {
-                if (docs[a].published - docs[b].published).abs() <= options.link_window {
-                    across.insert((a.min(b), a.max(b)));
-                }
-            }
+            .copied()
+            .filter(|&i| !docs[i].features.word_keys.contains(*key))
+            .collect();
+        count(&names);
+    }
+    for (&id, members) in &telling {
+        if terms.df(id) <= common {
+            count(members);
         }
     }
-    for (key, members) in &telling {
-        if term_docs[key].len() <= common {
-            add_pairs(members);
-        }
-    }
+    let candidates = shared
+        .into_iter()
+        .filter(|&(_, signals)| signals >= MIN_SIGNALS)
+        .map(|(pair, _)| pair);
 
-    candidates.extend(across);
     let mut links = HashMap::new();
     for (a, b) in candidates {
-        let words = (docs[a].language == docs[b].language).then(|| dot(&vectors[a], &vectors[b]));
+        let words =
+            (docs[a].language == docs[b].language).then(|| cosine(&vectors[a], &vectors[b]));
         let weight = |key: &str| idf(anchor_docs[key].len(), n);
         if let Some(link) = score_pair(&docs[a], &docs[b], words, weight, options) {
             links.insert((a, b), link);
@@ -480,7 +433,9 @@ mod tests {
             grouping.story_of[0], grouping.story_of[2],
             "five days later is another story"
         );
-        let link = &grouping.links[&(0, 1)];
+        // What joined them: the bridge between the two languages' stories.
+        let (pa, pb) = (grouping.part_of[0], grouping.part_of[1]);
+        let link = &grouping.bridges[&(pa.min(pb), pa.max(pb))];
         assert!(
             link.shared.iter().any(|s| s.key == "a:csto")
                 && link.shared.iter().any(|s| s.key == "n:TKF")

@@ -6,6 +6,7 @@
 
 use super::across;
 use super::group::{self, Doc, GroupOptions, Link, MIN_DENSITY};
+use super::terms::{self, TermIndex, Vector};
 use app::model::Language;
 use std::collections::{HashMap, HashSet};
 
@@ -13,85 +14,58 @@ use std::collections::{HashMap, HashSet};
 /// anchor and each telling word.
 pub struct Placement {
     docs: Vec<Doc>,
-    vectors: Vec<Vec<(String, f32)>>,
+    terms: TermIndex,
+    vectors: Vec<Vector>,
     anchor_docs: HashMap<String, Vec<usize>>,
-    term_docs: HashMap<(Language, String), usize>,
     /// Articles by the words that tell most of each (`group::CANDIDATE_TERMS`).
-    telling: HashMap<(Language, String), Vec<usize>>,
-    per_language: HashMap<Language, usize>,
+    telling: HashMap<u32, Vec<usize>>,
 }
 
 impl Placement {
     pub fn new(docs: Vec<Doc>) -> Placement {
         let mut anchor_docs: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut term_docs: HashMap<(Language, String), usize> = HashMap::new();
-        let mut per_language: HashMap<Language, usize> = HashMap::new();
         for (i, d) in docs.iter().enumerate() {
             for key in d.features.anchors.keys() {
                 anchor_docs.entry(key.clone()).or_default().push(i);
             }
-            for term in d.features.terms.keys() {
-                *term_docs.entry((d.language, term.clone())).or_default() += 1;
-            }
-            *per_language.entry(d.language).or_default() += 1;
         }
-        let mut placement = Placement {
-            docs: Vec::new(),
-            vectors: Vec::new(),
+        let terms = TermIndex::new(&docs);
+        let vectors: Vec<Vector> = docs
+            .iter()
+            .map(|d| terms.vector(d, group::CANDIDATE_TERMS))
+            .collect();
+        let mut telling: HashMap<u32, Vec<usize>> = HashMap::new();
+        for (i, v) in vectors.iter().enumerate() {
+            for &id in &v.telling {
+                telling.entry(id).or_default().push(i);
+            }
+        }
+        Placement {
+            docs,
+            terms,
+            vectors,
             anchor_docs,
-            term_docs,
-            telling: HashMap::new(),
-            per_language,
-        };
-        for (i, d) in docs.iter().enumerate() {
-            let v = placement.vector(d);
-            for term in group::heaviest(&v, group::CANDIDATE_TERMS) {
-                placement
-                    .telling
-                    .entry((d.language, term.to_string()))
-                    .or_default()
-                    .push(i);
-            }
-            placement
-                .vectors
-                .push(v.into_iter().map(|(t, w)| (t.to_string(), w)).collect());
+            telling,
         }
-        placement.docs = docs;
-        placement
-    }
-
-    /// `doc`'s word vector (tf-idf with the window's rarities, of length one).
-    fn vector<'a>(&self, doc: &'a Doc) -> Vec<(&'a str, f32)> {
-        let total = self
-            .per_language
-            .get(&doc.language)
-            .copied()
-            .unwrap_or(0)
-            .max(1);
-        group::unit_vector(doc.features.terms.iter().map(|(t, tf)| {
-            let df = self
-                .term_docs
-                .get(&(doc.language, t.clone()))
-                .copied()
-                .unwrap_or(1);
-            (t.as_str(), tf * group::idf(df, total))
-        }))
     }
 
     /// The window's articles `doc` is linked to, with each link (`doc` is its side `a`).
     pub fn links(&self, doc: &Doc, options: &GroupOptions) -> Vec<(usize, Link)> {
         let n = self.docs.len();
         let common = group::common_limit(n);
-        // Candidates as the grouping finds them: a shared anchor (not a place) or a telling
-        // word rare enough, close enough in time.
-        let mut candidates: Vec<usize> = Vec::new();
+        // Candidates as the grouping finds them: within its language, two signals shared (a
+        // name or a telling word, rare enough), close enough in time; in another language, a
+        // name (the story it may join there is told only in others: see `joined`).
+        let mut signals: HashMap<usize, u16> = HashMap::new();
         let mut add = |members: Option<&Vec<usize>>| {
             if let Some(members) = members
                 && members.len() <= common
             {
-                candidates.extend(members.iter().copied().filter(|&i| {
-                    (self.docs[i].published - doc.published).abs() <= options.link_window
-                }));
+                for &i in members {
+                    if (self.docs[i].published - doc.published).abs() <= options.link_window {
+                        *signals.entry(i).or_default() += 1;
+                    }
+                }
             }
         };
         for key in doc.features.anchors.keys() {
@@ -99,23 +73,26 @@ impl Placement {
                 add(self.anchor_docs.get(key));
             }
         }
-        let mine = self.vector(doc);
-        for term in group::heaviest(&mine, group::CANDIDATE_TERMS) {
-            let key = (doc.language, term.to_string());
-            if self.term_docs.get(&key).is_some_and(|&df| df <= common) {
-                add(self.telling.get(&key));
+        let mine = self.terms.vector(doc, group::CANDIDATE_TERMS);
+        for &id in &mine.telling {
+            if self.terms.df(id) <= common {
+                add(self.telling.get(&id));
             }
         }
+        let mut candidates: Vec<usize> = signals
+            .into_iter()
+            .filter(|&(i, n)| self.docs[i].language != doc.language || n >= group::MIN_SIGNALS)
+            .map(|(i, _)| i)
+            .collect();
         candidates.sort_unstable();
-        candidates.dedup();
 
         let weight = |key: &str| group::idf(self.anchor_docs.get(key).map_or(1, Vec::len), n);
         candidates
             .into_iter()
             .filter_map(|i| {
                 let other = &self.docs[i];
-                let words =
-                    (other.language == doc.language).then(|| group::dot(&mine, &self.vectors[i]));
+                let words = (other.language == doc.language)
+                    .then(|| terms::cosine(&mine, &self.vectors[i]));
                 group::score_pair(doc, other, words, weight, options).map(|link| (i, link))
             })
             .collect()

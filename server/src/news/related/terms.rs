@@ -1,0 +1,111 @@
+//! The words of a window's articles as numbers: each word of each language gets an id, and
+//! an article's words become a tf-idf vector of length one sorted by id, so two articles'
+//! cosine is one pass over two short arrays. The grouping (`group`) and the placing of one
+//! more article afterwards (`place`) read articles through the same index.
+
+use super::group::{Doc, idf};
+use app::model::Language;
+use std::collections::HashMap;
+
+pub struct TermIndex {
+    /// Each language's words.
+    ids: HashMap<Language, HashMap<Box<str>, u32>>,
+    /// Articles carrying each word, by id.
+    df: Vec<usize>,
+    per_language: HashMap<Language, usize>,
+}
+
+/// An article's words: (id, weight) by id, of length one over all its words (those the index
+/// does not know weigh in the length, and meet no other article's).
+pub struct Vector {
+    pub weights: Vec<(u32, f32)>,
+    /// The ids of its heaviest words, heaviest first (see `TermIndex::vector`).
+    pub telling: Vec<u32>,
+}
+
+impl TermIndex {
+    pub fn new(docs: &[Doc]) -> TermIndex {
+        let mut index = TermIndex {
+            ids: HashMap::new(),
+            df: Vec::new(),
+            per_language: HashMap::new(),
+        };
+        for d in docs {
+            for term in d.features.terms.keys() {
+                let next = index.df.len() as u32;
+                let id = *index
+                    .ids
+                    .entry(d.language)
+                    .or_default()
+                    .entry(term.as_str().into())
+                    .or_insert(next);
+                if id == next {
+                    index.df.push(0);
+                }
+                index.df[id as usize] += 1;
+            }
+            *index.per_language.entry(d.language).or_default() += 1;
+        }
+        index
+    }
+
+    /// Articles carrying the word `id`.
+    pub fn df(&self, id: u32) -> usize {
+        self.df[id as usize]
+    }
+
+    /// `doc`'s vector, with the ids of its `telling` heaviest words among those the index
+    /// knows (a word it does not know is carried by `doc` alone: it tells, but pairs nothing).
+    pub fn vector(&self, doc: &Doc, telling: usize) -> Vector {
+        let total = self
+            .per_language
+            .get(&doc.language)
+            .copied()
+            .unwrap_or(0)
+            .max(1);
+        let ids = self.ids.get(&doc.language);
+        let mut all: Vec<(Option<u32>, f32)> = doc
+            .features
+            .terms
+            .iter()
+            .map(|(t, tf)| {
+                let id = ids.and_then(|ids| ids.get(t.as_str())).copied();
+                let df = id.map_or(1, |id| self.df(id));
+                (id, tf * idf(df, total))
+            })
+            .filter(|(_, w)| *w > 0.0)
+            .collect();
+        let norm = all.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+        if norm > 0.0 {
+            for (_, w) in &mut all {
+                *w /= norm;
+            }
+        }
+        all.sort_unstable_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+        let telling = all.iter().take(telling).filter_map(|(id, _)| *id).collect();
+        let mut weights: Vec<(u32, f32)> = all
+            .into_iter()
+            .filter_map(|(id, w)| id.map(|id| (id, w)))
+            .collect();
+        weights.sort_unstable_by_key(|(id, _)| *id);
+        Vector { weights, telling }
+    }
+}
+
+/// The cosine of two vectors.
+pub fn cosine(a: &Vector, b: &Vector) -> f32 {
+    let (a, b) = (&a.weights, &b.weights);
+    let (mut i, mut j, mut sum) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                sum += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    sum
+}
