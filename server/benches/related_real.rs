@@ -132,6 +132,18 @@ fn main() {
         snapshot.grouping.links.len(),
         took.as_secs_f64() * 1000.0
     );
+    // The largest stories found, by the labels of their articles: where grouping merges.
+    let mut by_size: Vec<&Vec<usize>> = stories.iter().collect();
+    by_size.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    for story in by_size.iter().take(3) {
+        let mut labels: HashMap<&str, usize> = HashMap::new();
+        for &i in story.iter() {
+            *labels.entry(of[i]).or_default() += 1;
+        }
+        let mut labels: Vec<_> = labels.into_iter().collect();
+        labels.sort_by_key(|(l, n)| (std::cmp::Reverse(*n), *l));
+        println!("  a story of {}: {labels:?}", story.len());
+    }
 
     // Placing: every tenth article left out of the grouping, then placed one by one.
     let (placed, kept): (Vec<_>, Vec<_>) = articles
