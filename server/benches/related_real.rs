@@ -145,6 +145,32 @@ fn main() {
         println!("  a story of {}: {labels:?}", story.len());
     }
 
+    // Speed at a busy window's size: the set twice, the copy four days later (so the copies
+    // are separate stories), about 2,000 real-length articles.
+    let twice: Vec<Arc<Record>> = articles
+        .iter()
+        .cloned()
+        .chain(articles.iter().map(|a| {
+            let mut copy = (**a).clone();
+            copy.id = format!("c{}", &a.id[1..]);
+            copy.published += Duration::days(4);
+            Arc::new(copy)
+        }))
+        .collect();
+    let started = Instant::now();
+    let doubled = Snapshot::build(twice.clone(), &mut Aliases::default(), &options, 0);
+    println!(
+        "  full grouping of {} articles (the set and a copy four days later): {:.0} ms, {} stories of two or more",
+        twice.len(),
+        started.elapsed().as_secs_f64() * 1000.0,
+        doubled
+            .grouping
+            .stories
+            .iter()
+            .filter(|s| s.len() > 1)
+            .count()
+    );
+
     // Placing: every tenth article left out of the grouping, then placed one by one.
     let (placed, kept): (Vec<_>, Vec<_>) = articles
         .iter()

@@ -54,7 +54,7 @@ impl Default for RelatedOptions {
 /// The text the index reads of an article.
 pub fn article_text(article: &Record) -> String {
     let body = if article.summary_html.is_empty() {
-        article.summary.clone()
+        article.summary.chars().take(TEXT_CHARS).collect()
     } else {
         html_text::prefix(&article.summary_html, TEXT_CHARS)
     };

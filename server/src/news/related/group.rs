@@ -85,6 +85,9 @@ const MIN_WORDS: f32 = 0.2;
 /// Anchors and terms carried by more than this share of the articles link nothing by
 /// themselves (they still count in the score of a pair found otherwise).
 const COMMON_SHARE: f32 = 0.1;
+/// Nor, in a large window, those carried by more articles than this: more than one story has
+/// them (no event has that many articles), and pairing their carriers costs the most.
+const MAX_COMMON: usize = 60;
 /// Two stories merge when at least this share of their cross pairs are linked.
 pub(super) const MIN_DENSITY: f32 = 0.5;
 
@@ -95,7 +98,7 @@ pub(super) fn idf(df: usize, total: usize) -> f32 {
 
 /// Anchors and words carried by more articles than this link nothing by themselves.
 pub(super) fn common_limit(total: usize) -> usize {
-    ((total as f32 * COMMON_SHARE) as usize).max(3)
+    ((total as f32 * COMMON_SHARE) as usize).clamp(3, MAX_COMMON)
 }
 
 /// Words of each article that find the others it may be linked to: its heaviest.

@@ -196,12 +196,19 @@ pub fn tokens(text: &str) -> Vec<Token> {
                 }
             }
         }
-        let letters: Vec<char> = raw.chars().filter(|c| c.is_alphabetic()).collect();
-        let capitalized =
-            script == Script::Latin && letters.first().is_some_and(|c| c.is_uppercase());
-        let all_caps = script == Script::Latin
-            && letters.len() >= 2
-            && letters.iter().all(|c| c.is_uppercase());
+        let (capitalized, all_caps) = if script == Script::Latin {
+            let mut letters = raw.chars().filter(|c| c.is_alphabetic());
+            let first = letters.next();
+            let (mut count, mut upper) = (usize::from(first.is_some()), true);
+            for c in letters {
+                count += 1;
+                upper &= c.is_uppercase();
+            }
+            let first_upper = first.is_some_and(char::is_uppercase);
+            (first_upper, count >= 2 && first_upper && upper)
+        } else {
+            (false, false)
+        };
         let mut j = i;
         while j < chars.len() && chars[j] == ' ' {
             j += 1;
@@ -211,7 +218,7 @@ pub fn tokens(text: &str) -> Vec<Token> {
         out.push(Token {
             script,
             text: fold(&raw, script),
-            raw: raw.clone(),
+            raw,
             capitalized,
             all_caps,
             before_paren,
