@@ -9,7 +9,7 @@ use super::terms::{TermIndex, Vector, cosine};
 use app::model::Language;
 use app::model::Language::{Ar, Hi};
 use chrono::{DateTime, Duration, Utc};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// What the grouping reads of one article.
 pub struct Doc {
@@ -77,8 +77,9 @@ pub(super) const PLACES_CAP: f32 = 1.5;
 pub(super) const PLACE_FACTOR: f32 = 0.4;
 const SAME_LANGUAGE_NAME_FACTOR: f32 = 0.5;
 /// Two articles in two languages share at least this many names, acronyms or numbers to be
-/// linked. Such a link is evidence shown to readers; it joins nothing by itself: stories in
-/// two languages are joined as wholes (`across`), on two at least.
+/// linked. The grouping scores no pair across languages (stories in two languages join as
+/// wholes, in `across`, on two at least); placing one article does, to find the story told only
+/// in other languages that it may join (`place`, which asks for names enough over its links).
 const MIN_NAMES_ACROSS: usize = 1;
 /// Two articles in one language share at least this much of their words to be one story.
 const MIN_WORDS: f32 = 0.2;
@@ -180,13 +181,9 @@ pub fn group(docs: &[Doc], options: &GroupOptions) -> Grouping {
         }
     }
 
-    // Stories within each language, on their words; then joined across languages as wholes.
-    let within: HashSet<(usize, usize)> = links
-        .keys()
-        .filter(|&&(a, b)| docs[a].language == docs[b].language)
-        .copied()
-        .collect();
-    let (parts, part_of) = cluster(n, &links, &within);
+    // Stories within each language (every link is within one), on their words; then joined
+    // across languages as wholes.
+    let (parts, part_of) = cluster(n, &links);
     let df = |key: &str| anchor_docs.get(key).map_or(1, Vec::len);
     let joined = super::across::join(docs, &parts, df, common, options);
     let mut stories: Vec<Vec<usize>> = joined
@@ -301,17 +298,12 @@ pub(super) fn score_pair(
     })
 }
 
-/// Joins articles on the `links` of `pairs`, strongest first, where the two sides are linked
-/// densely (`MIN_DENSITY` of their pairs): stories, and each article's story.
-fn cluster(
-    n: usize,
-    links: &HashMap<(usize, usize), Link>,
-    pairs: &HashSet<(usize, usize)>,
-) -> (Vec<Vec<usize>>, Vec<usize>) {
+/// Joins linked articles, strongest links first, where the two sides are linked densely
+/// (`MIN_DENSITY` of their pairs): stories, and each article's story.
+fn cluster(n: usize, links: &HashMap<(usize, usize), Link>) -> (Vec<Vec<usize>>, Vec<usize>) {
     let mut story_of: Vec<usize> = (0..n).collect();
     let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
-    let mut ordered: Vec<(&(usize, usize), &Link)> =
-        links.iter().filter(|(p, _)| pairs.contains(p)).collect();
+    let mut ordered: Vec<(&(usize, usize), &Link)> = links.iter().collect();
     ordered.sort_by(|x, y| y.1.score.total_cmp(&x.1.score).then(x.0.cmp(y.0)));
     for (&(a, b), _) in ordered {
         let (sa, sb) = (story_of[a], story_of[b]);
@@ -321,7 +313,7 @@ fn cluster(
         let linked = members[sa]
             .iter()
             .flat_map(|&x| members[sb].iter().map(move |&y| (x.min(y), x.max(y))))
-            .filter(|pair| pairs.contains(pair))
+            .filter(|pair| links.contains_key(pair))
             .count();
         let pairs = members[sa].len() * members[sb].len();
         if (linked as f32) < MIN_DENSITY * pairs as f32 {

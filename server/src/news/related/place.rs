@@ -1,8 +1,10 @@
 //! One article placed among a grouping it is not part of: a reader's own feed's story, which
 //! never enters the grouping every reader sees (see `service::own_feeds`), finds the story it
 //! tells there for its reader alone. It is scored against the window's articles exactly as
-//! the grouping scores two of them (`group::score_pair`, the window's rarities), and joins the
-//! story it is linked to densely enough, as two stories merge in `group`; nothing changes.
+//! the grouping scores two of them (`group::score_pair`, the window's rarities), and joins a
+//! story as the grouping would let it: linked densely to its articles in its language (as two
+//! stories merge in `group`), or sharing names enough with one told only in other languages
+//! (as two languages' stories join in `across`). Nothing in the grouping changes.
 
 use super::across;
 use super::group::{self, Doc, GroupOptions, Link, MIN_DENSITY};
