@@ -8,6 +8,7 @@
 //! on names alone (`across`). An article outside the grouping is placed afterwards (`place`).
 
 mod across;
+mod anchor_index;
 mod anchors;
 mod boilerplate;
 mod group;
@@ -73,7 +74,9 @@ pub struct Why<'a> {
 /// The articles of a window, grouped.
 pub struct Snapshot {
     pub articles: Vec<Arc<Record>>,
-    pub features: Vec<Features>,
+    /// What the grouping read of each article (shared with placing); empty in a served
+    /// snapshot, which reads them at its first placing.
+    docs: Arc<[Doc]>,
     pub grouping: Grouping,
     by_id: HashMap<String, usize>,
     /// What it was built from (the archive's generation).
@@ -83,6 +86,34 @@ pub struct Snapshot {
     learned: Arc<Aliases>,
     /// What placing an article outside the grouping reads, made at the first need.
     placement: OnceLock<place::Placement>,
+}
+
+/// What the grouping reads of `articles`, from their texts' tokens (`texts`, one per
+/// article) with the alias table `aliases`, less what each source repeats (`boilerplate`).
+fn read(articles: &[Arc<Record>], texts: &[Vec<text::Token>], aliases: &Aliases) -> Vec<Doc> {
+    let mut features: Vec<Features> = texts
+        .iter()
+        .map(|t| anchors::extract_tokens(t, aliases))
+        .collect();
+    let sources: Vec<&str> = articles.iter().map(|a| a.source_id.as_str()).collect();
+    boilerplate::strip(&mut features, &sources);
+    articles
+        .iter()
+        .zip(features)
+        .map(|(a, features)| Doc {
+            published: a.published,
+            language: a.language,
+            features,
+        })
+        .collect()
+}
+
+/// The tokens of each article's text, each text read once.
+fn tokenised(articles: &[Arc<Record>]) -> Vec<Vec<text::Token>> {
+    articles
+        .iter()
+        .map(|a| text::tokens(&article_text(a)))
+        .collect()
 }
 
 /// Each article's position, by id.
@@ -104,34 +135,17 @@ impl Snapshot {
     ) -> Snapshot {
         // A stable order: the same articles always give the same stories.
         articles.sort_by(|a, b| a.published.cmp(&b.published).then(a.id.cmp(&b.id)));
-        // Each text read once: every alias is learned before any text is read for anchors.
-        let texts: Vec<Vec<text::Token>> = articles
-            .iter()
-            .map(|a| text::tokens(&article_text(a)))
-            .collect();
+        // Every alias is learned before any text is read for anchors.
+        let texts = tokenised(&articles);
         for toks in &texts {
             aliases.learn_tokens(toks);
         }
-        let mut features: Vec<Features> = texts
-            .iter()
-            .map(|t| anchors::extract_tokens(t, aliases))
-            .collect();
-        let sources: Vec<&str> = articles.iter().map(|a| a.source_id.as_str()).collect();
-        boilerplate::strip(&mut features, &sources);
-        let docs: Vec<Doc> = articles
-            .iter()
-            .zip(&features)
-            .map(|(a, f)| Doc {
-                published: a.published,
-                language: a.language,
-                features: f.clone(),
-            })
-            .collect();
+        let docs = read(&articles, &texts, aliases);
         let grouping = group(&docs, options);
         let by_id = positions(&articles);
         Snapshot {
             articles,
-            features,
+            docs: docs.into(),
             grouping,
             by_id,
             generation,
@@ -152,7 +166,7 @@ impl Snapshot {
         let by_id = positions(&articles);
         Snapshot {
             articles,
-            features: Vec::new(),
+            docs: Arc::from([]),
             grouping,
             by_id,
             generation,
@@ -164,30 +178,13 @@ impl Snapshot {
 
     fn placement(&self) -> &place::Placement {
         self.placement.get_or_init(|| {
-            // A served snapshot (another instance's grouping) has no features: read here.
-            let features = if self.features.len() == self.articles.len() {
-                self.features.clone()
+            // A served snapshot (another instance's grouping) has read nothing: read here.
+            let docs = if self.docs.len() == self.articles.len() {
+                self.docs.clone()
             } else {
-                let mut features: Vec<Features> = self
-                    .articles
-                    .iter()
-                    .map(|a| extract(&article_text(a), &self.learned))
-                    .collect();
-                let sources: Vec<&str> =
-                    self.articles.iter().map(|a| a.source_id.as_str()).collect();
-                boilerplate::strip(&mut features, &sources);
-                features
+                let texts = tokenised(&self.articles);
+                read(&self.articles, &texts, &self.learned).into()
             };
-            let docs = self
-                .articles
-                .iter()
-                .zip(features)
-                .map(|(a, features)| Doc {
-                    published: a.published,
-                    language: a.language,
-                    features,
-                })
-                .collect();
             place::Placement::new(docs)
         })
     }

@@ -104,7 +104,10 @@ impl Aliases {
             }
             let mut latin = Features::default();
             latin_anchors(
-                &inside.iter().map(|t| (*t).clone()).collect::<Vec<_>>(),
+                &inside
+                    .iter()
+                    .map(|&t| (t, is_stopword(t)))
+                    .collect::<Vec<_>>(),
                 &mut latin,
             );
             let anchors: Vec<String> = latin
@@ -202,17 +205,20 @@ pub fn extract_tokens(toks: &[Token], aliases: &Aliases) -> Features {
                 .for_each(|p| *p = true);
         }
     }
-    let latin: Vec<Token> = toks
+    // Whether each token is a stop word, asked once (the lists are searched, not hashed).
+    let stop: Vec<bool> = toks.iter().map(is_stopword).collect();
+    let latin: Vec<(&Token, bool)> = toks
         .iter()
+        .zip(&stop)
         .zip(&is_place)
-        .filter(|(t, place)| t.script == Script::Latin && !**place)
-        .map(|(t, _)| t.clone())
+        .filter(|((t, _), place)| t.script == Script::Latin && !**place)
+        .map(|((t, &stop), _)| (t, stop))
         .collect();
     latin_anchors(&latin, &mut f);
     for (i, t) in toks.iter().enumerate() {
         match t.script {
             Script::Number => number_anchor(toks, i, &mut f),
-            Script::Arabic | Script::Devanagari if !is_place[i] && !is_stopword(t) => {
+            Script::Arabic | Script::Devanagari if !is_place[i] && !stop[i] => {
                 let word = if t.script == Script::Arabic {
                     strip_arabic_prefix(&t.text)
                 } else {
@@ -227,20 +233,21 @@ pub fn extract_tokens(toks: &[Token], aliases: &Aliases) -> Features {
             Script::Han => han_names(&t.text, &mut f),
             _ => {}
         }
-        terms(t, &mut f.terms);
+        terms(t, stop[i], &mut f.terms);
     }
     alias_anchors(toks, aliases, &mut f);
     f
 }
 
-/// Acronyms, model names, expansions and names among Latin tokens (in order).
-fn latin_anchors(toks: &[Token], f: &mut Features) {
+/// Acronyms, model names, expansions and names among Latin tokens (in order, each with
+/// whether it is a stop word).
+fn latin_anchors(toks: &[(&Token, bool)], f: &mut Features) {
     let mut run: Vec<&Token> = Vec::new();
     let flush = |run: &mut Vec<&Token>, f: &mut Features| {
         expansion_acronyms(run, f);
         run.clear();
     };
-    for t in toks {
+    for &(t, stop) in toks {
         let letters = t.text.chars().filter(|c| c.is_alphabetic()).count();
         let digits = t.text.chars().filter(|c| c.is_ascii_digit()).count();
         if t.all_caps && (2..=6).contains(&letters) && !COMMON_CAPS.contains(&t.text.as_str()) {
@@ -253,7 +260,7 @@ fn latin_anchors(toks: &[Token], f: &mut Features) {
                 .entry(format!("a:{}", t.text))
                 .or_insert_with(|| t.raw.clone());
         }
-        if t.capitalized && !t.all_caps && !is_stopword(t) {
+        if t.capitalized && !t.all_caps && !stop {
             // Nasa is NASA, Nato is NATO: short capitalised words may be acronyms written as
             // some outlets write them.
             let key = format!("a:{}", t.text);
@@ -264,7 +271,7 @@ fn latin_anchors(toks: &[Token], f: &mut Features) {
         }
         // Names, and the words English, French and German share by descent (inflation,
         // volcan, Vulkan): by their consonants, in one space with the other scripts' words.
-        if !t.all_caps && !is_stopword(t) && (t.capitalized || letters >= 5) {
+        if !t.all_caps && !stop && (t.capitalized || letters >= 5) {
             // "Kassym-Jomart": each part is a name.
             // Folding keeps hyphens, so the parts pair up with the parts as written.
             for (part, written) in t.text.split('-').zip(t.raw.split('-')) {
@@ -537,7 +544,7 @@ fn number_key(value: f64) -> String {
 }
 
 /// A term for within-language comparison: a word's first six letters, or a Han bigram.
-fn terms(t: &Token, terms: &mut HashMap<String, f32>) {
+fn terms(t: &Token, stop: bool, terms: &mut HashMap<String, f32>) {
     match t.script {
         Script::Han => {
             let chars: Vec<char> = t.text.chars().collect();
@@ -546,7 +553,7 @@ fn terms(t: &Token, terms: &mut HashMap<String, f32>) {
             }
         }
         Script::Latin | Script::Arabic | Script::Devanagari => {
-            if is_stopword(t) {
+            if stop {
                 return;
             }
             let word = if t.script == Script::Arabic {

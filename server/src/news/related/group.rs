@@ -4,6 +4,7 @@
 //! sides are linked densely enough, so one loose link does not chain two events into one;
 //! those stories are then joined across languages as wholes (`across`).
 
+use super::anchor_index::{AnchorIndex, Held, Kind};
 use super::anchors::Features;
 use super::terms::{TermIndex, Vector, cosine};
 use app::model::Language;
@@ -110,13 +111,7 @@ pub(super) const MIN_SIGNALS: u16 = 2;
 pub fn group(docs: &[Doc], options: &GroupOptions) -> Grouping {
     let n = docs.len();
     let common = common_limit(n);
-
-    let mut anchor_docs: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, d) in docs.iter().enumerate() {
-        for key in d.features.anchors.keys() {
-            anchor_docs.entry(key.as_str()).or_default().push(i);
-        }
-    }
+    let anchors = AnchorIndex::new(docs);
     // Word vectors, and articles by the words that tell most of each (their heaviest): long
     // articles share many words by chance, and pairing on all of them finds nothing more.
     let terms = TermIndex::new(docs);
@@ -124,10 +119,14 @@ pub fn group(docs: &[Doc], options: &GroupOptions) -> Grouping {
         .iter()
         .map(|d| terms.vector(d, CANDIDATE_TERMS))
         .collect();
-    let mut telling: HashMap<u32, Vec<usize>> = HashMap::new();
+    let mut telling: Vec<Vec<usize>> = Vec::new();
     for (i, v) in vectors.iter().enumerate() {
         for &id in &v.telling {
-            telling.entry(id).or_default().push(i);
+            let id = id as usize;
+            if telling.len() <= id {
+                telling.resize_with(id + 1, Vec::new);
+            }
+            telling[id].push(i);
         }
     }
 
@@ -135,56 +134,54 @@ pub fn group(docs: &[Doc], options: &GroupOptions) -> Grouping {
     // ordinary word's key, not a place), or a telling word, each rare enough. Two signals
     // make a candidate. Pairs across languages are not scored here: stories in two
     // languages are joined as wholes (`across`), on names their articles share together.
-    let mut shared: HashMap<(usize, usize), u16> = HashMap::new();
-    let mut count = |members: &[usize]| {
-        if members.len() < 2 || members.len() > common {
-            return;
-        }
-        for (x, &a) in members.iter().enumerate() {
-            for &b in &members[x + 1..] {
-                if docs[a].language == docs[b].language
-                    && (docs[a].published - docs[b].published).abs() <= options.link_window
-                {
-                    *shared.entry((a.min(b), a.max(b))).or_default() += 1;
+    // Each article counts its later partners in one array (no map of pairs to hash).
+    let mut links = HashMap::new();
+    let mut signals = vec![0u16; n];
+    let mut touched: Vec<usize> = Vec::new();
+    for a in 0..n {
+        let da = &docs[a];
+        let mut count = |b: usize| {
+            if b > a
+                && docs[b].language == da.language
+                && (docs[b].published - da.published).abs() <= options.link_window
+            {
+                if signals[b] == 0 {
+                    touched.push(b);
+                }
+                signals[b] += 1;
+            }
+        };
+        for held in anchors.held(a) {
+            if held.kind == Kind::Place || held.word || anchors.df(held.id) > common {
+                continue;
+            }
+            for &(b, word) in anchors.carriers(held.id) {
+                if !word {
+                    count(b);
                 }
             }
         }
-    };
-    for (key, members) in &anchor_docs {
-        if key.starts_with("p:") || members.len() > common {
-            continue;
+        for &id in &vectors[a].telling {
+            if terms.df(id) <= common {
+                telling[id as usize].iter().for_each(|&b| count(b));
+            }
         }
-        let names: Vec<usize> = members
-            .iter()
-            .copied()
-            .filter(|&i| !docs[i].features.word_keys.contains(*key))
-            .collect();
-        count(&names);
-    }
-    for (&id, members) in &telling {
-        if terms.df(id) <= common {
-            count(members);
-        }
-    }
-    let candidates = shared
-        .into_iter()
-        .filter(|&(_, signals)| signals >= MIN_SIGNALS)
-        .map(|(pair, _)| pair);
-
-    let mut links = HashMap::new();
-    for (a, b) in candidates {
-        let words =
-            (docs[a].language == docs[b].language).then(|| cosine(&vectors[a], &vectors[b]));
-        let weight = |key: &str| idf(anchor_docs[key].len(), n);
-        if let Some(link) = score_pair(&docs[a], &docs[b], words, weight, options) {
-            links.insert((a, b), link);
+        for b in touched.drain(..) {
+            if std::mem::take(&mut signals[b]) < MIN_SIGNALS {
+                continue;
+            }
+            let words = cosine(&vectors[a], &vectors[b]);
+            let (sa, sb) = (Side::of(docs, &anchors, a), Side::of(docs, &anchors, b));
+            if let Some(link) = score_pair(sa, sb, Some(words), &anchors, options) {
+                links.insert((a, b), link);
+            }
         }
     }
 
     // Stories within each language (every link is within one), on their words; then joined
     // across languages as wholes.
     let (parts, part_of) = cluster(n, &links);
-    let df = |key: &str| anchor_docs.get(key).map_or(1, Vec::len);
+    let df = |key: &str| anchors.id(key).map_or(1, |id| anchors.df(id));
     let joined = super::across::join(docs, &parts, df, common, options);
     let mut stories: Vec<Vec<usize>> = joined
         .stories
@@ -221,45 +218,73 @@ pub(super) fn counts_across(word_a: bool, a: Language, word_b: bool, b: Language
     !(ordinary(word_a, a) || ordinary(word_b, b) || word_a && word_b)
 }
 
+/// One article as a pair is scored: what it reads, and its anchors in the window's index.
+#[derive(Clone, Copy)]
+pub(super) struct Side<'a> {
+    pub doc: &'a Doc,
+    pub held: &'a [Held],
+}
+
+impl<'a> Side<'a> {
+    /// Article `i` of the window.
+    pub fn of(docs: &'a [Doc], anchors: &'a AnchorIndex, i: usize) -> Side<'a> {
+        Side {
+            doc: &docs[i],
+            held: anchors.held(i),
+        }
+    }
+}
+
 /// The link between two articles, if they are one story: on the anchors they share (each
-/// weighing `anchor_weight` of its key, its rarity) and, within one language, their words'
-/// cosine `words`. The grouping and the placing of one article (`place`) both score here.
+/// weighing its rarity among the window's articles, `anchors`) and, within one language,
+/// their words' cosine `words`. The grouping and the placing of one article (`place`) both
+/// score here.
 pub(super) fn score_pair(
-    da: &Doc,
-    db: &Doc,
+    a: Side,
+    b: Side,
     words: Option<f32>,
-    anchor_weight: impl Fn(&str) -> f32,
+    anchors: &AnchorIndex,
     options: &GroupOptions,
 ) -> Option<Link> {
-    let mut shared = Vec::new();
+    let (da, db) = (a.doc, b.doc);
+    let mut found: Vec<(u32, f32)> = Vec::new();
     let mut strong = 0.0;
     let mut places = 0.0;
     let mut strong_count = 0;
     let same_language = da.language == db.language;
-    for (key, wa) in &da.features.anchors {
-        let Some(wb) = db.features.anchors.get(key) else {
-            continue;
-        };
-        // Within one language, words are compared as words (below), not again as keys.
-        let (word_a, word_b) = (
-            da.features.word_keys.contains(key),
-            db.features.word_keys.contains(key),
-        );
-        if same_language && (word_a || word_b)
-            || !same_language && !counts_across(word_a, da.language, word_b, db.language)
+    let (mut i, mut j) = (0, 0);
+    while i < a.held.len() && j < b.held.len() {
+        let (ha, hb) = (a.held[i], b.held[j]);
+        match ha.id.cmp(&hb.id) {
+            std::cmp::Ordering::Less => {
+                i += 1;
+                continue;
+            }
+            std::cmp::Ordering::Greater => {
+                j += 1;
+                continue;
+            }
+            std::cmp::Ordering::Equal => {
+                i += 1;
+                j += 1;
+            }
+        }
+        // Within one language, words are compared as words (above), not again as keys.
+        if same_language && (ha.word || hb.word)
+            || !same_language && !counts_across(ha.word, da.language, hb.word, db.language)
         {
             continue;
         }
         // Two capitalised words meet as names; "Nasa" meets "NASA" as an acronym.
-        if da.features.soft_acronyms.contains(key) && db.features.soft_acronyms.contains(key) {
+        if ha.soft && hb.soft {
             continue;
         }
-        let mut weight = anchor_weight(key);
+        let mut weight = idf(anchors.df(ha.id), anchors.len());
         // A name shared within one language is partly counted already by the words.
-        if same_language && key.starts_with("n:") {
+        if same_language && ha.kind == Kind::Name {
             weight *= SAME_LANGUAGE_NAME_FACTOR;
         }
-        let weight = if key.starts_with("p:") {
+        let weight = if ha.kind == Kind::Place {
             places += weight * PLACE_FACTOR;
             weight * PLACE_FACTOR
         } else {
@@ -267,12 +292,7 @@ pub(super) fn score_pair(
             strong_count += 1;
             weight
         };
-        shared.push(Shared {
-            key: key.clone(),
-            a: wa.clone(),
-            b: wb.clone(),
-            weight,
-        });
+        found.push((ha.id, weight));
     }
     let score = strong + places.min(PLACES_CAP) + words.unwrap_or(0.0) * WORDS_WEIGHT;
     // Places and common words alone never make a story; nor do two articles in one
@@ -290,7 +310,20 @@ pub(super) fn score_pair(
     if !anchored || score < threshold {
         return None;
     }
-    shared.sort_by(|x, y| y.weight.total_cmp(&x.weight));
+    // What they share, as each wrote it: heaviest first (then by key, for a stable order).
+    let mut shared: Vec<Shared> = found
+        .into_iter()
+        .map(|(id, weight)| {
+            let key = anchors.key(id);
+            Shared {
+                key: key.to_string(),
+                a: da.features.anchors[key].clone(),
+                b: db.features.anchors[key].clone(),
+                weight,
+            }
+        })
+        .collect();
+    shared.sort_by(|x, y| y.weight.total_cmp(&x.weight).then(x.key.cmp(&y.key)));
     Some(Link {
         score,
         shared,

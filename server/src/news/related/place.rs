@@ -7,30 +7,27 @@
 //! (as two languages' stories join in `across`). Nothing in the grouping changes.
 
 use super::across;
-use super::group::{self, Doc, GroupOptions, Link, MIN_DENSITY};
+use super::anchor_index::{AnchorIndex, Kind};
+use super::group::{self, Doc, GroupOptions, Link, MIN_DENSITY, Side};
 use super::terms::{self, TermIndex, Vector};
 use app::model::Language;
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 /// What placing reads of the window: its articles, their word vectors, and which carry each
 /// anchor and each telling word.
 pub struct Placement {
-    docs: Vec<Doc>,
+    docs: Arc<[Doc]>,
     terms: TermIndex,
     vectors: Vec<Vector>,
-    anchor_docs: HashMap<String, Vec<usize>>,
+    anchors: AnchorIndex,
     /// Articles by the words that tell most of each (`group::CANDIDATE_TERMS`).
     telling: HashMap<u32, Vec<usize>>,
 }
 
 impl Placement {
-    pub fn new(docs: Vec<Doc>) -> Placement {
-        let mut anchor_docs: HashMap<String, Vec<usize>> = HashMap::new();
-        for (i, d) in docs.iter().enumerate() {
-            for key in d.features.anchors.keys() {
-                anchor_docs.entry(key.clone()).or_default().push(i);
-            }
-        }
+    pub fn new(docs: Arc<[Doc]>) -> Placement {
+        let anchors = AnchorIndex::new(&docs);
         let terms = TermIndex::new(&docs);
         let vectors: Vec<Vector> = docs
             .iter()
@@ -46,7 +43,7 @@ impl Placement {
             docs,
             terms,
             vectors,
-            anchor_docs,
+            anchors,
             telling,
         }
     }
@@ -59,26 +56,25 @@ impl Placement {
         // name or a telling word, rare enough), close enough in time; in another language, a
         // name (the story it may join there is told only in others: see `joined`).
         let mut signals: HashMap<usize, u16> = HashMap::new();
-        let mut add = |members: Option<&Vec<usize>>| {
-            if let Some(members) = members
-                && members.len() <= common
-            {
-                for &i in members {
-                    if (self.docs[i].published - doc.published).abs() <= options.link_window {
-                        *signals.entry(i).or_default() += 1;
-                    }
+        let mut add = |members: &mut dyn Iterator<Item = usize>| {
+            for i in members {
+                if (self.docs[i].published - doc.published).abs() <= options.link_window {
+                    *signals.entry(i).or_default() += 1;
                 }
             }
         };
-        for key in doc.features.anchors.keys() {
-            if !key.starts_with("p:") {
-                add(self.anchor_docs.get(key));
+        let held = self.anchors.held_by(doc);
+        for h in &held {
+            if h.kind != Kind::Place && self.anchors.df(h.id) <= common {
+                add(&mut self.anchors.carriers(h.id).iter().map(|&(i, _)| i));
             }
         }
         let mine = self.terms.vector(doc, group::CANDIDATE_TERMS);
         for &id in &mine.telling {
-            if self.terms.df(id) <= common {
-                add(self.telling.get(&id));
+            if let Some(members) = self.telling.get(&id)
+                && self.terms.df(id) <= common
+            {
+                add(&mut members.iter().copied());
             }
         }
         let mut candidates: Vec<usize> = signals
@@ -88,14 +84,15 @@ impl Placement {
             .collect();
         candidates.sort_unstable();
 
-        let weight = |key: &str| group::idf(self.anchor_docs.get(key).map_or(1, Vec::len), n);
+        let me = Side { doc, held: &held };
         candidates
             .into_iter()
             .filter_map(|i| {
                 let other = &self.docs[i];
                 let words = (other.language == doc.language)
                     .then(|| terms::cosine(&mine, &self.vectors[i]));
-                group::score_pair(doc, other, words, weight, options).map(|link| (i, link))
+                let other = Side::of(&self.docs, &self.anchors, i);
+                group::score_pair(me, other, words, &self.anchors, options).map(|link| (i, link))
             })
             .collect()
     }

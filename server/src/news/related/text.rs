@@ -82,6 +82,8 @@ pub fn fold(word: &str, script: Script) -> String {
                 'æ' | 'Æ' => out.push_str("ae"),
                 'œ' | 'Œ' => out.push_str("oe"),
                 '\'' | '’' => {}
+                // Most Latin text is ASCII: no accent to look up.
+                c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
                 c => out.extend(unaccent(c).to_lowercase()),
             },
             Script::Arabic => match c {

@@ -1,0 +1,138 @@
+//! The anchors of a window's articles as numbers: each anchor key gets an id, and each
+//! article's anchors become a short array sorted by id, with how the article has each (from an
+//! ordinary word only, from a capitalised word that may be an acronym). Two articles' shared
+//! anchors are then one pass over two arrays of integers, not string lookups in two maps: the
+//! pair scoring (`group::score_pair`) runs for every candidate pair of a window, and this is
+//! where its time went. The grouping and the placing of one article read the same index.
+
+use super::group::Doc;
+use std::collections::HashMap;
+
+/// What an anchor key is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// `p:` a country or city: supports a link, never makes one.
+    Place,
+    /// `n:` a name (or a word) by its consonants.
+    Name,
+    /// `a:` acronyms and model names, `#:` numbers.
+    Other,
+}
+
+/// One anchor of one article.
+#[derive(Clone, Copy, Debug)]
+pub struct Held {
+    pub id: u32,
+    pub kind: Kind,
+    /// The article has this `n:` key from an ordinary word only (`Features::word_keys`).
+    pub word: bool,
+    /// The article has this `a:` key from a capitalised word only (`Features::soft_acronyms`).
+    pub soft: bool,
+}
+
+pub struct AnchorIndex {
+    ids: HashMap<Box<str>, u32>,
+    keys: Vec<Box<str>>,
+    kinds: Vec<Kind>,
+    /// Articles carrying each anchor, in order, and whether each has it from a word only.
+    carriers: Vec<Vec<(usize, bool)>>,
+    /// Each article's anchors, by id.
+    held: Vec<Vec<Held>>,
+}
+
+fn kind_of(key: &str) -> Kind {
+    if key.starts_with("p:") {
+        Kind::Place
+    } else if key.starts_with("n:") {
+        Kind::Name
+    } else {
+        Kind::Other
+    }
+}
+
+impl AnchorIndex {
+    pub fn new(docs: &[Doc]) -> AnchorIndex {
+        let mut index = AnchorIndex {
+            ids: HashMap::new(),
+            keys: Vec::new(),
+            kinds: Vec::new(),
+            carriers: Vec::new(),
+            held: Vec::with_capacity(docs.len()),
+        };
+        for (i, d) in docs.iter().enumerate() {
+            let f = &d.features;
+            let mut held = Vec::with_capacity(f.anchors.len());
+            for key in f.anchors.keys() {
+                let next = index.keys.len() as u32;
+                let id = *index.ids.entry(key.as_str().into()).or_insert(next);
+                if id == next {
+                    index.keys.push(key.as_str().into());
+                    index.kinds.push(kind_of(key));
+                    index.carriers.push(Vec::new());
+                }
+                let word = f.word_keys.contains(key);
+                index.carriers[id as usize].push((i, word));
+                held.push(Held {
+                    id,
+                    kind: index.kinds[id as usize],
+                    word,
+                    soft: f.soft_acronyms.contains(key),
+                });
+            }
+            held.sort_unstable_by_key(|h| h.id);
+            index.held.push(held);
+        }
+        index
+    }
+
+    /// The anchors of article `i` of the window, by id.
+    pub fn held(&self, i: usize) -> &[Held] {
+        &self.held[i]
+    }
+
+    /// The anchors of an article outside the window that the window's articles carry too
+    /// (no other can be shared), by id.
+    pub fn held_by(&self, doc: &Doc) -> Vec<Held> {
+        let f = &doc.features;
+        let mut held: Vec<Held> = f
+            .anchors
+            .keys()
+            .filter_map(|key| {
+                let id = *self.ids.get(key.as_str())?;
+                Some(Held {
+                    id,
+                    kind: self.kinds[id as usize],
+                    word: f.word_keys.contains(key),
+                    soft: f.soft_acronyms.contains(key),
+                })
+            })
+            .collect();
+        held.sort_unstable_by_key(|h| h.id);
+        held
+    }
+
+    pub fn key(&self, id: u32) -> &str {
+        &self.keys[id as usize]
+    }
+
+    /// The id of `key`, if an article of the window carries it.
+    pub fn id(&self, key: &str) -> Option<u32> {
+        self.ids.get(key).copied()
+    }
+
+    /// The window's articles carrying the anchor `id`, in order, each with whether it has it
+    /// from an ordinary word only.
+    pub fn carriers(&self, id: u32) -> &[(usize, bool)] {
+        &self.carriers[id as usize]
+    }
+
+    /// How many of the window's articles carry the anchor `id`.
+    pub fn df(&self, id: u32) -> usize {
+        self.carriers[id as usize].len()
+    }
+
+    /// How many articles the window holds.
+    pub fn len(&self) -> usize {
+        self.held.len()
+    }
+}
