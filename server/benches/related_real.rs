@@ -13,39 +13,15 @@
 //! one article afterwards (as a reader's own feed's story is placed). Dates are ignored (half
 //! the set has none): every article is given the same day, so time never separates stories.
 
-use app::model::{Article, Country, Language};
-use chrono::{DateTime, Duration, Utc};
+mod real_sets;
+
+use chrono::Duration;
 use panorama_server::news::related::{Aliases, GroupOptions, Snapshot};
 use panorama_server::record::Record;
+use real_sets::{Pairs, RUNS, load, median_of, records};
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Instant;
-
-/// Each full grouping is timed this many times, and the median printed: one run on a shared
-/// machine varies by a third.
-const RUNS: usize = 5;
-
-/// What `f` makes, and the median time it took over `runs` runs.
-fn median_of<T>(runs: usize, mut f: impl FnMut() -> T) -> (T, std::time::Duration) {
-    let mut times = Vec::with_capacity(runs);
-    let mut made = None;
-    for _ in 0..runs {
-        let started = Instant::now();
-        made = Some(f());
-        times.push(started.elapsed());
-    }
-    times.sort_unstable();
-    (made.expect("one run at least"), times[runs / 2])
-}
-
-#[derive(serde::Deserialize)]
-struct Item {
-    id: String,
-    title: String,
-    text: String,
-    source: Option<String>,
-    story: String,
-}
 
 fn main() {
     let path = std::env::var("PANORAMA_RELATED_DEV").unwrap_or_else(|_| {
@@ -55,48 +31,11 @@ fn main() {
         )
         .to_string()
     });
-    let Ok(text) = std::fs::read_to_string(&path) else {
+    let Some(items) = load(&path) else {
         println!("related_real: no set at {path} (set PANORAMA_RELATED_DEV); nothing measured");
         return;
     };
-    let items: Vec<Item> = text
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| serde_json::from_str(l).expect("a record of the set"))
-        .collect();
-    let day = DateTime::parse_from_rfc3339("2013-06-13T12:00:00Z")
-        .unwrap()
-        .with_timezone(&Utc);
-    let articles: Vec<Arc<Record>> = items
-        .iter()
-        .enumerate()
-        .map(|(n, item)| {
-            // Articles without an outlet each count as their own.
-            let source = item.source.clone().unwrap_or_else(|| item.id.clone());
-            Arc::new(Record {
-                article: Article {
-                    id: format!("{n:016x}"),
-                    source_id: source.clone(),
-                    source_name: source,
-                    country: Country::US,
-                    language: Language::En,
-                    categories: Vec::new(),
-                    title: item.title.clone(),
-                    link: item.id.clone(),
-                    published: day + Duration::seconds(n as i64),
-                    updated: None,
-                    date_note: None,
-                    summary: item.text.clone(),
-                    image: None,
-                    also: Vec::new(),
-                    other_languages: 0,
-                    folded: Vec::new(),
-                },
-                summary_html: String::new(),
-                text_keys: Vec::new(),
-            })
-        })
-        .collect();
+    let articles = records(&items);
     let label: HashMap<&str, &str> = items
         .iter()
         .map(|i| (i.id.as_str(), i.story.as_str()))
@@ -112,20 +51,12 @@ fn main() {
         .map(|a| label[a.link.as_str()])
         .collect();
     let story_of = &snapshot.grouping.story_of;
-    let (mut tp, mut fp, mut fn_) = (0u64, 0u64, 0u64);
+    let mut pairs = Pairs::default();
     for i in 0..of.len() {
         for j in i + 1..of.len() {
-            match (of[i] == of[j], story_of[i] == story_of[j]) {
-                (true, true) => tp += 1,
-                (false, true) => fp += 1,
-                (true, false) => fn_ += 1,
-                (false, false) => {}
-            }
+            pairs.add(of[i] == of[j], story_of[i] == story_of[j]);
         }
     }
-    let precision = tp as f64 / (tp + fp).max(1) as f64;
-    let recall = tp as f64 / (tp + fn_).max(1) as f64;
-    let f1 = 2.0 * precision * recall / (precision + recall).max(f64::EPSILON);
     let stories = &snapshot.grouping.stories;
     let largest = stories.iter().map(Vec::len).max().unwrap_or(0);
     let grouped = stories.iter().filter(|s| s.len() > 1).count();
@@ -139,10 +70,7 @@ fn main() {
             s.len()
         }
     );
-    println!(
-        "  pairwise precision {precision:.3}, recall {recall:.3}, F1 {f1:.3} \
-         ({tp} pairs right, {fp} wrong, {fn_} missed)"
-    );
+    println!("  pairwise {}", pairs.line());
     println!(
         "  {grouped} stories of two or more, the largest {largest} articles; \
          {} links; full grouping {:.0} ms (median of {RUNS})",
