@@ -1,9 +1,12 @@
 //! One story in several languages: the stories found within each language (`group`, on their
 //! words) are joined across languages on what they share as wholes, the names, acronyms and
 //! numbers any of their articles wrote, in whatever script: never an ordinary word, at least
-//! two of them (or one, with three places in common), places adding a little. A story takes at most one story of each language, so
-//! links cannot chain events into one across languages; its size is its parts' cohesion.
+//! two of them (or one, with three places in common) and a fifth of the names the shorter
+//! wrote (`MIN_COVER`), places adding a little. A story takes at most one story of each
+//! language, so links cannot chain events into one across languages; its size is its parts'
+//! cohesion.
 
+use super::anchor_index::{Kind, kind_of};
 use super::group::{self, Doc, GroupOptions, Link, PLACE_FACTOR, PLACES_CAP, Shared};
 use app::model::Language;
 use chrono::{DateTime, Utc};
@@ -14,33 +17,56 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 pub(super) const MIN_SHARED: usize = 2;
 /// Or one name with this many places in common: places support a name, never replace one.
 pub(super) const PLACES_FOR_A_NAME: usize = 3;
+/// What two stories share is at least this share of the names the one with fewer wrote: two
+/// long reports each carry dozens of names and capitalised nouns, and two or three of them
+/// meet by chance (a German "Preis" and a Chinese 普尔斯); two short ones that share two
+/// names share most of what they say.
+const MIN_COVER: f32 = 0.2;
 
 /// One language's story, as the joining reads it.
 struct Part<'a> {
     language: Language,
     first: DateTime<Utc>,
     last: DateTime<Utc>,
-    /// Each anchor as one of its articles wrote it, and whether every article that has it
-    /// has it from an ordinary word only (never as a name).
-    anchors: BTreeMap<&'a str, (&'a str, bool)>,
+    /// Each anchor as one of its articles wrote it.
+    anchors: BTreeMap<&'a str, Held<'a>>,
+    /// How many of its anchors could count across languages (names, acronyms, numbers).
+    names: usize,
+}
+
+/// One anchor of a part.
+#[derive(Clone, Copy)]
+struct Held<'a> {
+    written: &'a str,
+    /// Every article that has it has it from an ordinary word only (never as a name).
+    word: bool,
+    /// Every article that has it (an `a:` key) has it from a capitalised word only ("Frank"),
+    /// which its `n:` key already counts: two such meet as names, not again as acronyms.
+    soft: bool,
 }
 
 fn part<'a>(docs: &'a [Doc], members: &[usize]) -> Part<'a> {
-    let mut anchors: BTreeMap<&str, (&str, bool)> = BTreeMap::new();
+    let mut anchors: BTreeMap<&str, Held> = BTreeMap::new();
     for &i in members {
         let f = &docs[i].features;
         for (key, written) in &f.anchors {
             let word = f.word_keys.contains(key);
-            let entry = anchors
-                .entry(key.as_str())
-                .or_insert((written.as_str(), word));
-            if !word && entry.1 {
-                *entry = (written.as_str(), false);
+            let soft = f.soft_acronyms.contains(key);
+            let held = anchors.entry(key.as_str()).or_insert(Held {
+                written: written.as_str(),
+                word,
+                soft,
+            });
+            if !word && held.word {
+                held.written = written.as_str();
+                held.word = false;
             }
+            held.soft &= soft;
         }
     }
+    let language = docs[members[0]].language;
     Part {
-        language: docs[members[0]].language,
+        language,
         first: members
             .iter()
             .map(|&i| docs[i].published)
@@ -51,6 +77,14 @@ fn part<'a>(docs: &'a [Doc], members: &[usize]) -> Part<'a> {
             .map(|&i| docs[i].published)
             .max()
             .unwrap_or_default(),
+        names: anchors
+            .iter()
+            .filter(|(key, held)| {
+                matches!(kind_of(key), Kind::Name | Kind::Other)
+                    && !held.soft
+                    && !(held.word && !matches!(language, Language::Ar | Language::Hi))
+            })
+            .count(),
         anchors,
     }
 }
@@ -70,11 +104,15 @@ fn bridge(
     }
     let (mut strong, mut places, mut count, mut place_count) = (0.0, 0.0, 0, 0);
     let mut shared = Vec::new();
-    for (key, &(written_a, word_a)) in &a.anchors {
-        let Some(&(written_b, word_b)) = b.anchors.get(key) else {
+    for (key, ha) in &a.anchors {
+        let Some(hb) = b.anchors.get(key) else {
             continue;
         };
-        let w = if key.starts_with("p:") {
+        if ha.soft && hb.soft {
+            continue;
+        }
+        let (written_a, word_a, written_b, word_b) = (ha.written, ha.word, hb.written, hb.word);
+        let w = if kind_of(key) == Kind::Place {
             let w = weight(key) * PLACE_FACTOR;
             places += w;
             place_count += 1;
@@ -94,7 +132,9 @@ fn bridge(
         });
     }
     let score = strong + f32::min(places, PLACES_CAP);
-    let enough = count >= MIN_SHARED || count == 1 && place_count >= PLACES_FOR_A_NAME;
+    let covered = count as f32 >= MIN_COVER * a.names.min(b.names) as f32;
+    let enough =
+        covered && (count >= MIN_SHARED || count == 1 && place_count >= PLACES_FOR_A_NAME);
     if !enough || score < options.threshold_across {
         return None;
     }
@@ -229,6 +269,41 @@ mod tests {
         );
         // One shared name: the French story stays apart.
         assert!(j.stories.iter().any(|s| s == &vec![2]), "{:?}", j.stories);
+    }
+
+    #[test]
+    fn a_capitalised_name_counts_once_not_again_as_an_acronym() {
+        // "Frank" gives a name key and a soft acronym key: written so on both sides it is one
+        // name, and one name joins nothing.
+        let docs = window(&[
+            ("Frank opens the new bridge", Language::En),
+            ("Frank inaugure le nouveau pont", Language::Fr),
+        ]);
+        let j = joined(&docs, &[vec![0], vec![1]]);
+        assert!(j.bridges.is_empty(), "{:?}", j.stories);
+    }
+
+    #[test]
+    fn two_names_join_short_reports_not_long_ones_that_share_them_by_chance() {
+        let short = window(&[
+            ("Tokayev asks the CSTO for help", Language::En),
+            ("Tokajew bittet die CSTO um Hilfe", Language::De),
+        ]);
+        assert_eq!(joined(&short, &[vec![0], vec![1]]).bridges.len(), 1);
+        // The same two names among a dozen others on each side: a coincidence.
+        let long = window(&[
+            (
+                "Tokayev and the CSTO: Alice Brown, Carol Dunn, Edgar Fitch, Gina Hale, \
+                 Ivan Jones, Karl Lund and Mona Nash met in Oslo",
+                Language::En,
+            ),
+            (
+                "Tokajew und die CSTO: Otto Pohl, Quirin Rausch, Sabine Thiel, Ulrich Vogt, \
+                 Walter Xaver, Yvonne Zorn und Bernd Ahrens trafen sich in Wien",
+                Language::De,
+            ),
+        ]);
+        assert!(joined(&long, &[vec![0], vec![1]]).bridges.is_empty());
     }
 
     #[test]

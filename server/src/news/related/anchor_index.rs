@@ -15,7 +15,7 @@ pub enum Kind {
     Place,
     /// `n:` a name (or a word) by its consonants.
     Name,
-    /// `a:` acronyms and model names, `#:` numbers.
+    /// `a:` acronyms and model names, `#:` numbers, `d:` dates.
     Other,
 }
 
@@ -40,7 +40,7 @@ pub struct AnchorIndex {
     held: Vec<Vec<Held>>,
 }
 
-fn kind_of(key: &str) -> Kind {
+pub(super) fn kind_of(key: &str) -> Kind {
     if key.starts_with("p:") {
         Kind::Place
     } else if key.starts_with("n:") {

@@ -247,6 +247,9 @@ fn latin_anchors(toks: &[(&Token, bool)], f: &mut Features) {
         expansion_acronyms(run, f);
         run.clear();
     };
+    // Keys of capitalised words written after a German article: nouns, not names.
+    let mut nouns: Vec<String> = Vec::new();
+    let mut after_article = false;
     for &(t, stop) in toks {
         let letters = t.text.chars().filter(|c| c.is_alphabetic()).count();
         let digits = t.text.chars().filter(|c| c.is_ascii_digit()).count();
@@ -279,6 +282,9 @@ fn latin_anchors(toks: &[(&Token, bool)], f: &mut Features) {
                     && let Some(key) = translit::key(part, Script::Latin)
                 {
                     if t.capitalized {
+                        if after_article {
+                            nouns.push(format!("n:{key}"));
+                        }
                         f.name_key(format!("n:{key}"), written);
                     } else {
                         f.word_key(format!("n:{key}"), written);
@@ -292,9 +298,24 @@ fn latin_anchors(toks: &[(&Token, bool)], f: &mut Features) {
         } else {
             flush(&mut run, f);
         }
+        after_article = !t.capitalized && GERMAN_ARTICLES.contains(&t.text.as_str());
     }
     flush(&mut run, f);
+    // German writes every noun with a capital: "die Firma", "den Preis" are words, and meet
+    // no name in another language ("Firma" is not फोरम, "Preis" not 普尔斯), wherever else
+    // the text writes them.
+    for key in nouns {
+        if f.anchors.contains_key(&key) {
+            f.word_keys.insert(key);
+        }
+    }
 }
+
+/// German articles and the contractions with one: a capitalised word after one is a noun.
+const GERMAN_ARTICLES: [&str; 17] = [
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines",
+    "zum", "zur", "im", "vom", "beim",
+];
 
 /// "Collective Security Treaty Organization" → `a:csto`; a hyphenated word gives its initial,
 /// or one per part ("American-Islamic": CAIR as well as CAR). A run may start with words that
@@ -1028,6 +1049,26 @@ mod tests {
                 anchors(text)
             );
         }
+    }
+
+    #[test]
+    fn a_german_noun_after_an_article_is_a_word_and_a_name_stays_a_name() {
+        let f = extract(
+            "Scholz nennt den Preis zu hoch. Preis und Firma: die Firma zahlt",
+            &Aliases::default(),
+        );
+        for noun in ["Preis", "Firma"] {
+            let key = f
+                .anchors
+                .iter()
+                .find(|(key, written)| key.starts_with("n:") && *written == noun)
+                .map(|(k, _)| k.clone())
+                .unwrap_or_else(|| panic!("{noun}: {:?}", f.anchors));
+            assert!(f.word_keys.contains(&key), "{noun} is a noun: {key}");
+        }
+        let scholz = translit::key("scholz", Script::Latin).unwrap();
+        assert!(!f.word_keys.contains(&format!("n:{scholz}")));
+        assert!(f.anchors.contains_key(&format!("n:{scholz}")));
     }
 
     #[test]
