@@ -9,7 +9,9 @@
 #   4. a first visit's compressed transfer (brotli): page, CSS, JS, wasm.
 #   5. criterion: a full regrouping of More Related News over 2,000 articles in six languages,
 #      and placing one more afterwards; then the same on real news (ECB+, English, read from
-#      ../shared/related-dev): pairwise precision, recall, F1, the largest story, the times.
+#      ../shared/related-dev): pairwise precision, recall, F1, the largest story, the times;
+#      and across languages on the WMT news test sets (target/related-wmt.jsonl, written by
+#      server/benches/prepare_wmt.py; skipped when absent).
 #   6. the store: 500,000 generated stories (criterion).
 #   7. Lighthouse performance (mobile) of the home and an article page, and their first visit.
 #   8. the fleet (.ci/fleet-bench.sh): 1 and 3 instances on PostgreSQL, 1 on SQLite.
@@ -74,9 +76,10 @@ for path in / $(grep -oE '/pkg/panorama\.[A-Za-z0-9_-]+\.(css|js|wasm)' <<<"$hom
 done
 printf '  %-48s %8d bytes (target: 350 KB)\n' "first visit" "$total"
 
-say "5. More Related News: regrouping 2,114 articles and placing one (criterion); real news (ECB+)"
+say "5. More Related News: regrouping 2,114 articles and placing one (criterion); real news (ECB+; WMT test sets across languages, if target/related-wmt.jsonl was written)"
 cargo bench -q -p server --bench related 2>&1 | grep -E '^related/|time:' || true
 cargo bench -q -p server --bench related_real 2>&1 | grep -vE '^\s*$|Compiling|Finished|Running' || true
+cargo bench -q -p server --bench related_wmt 2>&1 | grep -vE '^\s*$|Compiling|Finished|Running' || true
 
 say "6. The store: 500,000 generated stories in six languages (STORIES=n for fewer)"
 cargo bench -q -p server --bench store

@@ -115,7 +115,10 @@ fn main() {
         })
         .collect();
     mixed.sort_by_key(|m| std::cmp::Reverse(m.len()));
-    println!("  {} stories join two labelled stories or more:", mixed.len());
+    println!(
+        "  {} stories join two labelled stories or more:",
+        mixed.len()
+    );
     for m in &mixed {
         println!("    {}", m.join(" | "));
     }

@@ -82,7 +82,7 @@ fn part<'a>(docs: &'a [Doc], members: &[usize]) -> Part<'a> {
             .filter(|(key, held)| {
                 matches!(kind_of(key), Kind::Name | Kind::Other)
                     && !held.soft
-                    && !(held.word && !matches!(language, Language::Ar | Language::Hi))
+                    && (!held.word || matches!(language, Language::Ar | Language::Hi))
             })
             .count(),
         anchors,
@@ -133,8 +133,7 @@ fn bridge(
     }
     let score = strong + f32::min(places, PLACES_CAP);
     let covered = count as f32 >= MIN_COVER * a.names.min(b.names) as f32;
-    let enough =
-        covered && (count >= MIN_SHARED || count == 1 && place_count >= PLACES_FOR_A_NAME);
+    let enough = covered && (count >= MIN_SHARED || count == 1 && place_count >= PLACES_FOR_A_NAME);
     if !enough || score < options.threshold_across {
         return None;
     }
