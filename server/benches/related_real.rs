@@ -18,7 +18,7 @@ mod real_sets;
 use chrono::Duration;
 use panorama_server::news::related::{Aliases, GroupOptions, Snapshot};
 use panorama_server::record::Record;
-use real_sets::{Pairs, RUNS, load, median_of, records};
+use real_sets::{Pairs, RUNS, grouped, labels, load, records, stories_of};
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Instant;
@@ -36,20 +36,10 @@ fn main() {
         return;
     };
     let articles = records(&items);
-    let label: HashMap<&str, &str> = items
-        .iter()
-        .map(|i| (i.id.as_str(), i.story.as_str()))
-        .collect();
+    let label = labels(&items);
     let options = GroupOptions::default();
-
-    let (snapshot, took) = median_of(RUNS, || {
-        Snapshot::build(articles.clone(), &mut Aliases::default(), &options, 0)
-    });
-    let of: Vec<&str> = snapshot
-        .articles
-        .iter()
-        .map(|a| label[a.link.as_str()])
-        .collect();
+    let (snapshot, took) = grouped(&articles);
+    let of = stories_of(&snapshot, &label);
     let story_of = &snapshot.grouping.story_of;
     let mut pairs = Pairs::default();
     for i in 0..of.len() {
@@ -59,7 +49,7 @@ fn main() {
     }
     let stories = &snapshot.grouping.stories;
     let largest = stories.iter().map(Vec::len).max().unwrap_or(0);
-    let grouped = stories.iter().filter(|s| s.len() > 1).count();
+    let several = stories.iter().filter(|s| s.len() > 1).count();
     println!(
         "ECB+ ({} articles, {} labelled stories), dates ignored:",
         articles.len(),
@@ -72,7 +62,7 @@ fn main() {
     );
     println!("  pairwise {}", pairs.line());
     println!(
-        "  {grouped} stories of two or more, the largest {largest} articles; \
+        "  {several} stories of two or more, the largest {largest} articles; \
          {} links; full grouping {:.0} ms (median of {RUNS})",
         snapshot.grouping.links.len(),
         took.as_secs_f64() * 1000.0
@@ -102,9 +92,7 @@ fn main() {
             Arc::new(copy)
         }))
         .collect();
-    let (doubled, took) = median_of(RUNS, || {
-        Snapshot::build(twice.clone(), &mut Aliases::default(), &options, 0)
-    });
+    let (doubled, took) = grouped(&twice);
     println!(
         "  full grouping of {} articles (the set and a copy four days later): {:.0} ms (median of {RUNS}), {} stories of two or more",
         twice.len(),

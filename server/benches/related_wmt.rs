@@ -19,8 +19,7 @@
 
 mod real_sets;
 
-use panorama_server::news::related::{Aliases, GroupOptions, Snapshot};
-use real_sets::{Pairs, RUNS, load, median_of, records};
+use real_sets::{Pairs, RUNS, grouped, labels, load, records, stories_of};
 use std::collections::HashMap;
 
 fn main() {
@@ -35,20 +34,9 @@ fn main() {
         return;
     };
     let articles = records(&items);
-    let label: HashMap<&str, &str> = items
-        .iter()
-        .map(|i| (i.id.as_str(), i.story.as_str()))
-        .collect();
-    let options = GroupOptions::default();
-    let (snapshot, took) = median_of(RUNS, || {
-        Snapshot::build(articles.clone(), &mut Aliases::default(), &options, 0)
-    });
-
-    let of: Vec<&str> = snapshot
-        .articles
-        .iter()
-        .map(|a| label[a.link.as_str()])
-        .collect();
+    let label = labels(&items);
+    let (snapshot, took) = grouped(&articles);
+    let of = stories_of(&snapshot, &label);
     let story_of = &snapshot.grouping.story_of;
     let (mut across, mut within) = (Pairs::default(), Pairs::default());
     for i in 0..of.len() {

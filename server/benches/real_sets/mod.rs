@@ -3,7 +3,9 @@
 
 use app::model::{Article, Country, Language};
 use chrono::{DateTime, Duration, Utc};
+use panorama_server::news::related::{Aliases, GroupOptions, Snapshot};
 use panorama_server::record::Record;
+use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -82,6 +84,31 @@ pub fn records(items: &[Item]) -> Vec<Arc<Record>> {
                 text_keys: Vec::new(),
             })
         })
+        .collect()
+}
+
+/// Each item's story, by its id (its record's `link`).
+pub fn labels(items: &[Item]) -> HashMap<&str, &str> {
+    items
+        .iter()
+        .map(|i| (i.id.as_str(), i.story.as_str()))
+        .collect()
+}
+
+/// `articles` grouped with the default options, and the median time of a full grouping.
+pub fn grouped(articles: &[Arc<Record>]) -> (Snapshot, std::time::Duration) {
+    let options = GroupOptions::default();
+    median_of(RUNS, || {
+        Snapshot::build(articles.to_vec(), &mut Aliases::default(), &options, 0)
+    })
+}
+
+/// The story of each of the snapshot's articles, in its order.
+pub fn stories_of<'a>(snapshot: &Snapshot, label: &HashMap<&str, &'a str>) -> Vec<&'a str> {
+    snapshot
+        .articles
+        .iter()
+        .map(|a| label[a.link.as_str()])
         .collect()
 }
 
