@@ -38,16 +38,23 @@ fn main() {
     let (snapshot, took) = grouped(&articles);
     let of = stories_of(&snapshot, &label);
     let story_of = &snapshot.grouping.story_of;
+    let event: HashMap<&str, &str> = items
+        .iter()
+        .map(|i| (i.id.as_str(), i.event.as_deref().unwrap_or(&i.story)))
+        .collect();
+    let events = stories_of(&snapshot, &event);
     let (mut across, mut within) = (Pairs::default(), Pairs::default());
+    let (mut across_events, mut within_events) = (Pairs::default(), Pairs::default());
     for i in 0..of.len() {
         for j in i + 1..of.len() {
             let (a, b) = (&snapshot.articles[i], &snapshot.articles[j]);
-            let pairs = if a.language == b.language {
-                &mut within
+            let (pairs, by_event) = if a.language == b.language {
+                (&mut within, &mut within_events)
             } else {
-                &mut across
+                (&mut across, &mut across_events)
             };
             pairs.add(of[i] == of[j], story_of[i] == story_of[j]);
+            by_event.add(events[i] == events[j], story_of[i] == story_of[j]);
         }
     }
     let mut languages: HashMap<&str, usize> = HashMap::new();
@@ -68,10 +75,17 @@ fn main() {
         "WMT news test sets ({} articles {languages:?}, {labelled} labelled stories):",
         articles.len()
     );
-    println!("  across languages: {}", across.line());
+    println!("  across languages, by document: {}", across.line());
     println!(
-        "  within a language: {} pairs wrongly joined (no pair is labelled within one)",
+        "  within a language, by document: {} pairs wrongly joined (none is labelled)",
         within.wrong
+    );
+    println!(
+        "  by event (documents read as reporting one event are one story, prepare_wmt.py): \
+         across languages {}; within a language {} pairs wrongly joined, {} right",
+        across_events.line(),
+        within_events.wrong,
+        within_events.right
     );
     println!(
         "  {} stories of two or more, the largest {largest} articles (largest labelled: 4); \

@@ -36,6 +36,8 @@ pub struct Item {
     pub text: String,
     pub source: Option<String>,
     pub story: String,
+    /// The event, where a set says that several stories report one (see `prepare_wmt.py`).
+    pub event: Option<String>,
 }
 
 /// The set at `path`, or `None` when it is not there.
