@@ -1,5 +1,7 @@
 //! Real labelled news sets, read as the grouping reads articles: shared by the benchmarks
-//! that measure More Related News on them (`related_real`, `related_wmt`).
+//! that measure More Related News on them (`related_real`, `related_wmt`). Each compiles it
+//! apart and uses a part of it.
+#![allow(dead_code)]
 
 use app::model::{Article, Country, Language};
 use chrono::{DateTime, Duration, Utc};

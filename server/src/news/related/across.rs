@@ -7,7 +7,7 @@
 //! cohesion.
 
 use super::anchor_index::{Kind, kind_of};
-use super::group::{self, Doc, GroupOptions, Link, PLACE_FACTOR, PLACES_CAP, Shared};
+use super::group::{self, Doc, GroupOptions, Link, MIN_COVER, PLACE_FACTOR, PLACES_CAP, Shared};
 use app::model::Language;
 use chrono::{DateTime, Utc};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -17,11 +17,6 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 pub(super) const MIN_SHARED: usize = 2;
 /// Or one name with this many places in common: places support a name, never replace one.
 pub(super) const PLACES_FOR_A_NAME: usize = 3;
-/// What two stories share is at least this share of the names the one with fewer wrote: two
-/// long reports each carry dozens of names and capitalised nouns, and two or three of them
-/// meet by chance (a German "Preis" and a Chinese 普尔斯); two short ones that share two
-/// names share most of what they say.
-const MIN_COVER: f32 = 0.2;
 
 /// One language's story, as the joining reads it.
 struct Part<'a> {
@@ -132,6 +127,9 @@ fn bridge(
         });
     }
     let score = strong + f32::min(places, PLACES_CAP);
+    // Two long reports each carry dozens of names and capitalised nouns, and two or three of
+    // them meet by chance (a German "Preis" and a Chinese 普尔斯); two short ones that share
+    // two names share most of what they say.
     let covered = count as f32 >= MIN_COVER * a.names.min(b.names) as f32;
     let enough = covered && (count >= MIN_SHARED || count == 1 && place_count >= PLACES_FOR_A_NAME);
     if !enough || score < options.threshold_across {

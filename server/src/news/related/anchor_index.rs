@@ -38,6 +38,16 @@ pub struct AnchorIndex {
     carriers: Vec<Vec<(usize, bool)>>,
     /// Each article's anchors, by id.
     held: Vec<Vec<Held>>,
+    /// How many names each article wrote (`names`).
+    names: Vec<usize>,
+}
+
+/// How many names, acronyms and numbers an article with anchors `held` wrote: not places, not
+/// keys it has from ordinary words only, not a capitalised word's second key.
+pub fn names(held: &[Held]) -> usize {
+    held.iter()
+        .filter(|h| h.kind != Kind::Place && !h.word && !h.soft)
+        .count()
 }
 
 pub(super) fn kind_of(key: &str) -> Kind {
@@ -58,6 +68,7 @@ impl AnchorIndex {
             kinds: Vec::new(),
             carriers: Vec::new(),
             held: Vec::with_capacity(docs.len()),
+            names: Vec::with_capacity(docs.len()),
         };
         for (i, d) in docs.iter().enumerate() {
             let f = &d.features;
@@ -80,6 +91,7 @@ impl AnchorIndex {
                 });
             }
             held.sort_unstable_by_key(|h| h.id);
+            index.names.push(names(&held));
             index.held.push(held);
         }
         index
@@ -88,6 +100,11 @@ impl AnchorIndex {
     /// The anchors of article `i` of the window, by id.
     pub fn held(&self, i: usize) -> &[Held] {
         &self.held[i]
+    }
+
+    /// How many names article `i` of the window wrote.
+    pub fn names(&self, i: usize) -> usize {
+        self.names[i]
     }
 
     /// The anchors of an article outside the window that the window's articles carry too

@@ -90,6 +90,10 @@ const COMMON_SHARE: f32 = 0.1;
 /// Nor, in a large window, those carried by more articles than this: more than one story has
 /// them (no event has that many articles), and pairing their carriers costs the most.
 const MAX_COMMON: usize = 60;
+/// The names (acronyms, numbers) two articles in one language, or two stories in two, share
+/// are at least this share of those the one with fewer wrote, unless their words are nearly
+/// the same: long reports share a few names by chance, or by their subject alone.
+pub(super) const MIN_COVER: f32 = 0.2;
 /// Two stories merge when at least this share of their cross pairs are linked.
 pub(super) const MIN_DENSITY: f32 = 0.5;
 
@@ -223,6 +227,8 @@ pub(super) fn counts_across(word_a: bool, a: Language, word_b: bool, b: Language
 pub(super) struct Side<'a> {
     pub doc: &'a Doc,
     pub held: &'a [Held],
+    /// How many names it wrote (`anchor_index::names`).
+    pub names: usize,
 }
 
 impl<'a> Side<'a> {
@@ -231,6 +237,7 @@ impl<'a> Side<'a> {
         Side {
             doc: &docs[i],
             held: anchors.held(i),
+            names: anchors.names(i),
         }
     }
 }
@@ -298,8 +305,12 @@ pub(super) fn score_pair(
     // Places and common words alone never make a story; nor do two articles in one
     // language that share only their subject's names.
     // Across languages, a shared name, acronym or number (`MIN_NAMES_ACROSS`).
+    // Within one language, the names shared are a share of those the one with fewer wrote
+    // (`MIN_COVER`): two reports of one subject's two events share its names and little else
+    // (Kanye West's apology, Kanye West's campaign), two reports of one event most of theirs.
+    let covered = strong_count as f32 >= MIN_COVER * a.names.min(b.names) as f32;
     let anchored = match words {
-        Some(w) => (strong_count >= 1 || w >= 0.5) && w >= MIN_WORDS,
+        Some(w) => (strong_count >= 1 && covered || w >= 0.5) && w >= MIN_WORDS,
         None => strong_count >= MIN_NAMES_ACROSS,
     };
     let threshold = if same_language {
@@ -388,6 +399,33 @@ mod tests {
             language,
             features: extract(text, &Aliases::default()),
         }
+    }
+
+    #[test]
+    fn two_events_of_one_subject_stay_apart_and_two_reports_of_one_event_join() {
+        // Among other news, as in any window: names weigh by their rarity.
+        let mut docs: Vec<Doc> = (0..40)
+            .map(|n| doc(&format!("Weather: a mild day, number {n}"), Language::En, 0))
+            .collect();
+        let apology = "Kanye West, the rapper, spoke on stage at a rally on Sunday and cried \
+                       about Kim Kardashian, as Tyler Perry, Drake, Pusha Salvo, Ellen Grant \
+                       and Oprah Winfrey watched the rapper speak to the crowd";
+        let campaign = "Kanye West, the rapper, spoke on stage at a rally on Sunday and said \
+                        he can beat Joe Biden, with the FEC in Oklahoma, Vermont and Wyoming, \
+                        as Dwight Howard, Elon Musk and Mariah Quinn watched the rapper speak";
+        let campaign_again = "Rapper Kanye West says he can beat Joe Biden: papers filed with \
+                              the FEC in Oklahoma and Vermont, Elon Musk and Dwight Howard \
+                              back him";
+        docs.push(doc(apology, Language::En, 1));
+        docs.push(doc(campaign, Language::En, 2));
+        docs.push(doc(campaign_again, Language::En, 3));
+        let grouping = group(&docs, &GroupOptions::default());
+        let (apology, campaign, again) = (40, 41, 42);
+        assert_ne!(
+            grouping.story_of[apology], grouping.story_of[campaign],
+            "they share only their subject's names"
+        );
+        assert_eq!(grouping.story_of[campaign], grouping.story_of[again]);
     }
 
     #[test]

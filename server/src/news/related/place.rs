@@ -7,7 +7,7 @@
 //! (as two languages' stories join in `across`). Nothing in the grouping changes.
 
 use super::across;
-use super::anchor_index::{AnchorIndex, Kind};
+use super::anchor_index::{self, AnchorIndex, Kind};
 use super::group::{self, Doc, GroupOptions, Link, MIN_DENSITY, Side};
 use super::terms::{self, TermIndex, Vector};
 use app::model::Language;
@@ -84,7 +84,11 @@ impl Placement {
             .collect();
         candidates.sort_unstable();
 
-        let me = Side { doc, held: &held };
+        let me = Side {
+            doc,
+            names: anchor_index::names(&held),
+            held: &held,
+        };
         candidates
             .into_iter()
             .filter_map(|i| {
