@@ -74,13 +74,18 @@ impl AnchorIndex {
             let f = &d.features;
             let mut held = Vec::with_capacity(f.anchors.len());
             for key in f.anchors.keys() {
-                let next = index.keys.len() as u32;
-                let id = *index.ids.entry(key.as_str().into()).or_insert(next);
-                if id == next {
-                    index.keys.push(key.as_str().into());
-                    index.kinds.push(kind_of(key));
-                    index.carriers.push(Vec::new());
-                }
+                // Looked up before inserting: a key is boxed once, not at every article.
+                let id = match index.ids.get(key.as_str()) {
+                    Some(&id) => id,
+                    None => {
+                        let id = index.keys.len() as u32;
+                        index.ids.insert(key.as_str().into(), id);
+                        index.keys.push(key.as_str().into());
+                        index.kinds.push(kind_of(key));
+                        index.carriers.push(Vec::new());
+                        id
+                    }
+                };
                 let word = f.word_keys.contains(key);
                 index.carriers[id as usize].push((i, word));
                 held.push(Held {

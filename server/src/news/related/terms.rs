@@ -31,17 +31,18 @@ impl TermIndex {
             per_language: HashMap::new(),
         };
         for d in docs {
+            let ids = index.ids.entry(d.language).or_default();
             for term in d.features.terms.keys() {
-                let next = index.df.len() as u32;
-                let id = *index
-                    .ids
-                    .entry(d.language)
-                    .or_default()
-                    .entry(term.as_str().into())
-                    .or_insert(next);
-                if id == next {
-                    index.df.push(0);
-                }
+                // Looked up before inserting: a word is boxed once, not at every article.
+                let id = match ids.get(term.as_str()) {
+                    Some(&id) => id,
+                    None => {
+                        let id = index.df.len() as u32;
+                        ids.insert(term.as_str().into(), id);
+                        index.df.push(0);
+                        id
+                    }
+                };
                 index.df[id as usize] += 1;
             }
             *index.per_language.entry(d.language).or_default() += 1;
