@@ -381,9 +381,9 @@ impl Snapshot {
 pub fn shown_anchors(link: &Link, other_is_b: bool) -> Vec<String> {
     let mut shown: Vec<String> = Vec::new();
     for s in link.shared.iter().take(6) {
-        let written = if other_is_b { &s.b } else { &s.a };
-        if !shown.contains(written) {
-            shown.push(written.clone());
+        let (_, written) = s.written(other_is_b);
+        if !shown.iter().any(|w| w == written) {
+            shown.push(written.to_string());
         }
     }
     shown

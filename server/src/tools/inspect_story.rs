@@ -141,19 +141,14 @@ fn linked(snapshot: &Snapshot, me: usize, i: usize) -> Linked {
                 w.link
                     .shared
                     .iter()
-                    .map(|s| SharedAnchor {
-                        anchor: s.key.clone(),
-                        here: if w.first_is_asked {
-                            s.a.clone()
-                        } else {
-                            s.b.clone()
-                        },
-                        there: if w.first_is_asked {
-                            s.b.clone()
-                        } else {
-                            s.a.clone()
-                        },
-                        weight: s.weight,
+                    .map(|s| {
+                        let (here, there) = s.written(w.first_is_asked);
+                        SharedAnchor {
+                            anchor: s.key.clone(),
+                            here: here.to_string(),
+                            there: there.to_string(),
+                            weight: s.weight,
+                        }
                     })
                     .collect()
             })

@@ -49,6 +49,18 @@ pub struct Shared {
     pub weight: f32,
 }
 
+impl Shared {
+    /// How the article asked about wrote it, and how the other did; `asked_is_a` when the
+    /// article asked about is the link's side `a`.
+    pub fn written(&self, asked_is_a: bool) -> (&str, &str) {
+        if asked_is_a {
+            (&self.a, &self.b)
+        } else {
+            (&self.b, &self.a)
+        }
+    }
+}
+
 /// Why two articles were linked.
 #[derive(Clone, Debug)]
 pub struct Link {
@@ -123,16 +135,7 @@ pub fn group(docs: &[Doc], options: &GroupOptions) -> Grouping {
         .iter()
         .map(|d| terms.vector(d, CANDIDATE_TERMS))
         .collect();
-    let mut telling: Vec<Vec<usize>> = Vec::new();
-    for (i, v) in vectors.iter().enumerate() {
-        for &id in &v.telling {
-            let id = id as usize;
-            if telling.len() <= id {
-                telling.resize_with(id + 1, Vec::new);
-            }
-            telling[id].push(i);
-        }
-    }
+    let telling = super::terms::by_telling(&vectors);
 
     // Pairs within one language, counted by what they share: a name or acronym (not an
     // ordinary word's key, not a place), or a telling word, each rare enough. Two signals

@@ -21,8 +21,8 @@ pub struct Placement {
     terms: TermIndex,
     vectors: Vec<Vector>,
     anchors: AnchorIndex,
-    /// Articles by the words that tell most of each (`group::CANDIDATE_TERMS`).
-    telling: HashMap<u32, Vec<usize>>,
+    /// Articles by the words that tell most of each (`group::CANDIDATE_TERMS`), by word id.
+    telling: Vec<Vec<usize>>,
 }
 
 impl Placement {
@@ -33,12 +33,7 @@ impl Placement {
             .iter()
             .map(|d| terms.vector(d, group::CANDIDATE_TERMS))
             .collect();
-        let mut telling: HashMap<u32, Vec<usize>> = HashMap::new();
-        for (i, v) in vectors.iter().enumerate() {
-            for &id in &v.telling {
-                telling.entry(id).or_default().push(i);
-            }
-        }
+        let telling = terms::by_telling(&vectors);
         Placement {
             docs,
             terms,
@@ -71,7 +66,7 @@ impl Placement {
         }
         let mine = self.terms.vector(doc, group::CANDIDATE_TERMS);
         for &id in &mine.telling {
-            if let Some(members) = self.telling.get(&id)
+            if let Some(members) = self.telling.get(id as usize)
                 && self.terms.df(id) <= common
             {
                 add(&mut members.iter().copied());
@@ -92,10 +87,9 @@ impl Placement {
         candidates
             .into_iter()
             .filter_map(|i| {
-                let other = &self.docs[i];
-                let words = (other.language == doc.language)
-                    .then(|| terms::cosine(&mine, &self.vectors[i]));
                 let other = Side::of(&self.docs, &self.anchors, i);
+                let words = (other.doc.language == doc.language)
+                    .then(|| terms::cosine(&mine, &self.vectors[i]));
                 group::score_pair(me, other, words, &self.anchors, options).map(|link| (i, link))
             })
             .collect()

@@ -93,6 +93,22 @@ impl TermIndex {
     }
 }
 
+/// The articles (indexes into `vectors`) that each word tells most of, by word id: the
+/// pairs they make are the grouping's and placing's candidates.
+pub fn by_telling(vectors: &[Vector]) -> Vec<Vec<usize>> {
+    let mut telling: Vec<Vec<usize>> = Vec::new();
+    for (i, v) in vectors.iter().enumerate() {
+        for &id in &v.telling {
+            let id = id as usize;
+            if telling.len() <= id {
+                telling.resize_with(id + 1, Vec::new);
+            }
+            telling[id].push(i);
+        }
+    }
+    telling
+}
+
 /// The cosine of two vectors.
 pub fn cosine(a: &Vector, b: &Vector) -> f32 {
     let (a, b) = (&a.weights, &b.weights);
