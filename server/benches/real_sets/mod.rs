@@ -40,6 +40,10 @@ pub struct Item {
     pub story: String,
     /// The event, where a set says that several stories report one (see `prepare_wmt.py`).
     pub event: Option<String>,
+    /// An unlabelled article of another time (`prepare_saudi.py`): no link between it and an
+    /// article of the labelled set can be right; links among such articles are not judged.
+    #[serde(default)]
+    pub distractor: bool,
 }
 
 /// The set at `path`, or `None` when it is not there.
