@@ -19,6 +19,9 @@ const MAX_HAN: usize = 8;
 pub struct Gazetteer {
     /// Folded words joined by one space → the place's key (`KZ`, `Almaty`).
     words: HashMap<String, &'static str>,
+    /// The first word of each name in `words` → the most words a name starting with it has:
+    /// most words start none, and are passed over with one lookup.
+    first: HashMap<String, usize>,
     han: HashMap<String, &'static str>,
 }
 
@@ -28,6 +31,7 @@ pub static PLACES: LazyLock<Gazetteer> = LazyLock::new(|| Gazetteer::parse(&[TAB
 impl Gazetteer {
     fn parse(tables: &[&'static str]) -> Gazetteer {
         let mut words = HashMap::new();
+        let mut first = HashMap::new();
         let mut han = HashMap::new();
         let rows = tables
             .iter()
@@ -48,9 +52,11 @@ impl Gazetteer {
                     .or_insert(key);
             } else if toks.len() <= MAX_WORDS {
                 words.entry(joined(&toks)).or_insert(key);
+                let longest = first.entry(toks[0].text.clone()).or_insert(0);
+                *longest = toks.len().max(*longest);
             }
         }
-        Gazetteer { words, han }
+        Gazetteer { words, first, han }
     }
 
     /// The places named in `toks`: each place's key, the tokens it covers (start, count) and
@@ -64,8 +70,18 @@ impl Gazetteer {
                 i += 1;
                 continue;
             }
+            // The most words a name starting here may have (none: no name starts here).
+            let longest = if toks[i].script == Script::Arabic {
+                std::iter::once(toks[i].text.clone())
+                    .chain(arabic_variants(&toks[i].text))
+                    .filter_map(|w| self.first.get(&w))
+                    .max()
+                    .copied()
+            } else {
+                self.first.get(&toks[i].text).copied()
+            };
             let mut matched = 0;
-            for n in (1..=MAX_WORDS.min(toks.len() - i)).rev() {
+            for n in (1..=longest.unwrap_or(0).min(toks.len() - i)).rev() {
                 let window = &toks[i..i + n];
                 if window
                     .iter()
