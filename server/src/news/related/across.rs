@@ -6,11 +6,11 @@
 //! language, so links cannot chain events into one across languages; its size is its parts'
 //! cohesion.
 
-use super::anchor_index::{Kind, kind_of};
-use super::group::{self, Doc, GroupOptions, Link, MIN_COVER, PLACE_FACTOR, PLACES_CAP, Shared};
+use super::anchor_index::{AnchorIndex, Kind};
+use super::group::{self, Counts, Doc, GroupOptions, Link, MIN_COVER, PLACES_CAP, Shared};
 use app::model::Language;
 use chrono::{DateTime, Utc};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 /// Distinct names, acronyms or numbers two stories in two languages share at least: one may
 /// be a coincidence (a capitalised German noun read as a name, a namesake), two rarely are.
@@ -19,20 +19,22 @@ pub(super) const MIN_SHARED: usize = 2;
 pub(super) const PLACES_FOR_A_NAME: usize = 3;
 
 /// One language's story, as the joining reads it.
-struct Part<'a> {
+struct Part {
     language: Language,
     first: DateTime<Utc>,
     last: DateTime<Utc>,
-    /// Each anchor as one of its articles wrote it.
-    anchors: BTreeMap<&'a str, Held<'a>>,
+    /// Its articles' anchors, by id (`AnchorIndex`), each once.
+    held: Vec<PartHeld>,
     /// How many of its anchors could count across languages (names, acronyms, numbers).
     names: usize,
 }
 
 /// One anchor of a part.
 #[derive(Clone, Copy)]
-struct Held<'a> {
-    written: &'a str,
+struct PartHeld {
+    id: u32,
+    /// The article whose spelling is shown: one that wrote it as a name, if one did.
+    by: usize,
     /// Every article that has it has it from an ordinary word only (never as a name).
     word: bool,
     /// Every article that has it (an `a:` key) has it from a capitalised word only ("Frank"),
@@ -40,55 +42,53 @@ struct Held<'a> {
     soft: bool,
 }
 
-fn part<'a>(docs: &'a [Doc], members: &[usize]) -> Part<'a> {
-    let mut anchors: BTreeMap<&str, Held> = BTreeMap::new();
-    for &i in members {
-        let f = &docs[i].features;
-        for (key, written) in &f.anchors {
-            let word = f.word_keys.contains(key);
-            let soft = f.soft_acronyms.contains(key);
-            let held = anchors.entry(key.as_str()).or_insert(Held {
-                written: written.as_str(),
-                word,
-                soft,
-            });
-            if !word && held.word {
-                held.written = written.as_str();
-                held.word = false;
+fn part(docs: &[Doc], anchors: &AnchorIndex, members: &[usize]) -> Part {
+    let mut held: Vec<PartHeld> = members
+        .iter()
+        .flat_map(|&i| {
+            anchors.held(i).iter().map(move |h| PartHeld {
+                id: h.id,
+                by: i,
+                word: h.word,
+                soft: h.soft,
+            })
+        })
+        .collect();
+    if members.len() > 1 {
+        // One entry an anchor: a name if any article wrote it as one (and spelt as that one
+        // wrote it), soft only if every article's is.
+        held.sort_by_key(|h| (h.id, h.word));
+        held.dedup_by(|later, first| {
+            let same = later.id == first.id;
+            if same {
+                first.soft &= later.soft;
             }
-            held.soft &= soft;
-        }
+            same
+        });
     }
     let language = docs[members[0]].language;
+    let dates = members.iter().map(|&i| docs[i].published);
     Part {
         language,
-        first: members
+        first: dates.clone().min().unwrap_or_default(),
+        last: dates.max().unwrap_or_default(),
+        names: held
             .iter()
-            .map(|&i| docs[i].published)
-            .min()
-            .unwrap_or_default(),
-        last: members
-            .iter()
-            .map(|&i| docs[i].published)
-            .max()
-            .unwrap_or_default(),
-        names: anchors
-            .iter()
-            .filter(|(key, held)| {
-                matches!(kind_of(key), Kind::Name | Kind::Other)
-                    && !held.soft
-                    && (!held.word || matches!(language, Language::Ar | Language::Hi))
+            .filter(|h| {
+                anchors.kind(h.id) != Kind::Place
+                    && !h.soft
+                    && (!h.word || matches!(language, Language::Ar | Language::Hi))
             })
             .count(),
-        anchors,
+        held,
     }
 }
 
 /// Why two parts in two languages are one story, if they are.
 fn bridge(
-    a: &Part,
-    b: &Part,
-    weight: &impl Fn(&str) -> f32,
+    docs: &[Doc],
+    anchors: &AnchorIndex,
+    (a, b): (&Part, &Part),
     options: &GroupOptions,
 ) -> Option<Link> {
     if a.language == b.language
@@ -97,36 +97,42 @@ fn bridge(
     {
         return None;
     }
-    let (mut strong, mut places, mut count, mut place_count) = (0.0, 0.0, 0, 0);
-    let mut shared = Vec::new();
-    for (key, ha) in &a.anchors {
-        let Some(hb) = b.anchors.get(key) else {
-            continue;
-        };
+    let written = |h: &PartHeld| docs[h.by].features.anchors[anchors.key(h.id)].as_str();
+    let mut sum = group::Across::default();
+    let mut found: Vec<(PartHeld, PartHeld, f32)> = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    while i < a.held.len() && j < b.held.len() {
+        let (ha, hb) = (&a.held[i], &b.held[j]);
+        match ha.id.cmp(&hb.id) {
+            std::cmp::Ordering::Less => {
+                i += 1;
+                continue;
+            }
+            std::cmp::Ordering::Greater => {
+                j += 1;
+                continue;
+            }
+            std::cmp::Ordering::Equal => {
+                i += 1;
+                j += 1;
+            }
+        }
         if ha.soft && hb.soft {
             continue;
         }
-        let (written_a, word_a, written_b, word_b) = (ha.written, ha.word, hb.written, hb.word);
-        let w = if kind_of(key) == Kind::Place {
-            let w = weight(key) * PLACE_FACTOR;
-            places += w;
-            place_count += 1;
-            w
-        } else if group::counts_across(word_a, a.language, word_b, b.language) {
-            strong += weight(key);
-            count += 1;
-            weight(key)
-        } else {
-            continue;
-        };
-        shared.push(Shared {
-            key: key.to_string(),
-            a: written_a.to_string(),
-            b: written_b.to_string(),
-            weight: w,
-        });
+        let key = anchors.key(ha.id);
+        let counts =
+            group::counts_across(key, (ha.word, a.language), (hb.word, b.language), || {
+                (written(ha), written(hb))
+            });
+        if counts != Counts::Not {
+            let weight = group::idf(anchors.df(ha.id), anchors.len());
+            found.push((*ha, *hb, sum.add(key, counts, weight)));
+        }
     }
-    let score = strong + f32::min(places, PLACES_CAP);
+    sum.finish();
+    let (count, place_count) = (sum.count, sum.place_count);
+    let score = sum.strong + f32::min(sum.places, PLACES_CAP);
     // Two long reports each carry dozens of names and capitalised nouns, and two or three of
     // them meet by chance (a German "Preis" and a Chinese 普尔斯); two short ones that share
     // two names share most of what they say.
@@ -135,6 +141,15 @@ fn bridge(
     if !enough || score < options.threshold_across {
         return None;
     }
+    let mut shared: Vec<Shared> = found
+        .iter()
+        .map(|(ha, hb, weight)| Shared {
+            key: anchors.key(ha.id).to_string(),
+            a: written(ha).to_string(),
+            b: written(hb).to_string(),
+            weight: *weight,
+        })
+        .collect();
     shared.sort_by(|x, y| y.weight.total_cmp(&x.weight));
     Some(Link {
         score,
@@ -150,25 +165,27 @@ pub(super) struct Joined {
     pub bridges: HashMap<(usize, usize), Link>,
 }
 
-/// The stories of `parts` (each one language's articles) joined across languages. `df` counts the articles carrying an anchor; those carried by more than
-/// `common` find no candidates, as in `group`.
+/// The stories of `parts` (each one language's articles of `docs`, whose anchors `anchors`
+/// indexes) joined across languages. Anchors carried by more than `common` articles find no
+/// candidates, as in `group`.
 pub(super) fn join(
     docs: &[Doc],
+    anchors: &AnchorIndex,
     parts: &[Vec<usize>],
-    df: impl Fn(&str) -> usize,
     common: usize,
     options: &GroupOptions,
 ) -> Joined {
-    let n = docs.len();
-    let weight = |key: &str| group::idf(df(key), n);
-    let read: Vec<Part> = parts.iter().map(|members| part(docs, members)).collect();
+    let read: Vec<Part> = parts
+        .iter()
+        .map(|members| part(docs, anchors, members))
+        .collect();
 
     // Candidates: two parts in two languages with an anchor in common, rare enough.
-    let mut by_anchor: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_anchor: HashMap<u32, Vec<usize>> = HashMap::new();
     for (p, part) in read.iter().enumerate() {
-        for key in part.anchors.keys() {
-            if !key.starts_with("p:") && df(key) <= common {
-                by_anchor.entry(key).or_default().push(p);
+        for h in &part.held {
+            if anchors.kind(h.id) != Kind::Place && anchors.df(h.id) <= common {
+                by_anchor.entry(h.id).or_default().push(p);
             }
         }
     }
@@ -184,7 +201,9 @@ pub(super) fn join(
     }
     let mut bridges: Vec<((usize, usize), Link)> = candidates
         .into_iter()
-        .filter_map(|(p, q)| bridge(&read[p], &read[q], &weight, options).map(|l| ((p, q), l)))
+        .filter_map(|(p, q)| {
+            bridge(docs, anchors, (&read[p], &read[q]), options).map(|l| ((p, q), l))
+        })
         .collect();
     bridges.sort_by(|x, y| y.1.score.total_cmp(&x.1.score).then(x.0.cmp(&y.0)));
 
@@ -242,7 +261,13 @@ mod tests {
 
     fn joined(docs: &[Doc], parts: &[Vec<usize>]) -> Joined {
         // Every anchor rare: each weighs as one article's.
-        join(docs, parts, |_| 1, 10, &GroupOptions::default())
+        join(
+            docs,
+            &AnchorIndex::new(docs),
+            parts,
+            10,
+            &GroupOptions::default(),
+        )
     }
 
     #[test]

@@ -133,13 +133,13 @@ impl AnchorIndex {
         held
     }
 
-    pub fn key(&self, id: u32) -> &str {
-        &self.keys[id as usize]
+    /// What the anchor `id` is.
+    pub fn kind(&self, id: u32) -> Kind {
+        self.kinds[id as usize]
     }
 
-    /// The id of `key`, if an article of the window carries it.
-    pub fn id(&self, key: &str) -> Option<u32> {
-        self.ids.get(key).copied()
+    pub fn key(&self, id: u32) -> &str {
+        &self.keys[id as usize]
     }
 
     /// The window's articles carrying the anchor `id`, in order, each with whether it has it

@@ -17,7 +17,7 @@
 use super::places::{PLACES, strip_arabic_prefix};
 use super::text::{Script, Token, digit_value, tokens};
 use super::translit::{self, is_han_sound};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// One article as the grouping compares it.
 #[derive(Clone, Debug, Default)]
@@ -224,7 +224,12 @@ pub fn extract_tokens(toks: &[Token], aliases: &Aliases) -> Features {
                 } else {
                     t.text.as_str()
                 };
-                if word.chars().count() >= 3
+                // A word with the definite article (المحللين, "the analysts") is a noun:
+                // the names other scripts write (people, firms) do not take it, and its
+                // consonants would meet a Latin name by chance.
+                let definite = word.len() != t.text.len();
+                if !definite
+                    && word.chars().count() >= 3
                     && let Some(key) = translit::key(word, t.script)
                 {
                     f.word_key(format!("n:{key}"), &t.raw);
@@ -250,7 +255,15 @@ fn latin_anchors(toks: &[(&Token, bool)], f: &mut Features) {
     // Keys of capitalised words written after a German article: nouns, not names.
     let mut nouns: Vec<String> = Vec::new();
     let mut after_article = false;
+    // Words the text writes in lower case somewhere: capitalised elsewhere (a headline in
+    // title case, a sentence's first word: "Based in Kabul"), they are still words.
+    let lower: HashSet<&str> = toks
+        .iter()
+        .filter(|(t, _)| !t.capitalized && !t.all_caps)
+        .map(|(t, _)| t.text.as_str())
+        .collect();
     for &(t, stop) in toks {
+        let capitalized = t.capitalized && !lower.contains(t.text.as_str());
         let letters = t.text.chars().filter(|c| c.is_alphabetic()).count();
         let digits = t.text.chars().filter(|c| c.is_ascii_digit()).count();
         if t.all_caps && (2..=6).contains(&letters) && !COMMON_CAPS.contains(&t.text.as_str()) {
@@ -263,7 +276,7 @@ fn latin_anchors(toks: &[(&Token, bool)], f: &mut Features) {
                 .entry(format!("a:{}", t.text))
                 .or_insert_with(|| t.raw.clone());
         }
-        if t.capitalized && !t.all_caps && !stop {
+        if capitalized && !t.all_caps && !stop {
             // Nasa is NASA, Nato is NATO: short capitalised words may be acronyms written as
             // some outlets write them.
             let key = format!("a:{}", t.text);
@@ -274,14 +287,14 @@ fn latin_anchors(toks: &[(&Token, bool)], f: &mut Features) {
         }
         // Names, and the words English, French and German share by descent (inflation,
         // volcan, Vulkan): by their consonants, in one space with the other scripts' words.
-        if !t.all_caps && !stop && (t.capitalized || letters >= 5) {
+        if !t.all_caps && !stop && (capitalized || letters >= 5) {
             // "Kassym-Jomart": each part is a name.
             // Folding keeps hyphens, so the parts pair up with the parts as written.
             for (part, written) in t.text.split('-').zip(t.raw.split('-')) {
                 if part.chars().count() >= 3
                     && let Some(key) = translit::key(part, Script::Latin)
                 {
-                    if t.capitalized {
+                    if capitalized {
                         if after_article {
                             nouns.push(format!("n:{key}"));
                         }
@@ -1069,6 +1082,27 @@ mod tests {
         let scholz = translit::key("scholz", Script::Latin).unwrap();
         assert!(!f.word_keys.contains(&format!("n:{scholz}")));
         assert!(f.anchors.contains_key(&format!("n:{scholz}")));
+    }
+
+    #[test]
+    fn a_word_the_text_writes_in_lower_case_is_no_name_in_a_title_case_headline() {
+        let f = extract(
+            "Militants Based In Kabul Claim Attack. The group, based in Kabul, said its \
+             spokesman Zabihullah.",
+            &Aliases::default(),
+        );
+        let based = format!("n:{}", translit::key("based", Script::Latin).unwrap());
+        let name = format!("n:{}", translit::key("zabihullah", Script::Latin).unwrap());
+        assert!(f.word_keys.contains(&based), "{:?}", f.anchors);
+        assert!(!f.word_keys.contains(&name) && f.anchors.contains_key(&name));
+    }
+
+    #[test]
+    fn an_arabic_word_with_the_article_is_a_noun_not_a_name() {
+        // "the analysts" and "Trump": only the name gives a consonant key.
+        let f = extract("قال المحللين إن ترامب", &Aliases::default());
+        let keys: Vec<&String> = f.anchors.keys().filter(|k| k.starts_with("n:")).collect();
+        assert_eq!(keys, ["n:TLMB"], "{:?}", f.anchors);
     }
 
     #[test]

@@ -4,9 +4,12 @@
 //! sides are linked densely enough, so one loose link does not chain two events into one;
 //! those stories are then joined across languages as wholes (`across`).
 
-use super::anchor_index::{AnchorIndex, Held, Kind};
+use super::anchor_index::{AnchorIndex, Held, Kind, kind_of};
 use super::anchors::Features;
+use super::places::strip_arabic_prefix;
 use super::terms::{TermIndex, Vector, cosine};
+use super::text::{Script, tokens};
+use super::translit;
 use app::model::Language;
 use app::model::Language::{Ar, Hi};
 use chrono::{DateTime, Duration, Utc};
@@ -188,8 +191,7 @@ pub fn group(docs: &[Doc], options: &GroupOptions) -> Grouping {
     // Stories within each language (every link is within one), on their words; then joined
     // across languages as wholes.
     let (parts, part_of) = cluster(n, &links);
-    let df = |key: &str| anchors.id(key).map_or(1, |id| anchors.df(id));
-    let joined = super::across::join(docs, &parts, df, common, options);
+    let joined = super::across::join(docs, &anchors, &parts, common, options);
     let mut stories: Vec<Vec<usize>> = joined
         .stories
         .iter()
@@ -215,14 +217,156 @@ pub fn group(docs: &[Doc], options: &GroupOptions) -> Grouping {
     }
 }
 
-/// Whether a key that two articles (or stories) in two languages share counts, each side
-/// having it from an ordinary word only (`word_*`) or as a name. An ordinary word never links
-/// two languages ("warned" is not "Warnung", "tsunami" not تسونامي): a key counts only where
-/// one side wrote it as a name and the other as a name too, or as an Arabic or Hindi word
-/// (scripts without capitals, where a name looks like any word: نوكوألوفا is Nuku'alofa).
-pub(super) fn counts_across(word_a: bool, a: Language, word_b: bool, b: Language) -> bool {
+/// How a key that two articles (or stories) in two languages share counts (`counts_across`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Counts {
+    /// Not at all: an ordinary word on one side.
+    Not,
+    /// As support only, as a place does.
+    Support,
+    /// As a name beside another name, else as support.
+    Second,
+    /// As a name, an acronym or a number (or as a place, a place's key).
+    Name,
+}
+
+/// Keys of an Arabic or Hindi word shorter than this count as names across languages only
+/// where the word writes its vowels where the name has them (`counts_across`). Arabic builds
+/// its words on roots of three consonants, and a long report's hundred words meet four or five
+/// of a German or English report's names by their consonants ("مسؤول" and Michael, "مليون"
+/// and Millionen: measured on a day of Saudi news against the WMT set); a long name's key
+/// (Stoltenberg, Kardashian) rarely meets a word.
+pub(super) const MIN_WORD_KEY_ACROSS: usize = 5;
+
+/// How a key that two articles (or stories) in two languages share counts, each side having
+/// it from an ordinary word only (`word_*`) or as a name, and writing it as `written` says
+/// (asked only where the spelling matters).
+///
+/// An ordinary word never links two languages ("warned" is not "Warnung", "tsunami" not
+/// تسونامي): a key counts only where one side wrote it as a name and the other as a name too,
+/// or as an Arabic or Hindi word (scripts without capitals, where a name looks like any word:
+/// نوكوألوفا is Nuku'alofa). Such a word's key, when short (`MIN_WORD_KEY_ACROSS`), counts as a
+/// name where the word writes its vowels where the name has them (توكاييف, Tokayev), as a
+/// second name where it leaves some out as Arabic leaves short vowels (قاسم, Kassym), else as
+/// support (سنوات, "years", and Saint share consonants, not vowels).
+pub(super) fn counts_across<'w>(
+    key: &str,
+    (word_a, a): (bool, Language),
+    (word_b, b): (bool, Language),
+    written: impl FnOnce() -> (&'w str, &'w str),
+) -> Counts {
     let ordinary = |word: bool, language: Language| word && !matches!(language, Ar | Hi);
-    !(ordinary(word_a, a) || ordinary(word_b, b) || word_a && word_b)
+    if ordinary(word_a, a) || ordinary(word_b, b) || word_a && word_b {
+        return Counts::Not;
+    }
+    if is_bare_count(key) {
+        return Counts::Second;
+    }
+    let short = key.strip_prefix("n:").map_or(0, |k| k.chars().count()) < MIN_WORD_KEY_ACROSS;
+    if !(word_a || word_b) || !short {
+        return Counts::Name;
+    }
+    // The word, and the name it meets.
+    let (written_a, written_b) = written();
+    let ((word, _), (name, name_language)) = if word_a {
+        ((written_a, a), (written_b, b))
+    } else {
+        ((written_b, b), (written_a, a))
+    };
+    match (vowel_gaps(word), vowel_gaps(name)) {
+        (Some(w), Some(n)) if w == n => Counts::Name,
+        // German writes every noun with a capital: "Frauen" is no name, and a word that only
+        // nearly agrees with it is a word meeting a word.
+        (Some(w), Some(n)) if name_language != Language::De && fewer(&w, &n) => Counts::Second,
+        _ => Counts::Support,
+    }
+}
+
+/// Whether `key` is a bare whole number under a hundred or a year (`#:2.300e1`, `#:2.014e3`:
+/// no unit, no scale): every long report has a few ("30 people", "since 2014"), and two
+/// reports of two events share two or three by chance (a day of Saudi news against the WMT
+/// set). Beside a name or a telling number (2.5 million, 7%, 41,000) they count.
+fn is_bare_count(key: &str) -> bool {
+    key.strip_prefix("#:")
+        .and_then(|n| n.parse::<f64>().ok())
+        .is_some_and(|v| v.fract() == 0.0 && (v < 100.0 || (1900.0..=2100.0).contains(&v)))
+}
+
+/// The vowel gaps (`translit::vowel_gaps`) of an anchor as an article wrote it.
+fn vowel_gaps(written: &str) -> Option<Vec<bool>> {
+    let t = tokens(written)
+        .into_iter()
+        .find(|t| t.script != Script::Number)?;
+    let word = if t.script == Script::Arabic {
+        strip_arabic_prefix(&t.text)
+    } else {
+        &t.text
+    };
+    Some(translit::vowel_gaps(word, t.script))
+}
+
+/// Whether a word writes some vowels, each where a name (`name`) has one.
+fn fewer(word: &[bool], name: &[bool]) -> bool {
+    word.len() == name.len() && word.contains(&true) && word.iter().zip(name).all(|(w, n)| !w || *n)
+}
+
+/// The evidence two articles (or stories) in two languages share, summed as `counts_across`
+/// says.
+#[derive(Default)]
+pub(super) struct Across {
+    /// Names, acronyms and numbers: their weight and count.
+    pub strong: f32,
+    pub count: usize,
+    /// Of `count`, names, acronyms and telling numbers (not dates).
+    named: usize,
+    /// Places, and keys that only support: their weight (`PLACE_FACTOR` applied).
+    pub places: f32,
+    pub place_count: usize,
+    /// Second names: their weight and count.
+    second: f32,
+    second_count: usize,
+}
+
+impl Across {
+    /// Adds key `key` of weight `weight`, counted `counts`; the weight it adds (for showing).
+    pub fn add(&mut self, key: &str, counts: Counts, weight: f32) -> f32 {
+        match counts {
+            Counts::Not => 0.0,
+            _ if kind_of(key) == Kind::Place => {
+                self.places += weight * PLACE_FACTOR;
+                self.place_count += 1;
+                weight * PLACE_FACTOR
+            }
+            Counts::Support => {
+                self.places += weight * PLACE_FACTOR;
+                weight * PLACE_FACTOR
+            }
+            Counts::Second => {
+                self.second += weight;
+                self.second_count += 1;
+                weight
+            }
+            Counts::Name => {
+                self.strong += weight;
+                self.count += 1;
+                if !key.starts_with("d:") {
+                    self.named += 1;
+                }
+                weight
+            }
+        }
+    }
+
+    /// Second names count as names beside a name, else as support.
+    pub fn finish(&mut self) {
+        if self.named > 0 {
+            self.strong += self.second;
+            self.count += self.second_count;
+        } else {
+            self.places += self.second * PLACE_FACTOR;
+        }
+        (self.second, self.second_count) = (0.0, 0);
+    }
 }
 
 /// One article as a pair is scored: what it reads, and its anchors in the window's index.
@@ -258,9 +402,7 @@ pub(super) fn score_pair(
 ) -> Option<Link> {
     let (da, db) = (a.doc, b.doc);
     let mut found: Vec<(u32, f32)> = Vec::new();
-    let mut strong = 0.0;
-    let mut places = 0.0;
-    let mut strong_count = 0;
+    let mut sum = Across::default();
     let same_language = da.language == db.language;
     let (mut i, mut j) = (0, 0);
     while i < a.held.len() && j < b.held.len() {
@@ -279,32 +421,35 @@ pub(super) fn score_pair(
                 j += 1;
             }
         }
-        // Within one language, words are compared as words (above), not again as keys.
-        if same_language && (ha.word || hb.word)
-            || !same_language && !counts_across(ha.word, da.language, hb.word, db.language)
-        {
-            continue;
-        }
         // Two capitalised words meet as names; "Nasa" meets "NASA" as an acronym.
         if ha.soft && hb.soft {
             continue;
         }
+        let key = anchors.key(ha.id);
+        let counts = if same_language {
+            // Within one language, words are compared as words (above), not again as keys.
+            if ha.word || hb.word {
+                continue;
+            }
+            Counts::Name
+        } else {
+            let (fa, fb) = (&da.features, &db.features);
+            counts_across(key, (ha.word, da.language), (hb.word, db.language), || {
+                (&fa.anchors[key], &fb.anchors[key])
+            })
+        };
         let mut weight = idf(anchors.df(ha.id), anchors.len());
         // A name shared within one language is partly counted already by the words.
         if same_language && ha.kind == Kind::Name {
             weight *= SAME_LANGUAGE_NAME_FACTOR;
         }
-        let weight = if ha.kind == Kind::Place {
-            places += weight * PLACE_FACTOR;
-            weight * PLACE_FACTOR
-        } else {
-            strong += weight;
-            strong_count += 1;
-            weight
-        };
-        found.push((ha.id, weight));
+        if counts != Counts::Not {
+            found.push((ha.id, sum.add(key, counts, weight)));
+        }
     }
-    let score = strong + places.min(PLACES_CAP) + words.unwrap_or(0.0) * WORDS_WEIGHT;
+    sum.finish();
+    let (strong_count, places) = (sum.count, sum.places);
+    let score = sum.strong + places.min(PLACES_CAP) + words.unwrap_or(0.0) * WORDS_WEIGHT;
     // Places and common words alone never make a story; nor do two articles in one
     // language that share only their subject's names.
     // Across languages, a shared name, acronym or number (`MIN_NAMES_ACROSS`).
@@ -402,6 +547,84 @@ mod tests {
             language,
             features: extract(text, &Aliases::default()),
         }
+    }
+
+    #[test]
+    fn an_arabic_word_counts_as_a_name_only_where_it_writes_the_names_vowels() {
+        let counts = |key: &str, word: &str, name: &str, language: Language| {
+            counts_across(key, (true, Language::Ar), (false, language), || {
+                (word, name)
+            })
+        };
+        // A foreign name as Arabic writes it: its long vowels where the name has vowels.
+        assert_eq!(
+            counts("n:TKF", "توكاييف", "Tokayev", Language::En),
+            Counts::Name
+        );
+        assert_eq!(
+            counts("n:TLMB", "ترامب", "Trump", Language::En),
+            Counts::Name
+        );
+        // Short vowels left out (Qasim, Kassym): a name beside another name only.
+        assert_eq!(
+            counts("n:KSM", "قاسم", "Kassym", Language::En),
+            Counts::Second
+        );
+        // Saint's consonants, not its vowels: "years".
+        assert_eq!(
+            counts("n:SNT", "سنوات", "Saint", Language::Fr),
+            Counts::Support
+        );
+        // A German capitalised word is a noun: nearly agreeing is not enough.
+        assert_eq!(
+            counts("n:KSM", "قاسم", "Kassym", Language::De),
+            Counts::Support
+        );
+        // A long key rarely meets a word by chance.
+        assert_eq!(
+            counts("n:STLTNBLG", "ستولتنبرغ", "Stoltenberg", Language::En),
+            Counts::Name
+        );
+        // Two names; an ordinary Latin word never counts.
+        let names = |key: &str| {
+            counts_across(key, (false, Language::En), (false, Language::De), || {
+                unreachable!("names' spellings are not compared")
+            })
+        };
+        assert_eq!(names("n:TKF"), Counts::Name);
+        assert_eq!(
+            counts_across("n:FLN", (true, Language::En), (false, Language::De), || (
+                "", ""
+            )),
+            Counts::Not
+        );
+        // A bare count or a year counts beside a name; a telling number by itself.
+        assert_eq!(names("#:3.000e1"), Counts::Second);
+        assert_eq!(names("#:2.014e3"), Counts::Second);
+        assert_eq!(names("#:4.100e4"), Counts::Name);
+        assert_eq!(names("#:7.000e0%"), Counts::Name);
+    }
+
+    #[test]
+    fn second_names_count_beside_a_name_and_support_alone() {
+        let mut alone = Across::default();
+        alone.add("n:KSM", Counts::Second, 3.0);
+        alone.add("#:3.000e1", Counts::Second, 3.0);
+        alone.finish();
+        assert_eq!(alone.count, 0);
+        assert!((alone.places - 6.0 * PLACE_FACTOR).abs() < 1e-6);
+        let mut beside = Across::default();
+        beside.add("n:TKF", Counts::Name, 3.0);
+        beside.add("n:KSM", Counts::Second, 3.0);
+        beside.finish();
+        assert_eq!(beside.count, 2);
+        assert!((beside.strong - 6.0).abs() < 1e-6);
+        // A date is no name: seconds beside it stay support.
+        let mut dated = Across::default();
+        dated.add("d:07-19", Counts::Name, 3.0);
+        dated.add("#:3.000e1", Counts::Second, 3.0);
+        dated.finish();
+        assert_eq!(dated.count, 1);
     }
 
     #[test]

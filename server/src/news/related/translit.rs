@@ -1,7 +1,8 @@
 //! Names compared across scripts by their consonants. "Tokayev", "Tokajew", "Tokaïev",
 //! "توكاييف", "तोकायेव" and "托卡耶夫" are one man: each is read as the sounds its script
 //! writes (Han through its pinyin), vowels and glides dropped, and the consonants put into
-//! classes that transliteration keeps apart (b/p, d/t, g/k, f/v/w, s/z/sh, l/r, m, n).
+//! classes that transliteration keeps apart (b/p, d/t, g/k, f/v/w, s/z/sh, l/r, m, n; b and p
+//! are one, as Arabic writes both ب: Trump is ترامب).
 //! The result, `TKF` here, is a key, not a spelling: two names with one key are a clue that
 //! scoring weighs, never proof by itself.
 
@@ -11,18 +12,54 @@ use pinyin::ToPinyin;
 /// Keys shorter than this collide too often to mean anything.
 pub const MIN_KEY: usize = 3;
 
+/// Written vowels, among the consonant classes `sounds` gives.
+const VOWEL: char = 'V';
+
 /// The consonant key of a folded word of `script`, if it has one worth using.
 pub fn key(word: &str, script: Script) -> Option<String> {
-    let mut classes = Vec::with_capacity(word.len());
-    match script {
-        Script::Latin => latin(word, &mut classes),
-        Script::Arabic => arabic(word, &mut classes),
-        Script::Devanagari => devanagari(word, &mut classes),
-        Script::Han => han(word, &mut classes),
-        Script::Number => return None,
-    }
+    let mut classes = sounds(word, script)?;
+    classes.retain(|&c| c != VOWEL);
     classes.dedup();
     (classes.len() >= MIN_KEY).then(|| classes.into_iter().collect())
+}
+
+/// The consonant classes of a folded word of `script`, in order, with `VOWEL` where it writes
+/// a vowel.
+fn sounds(word: &str, script: Script) -> Option<Vec<char>> {
+    let mut out = Vec::with_capacity(word.len());
+    match script {
+        Script::Latin => latin(word, &mut out),
+        Script::Arabic => arabic(word, &mut out),
+        Script::Devanagari => devanagari(word, &mut out),
+        Script::Han => han(word, &mut out),
+        Script::Number => return None,
+    }
+    Some(out)
+}
+
+/// Between each two consonants of a folded word's key, whether it writes a vowel: "Tokayev"
+/// and "توكاييف" both do, twice (T·K·F); "Michael" does twice (M·S·L) and "مسؤول"
+/// ("official", the same key) once. Arabic and Hindi write the vowels of a foreign name
+/// (Arabic with its long-vowel letters), so a word whose vowels fall elsewhere than a name's
+/// is another word that only shares its consonants.
+pub fn vowel_gaps(word: &str, script: Script) -> Vec<bool> {
+    let mut gaps = Vec::new();
+    let (mut last, mut vowel) = (None, false);
+    for c in sounds(word, script).unwrap_or_default() {
+        if c == VOWEL {
+            vowel = true;
+        } else if last == Some(c) {
+            // One consonant written twice ("Bennett"), or two of one class: one in the key.
+            vowel = false;
+        } else {
+            if last.is_some() {
+                gaps.push(vowel);
+            }
+            last = Some(c);
+            vowel = false;
+        }
+    }
+    gaps
 }
 
 fn latin(word: &str, out: &mut Vec<char>) {
@@ -45,7 +82,7 @@ fn latin(word: &str, out: &mut Vec<char>) {
             ('c' | 'k' | 'q', _) => (Some('K'), 1),
             ('g', _) => (Some('G'), 1),
             ('b', _) => (Some('B'), 1),
-            ('p', _) => (Some('P'), 1),
+            ('p', _) => (Some('B'), 1),
             ('d', _) => (Some('D'), 1),
             ('t', _) => (Some('T'), 1),
             ('f' | 'v' | 'w', _) => (Some('F'), 1),
@@ -53,6 +90,7 @@ fn latin(word: &str, out: &mut Vec<char>) {
             ('l' | 'r', _) => (Some('L'), 1),
             ('m', _) => (Some('M'), 1),
             ('n', _) => (Some('N'), 1),
+            (c, _) if is_vowel(c) => (Some(VOWEL), 1),
             _ => (None, 1),
         };
         out.extend(class);
@@ -68,7 +106,7 @@ fn arabic(word: &str, out: &mut Vec<char>) {
     for c in word.chars() {
         let class = match c {
             'ب' => 'B',
-            'پ' => 'P',
+            'پ' => 'B',
             'ت' | 'ط' => 'T',
             'د' | 'ض' => 'D',
             'ث' | 'ذ' | 'ز' | 'س' | 'ش' | 'ص' | 'ظ' | 'ج' | 'چ' => 'S',
@@ -78,7 +116,9 @@ fn arabic(word: &str, out: &mut Vec<char>) {
             'ر' | 'ل' => 'L',
             'م' => 'M',
             'ن' => 'N',
-            // Alef, waw, ya, ha, ayn, hamza: vowels, glides and sounds other scripts drop.
+            // Alef, waw and ya write long vowels (and glides); ha, ayn and hamza are sounds
+            // other scripts drop.
+            'ا' | 'و' | 'ي' | 'ى' | 'آ' | 'أ' | 'إ' | 'ؤ' | 'ئ' => VOWEL,
             _ => continue,
         };
         out.push(class);
@@ -86,23 +126,35 @@ fn arabic(word: &str, out: &mut Vec<char>) {
 }
 
 fn devanagari(word: &str, out: &mut Vec<char>) {
-    for c in word.chars() {
+    let chars: Vec<char> = word.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
         let class = match c {
-            'क' | 'ख' => 'K',
-            'ग' | 'घ' => 'G',
-            'च' | 'छ' | 'ज' | 'झ' | 'श' | 'ष' | 'स' => 'S',
-            'ट' | 'ठ' | 'त' | 'थ' => 'T',
-            'ड' | 'ढ' | 'द' | 'ध' => 'D',
-            'ङ' | 'ञ' | 'ण' | 'न' => 'N',
-            'प' => 'P',
-            'फ' => 'F',
-            'ब' | 'भ' => 'B',
-            'म' => 'M',
-            'र' | 'ल' => 'L',
-            'व' => 'F',
-            _ => continue,
+            'क' | 'ख' => Some('K'),
+            'ग' | 'घ' => Some('G'),
+            'च' | 'छ' | 'ज' | 'झ' | 'श' | 'ष' | 'स' => Some('S'),
+            'ट' | 'ठ' | 'त' | 'थ' => Some('T'),
+            'ड' | 'ढ' | 'द' | 'ध' => Some('D'),
+            'ङ' | 'ञ' | 'ण' | 'न' => Some('N'),
+            'प' => Some('B'),
+            'फ' => Some('F'),
+            'ब' | 'भ' => Some('B'),
+            'म' => Some('M'),
+            'र' | 'ल' => Some('L'),
+            'व' => Some('F'),
+            // Vowel signs and vowels.
+            '\u{904}'..='\u{914}' | '\u{93e}'..='\u{94c}' => Some(VOWEL),
+            _ => None,
         };
-        out.push(class);
+        out.extend(class);
+        // A consonant without a vowel sign or a virama after it says its own "a", except at
+        // the end of a word, where Hindi drops it.
+        if ('\u{915}'..='\u{939}').contains(&c)
+            && chars
+                .get(i + 1)
+                .is_some_and(|n| !matches!(n, '\u{93e}'..='\u{94d}'))
+        {
+            out.push(VOWEL);
+        }
     }
 }
 
@@ -113,7 +165,7 @@ fn han(word: &str, out: &mut Vec<char>) {
         let (initial, rest) = split_initial(py);
         let class = match initial {
             "b" => Some('B'),
-            "p" => Some('P'),
+            "p" => Some('B'),
             "d" => Some('D'),
             "t" => Some('T'),
             "g" => Some('G'),
@@ -126,6 +178,8 @@ fn han(word: &str, out: &mut Vec<char>) {
             _ => None,
         };
         out.extend(class);
+        // Every syllable has its vowel.
+        out.push(VOWEL);
         if rest.ends_with('n') || rest.ends_with("ng") {
             out.push('N');
         } else if rest == "er" {
@@ -200,6 +254,27 @@ mod tests {
                 assert_eq!(k(name, script).as_deref(), Some(expected), "{name}");
             }
         }
+    }
+
+    #[test]
+    fn a_foreign_name_writes_its_vowels_where_the_latin_name_has_them() {
+        let gaps = |word: &str, script| vowel_gaps(&fold(word, script), script);
+        // Tokayev: T·o·K·a·F, in every script.
+        for (name, script) in [
+            ("Tokayev", Script::Latin),
+            ("توكاييف", Script::Arabic),
+            ("तोकायेव", Script::Devanagari),
+            ("托卡耶夫", Script::Han),
+        ] {
+            assert_eq!(gaps(name, script), [true, true], "{name}");
+        }
+        assert_eq!(gaps("Trump", Script::Latin), [false, true, false]);
+        assert_eq!(gaps("ترامب", Script::Arabic), [false, true, false]);
+        assert_eq!(gaps("Bennett", Script::Latin), [true, true]);
+        // "Official" has Michael's consonants, not his vowels.
+        assert_eq!(k("مسؤول", Script::Arabic), k("Michael", Script::Latin));
+        assert_eq!(gaps("مسؤول", Script::Arabic), [false, true]);
+        assert_eq!(gaps("Michael", Script::Latin), [true, true]);
     }
 
     #[test]
