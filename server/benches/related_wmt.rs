@@ -217,7 +217,7 @@ fn measure(items: &[Item], name: &str) {
         }
         bridges.sort_by(|x, y| y.1.score.total_cmp(&x.1.score));
         println!("  {} wrong bridges across languages {what}", bridges.len());
-        for (_, link) in bridges.iter().take(10) {
+        for (_, link) in bridges.iter().take(30) {
             let shared: Vec<String> = link
                 .shared
                 .iter()

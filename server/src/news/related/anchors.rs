@@ -262,11 +262,28 @@ fn latin_anchors(toks: &[(&Token, bool)], f: &mut Features) {
         .filter(|(t, _)| !t.capitalized && !t.all_caps)
         .map(|(t, _)| t.text.as_str())
         .collect();
-    for &(t, stop) in toks {
-        let capitalized = t.capitalized && !lower.contains(t.text.as_str());
+    // Words of a run of three or more in capitals: a headline shouting, not acronyms.
+    let mut shouted = vec![false; toks.len()];
+    let mut start = 0;
+    for i in 0..=toks.len() {
+        if i == toks.len() || !toks[i].0.all_caps {
+            if i - start >= 3 {
+                shouted[start..i].iter_mut().for_each(|s| *s = true);
+            }
+            start = i + 1;
+        }
+    }
+    for (&(t, stop), shouted) in toks.iter().zip(shouted) {
+        // A shouted word is read as a capitalised one: its names are still names.
+        let all_caps = t.all_caps && !shouted;
+        let capitalized = (t.capitalized || shouted) && !lower.contains(t.text.as_str());
         let letters = t.text.chars().filter(|c| c.is_alphabetic()).count();
         let digits = t.text.chars().filter(|c| c.is_ascii_digit()).count();
-        if t.all_caps && (2..=6).contains(&letters) && !COMMON_CAPS.contains(&t.text.as_str()) {
+        if all_caps
+            && !stop
+            && (2..=6).contains(&letters)
+            && !COMMON_CAPS.contains(&t.text.as_str())
+        {
             let key = format!("a:{}", t.text);
             f.soft_acronyms.remove(&key);
             f.anchors.insert(key, t.raw.clone());
@@ -276,7 +293,7 @@ fn latin_anchors(toks: &[(&Token, bool)], f: &mut Features) {
                 .entry(format!("a:{}", t.text))
                 .or_insert_with(|| t.raw.clone());
         }
-        if capitalized && !t.all_caps && !stop {
+        if capitalized && !all_caps && !stop && !shouted {
             // Nasa is NASA, Nato is NATO: short capitalised words may be acronyms written as
             // some outlets write them.
             let key = format!("a:{}", t.text);
@@ -287,7 +304,7 @@ fn latin_anchors(toks: &[(&Token, bool)], f: &mut Features) {
         }
         // Names, and the words English, French and German share by descent (inflation,
         // volcan, Vulkan): by their consonants, in one space with the other scripts' words.
-        if !t.all_caps && !stop && (capitalized || letters >= 5) {
+        if !all_caps && !stop && (capitalized || letters >= 5) {
             // "Kassym-Jomart": each part is a name.
             // Folding keeps hyphens, so the parts pair up with the parts as written.
             for (part, written) in t.text.split('-').zip(t.raw.split('-')) {
@@ -306,7 +323,7 @@ fn latin_anchors(toks: &[(&Token, bool)], f: &mut Features) {
             }
         }
         let connector = CONNECTORS.contains(&t.text.as_str()) && !run.is_empty();
-        if (t.capitalized && !t.all_caps) || connector {
+        if (capitalized && !all_caps && !shouted) || connector {
             run.push(t);
         } else {
             flush(&mut run, f);
@@ -657,13 +674,51 @@ const CONNECTORS: [&str; 14] = [
 
 fn is_stopword(t: &Token) -> bool {
     let w = t.text.as_str();
-    match t.script {
+    (match t.script {
         Script::Latin => STOP_LATIN.binary_search(&w).is_ok(),
         Script::Arabic => STOP_ARABIC.contains(&w) || STOP_ARABIC.contains(&strip_arabic_prefix(w)),
         Script::Devanagari => STOP_HINDI.contains(&w),
         _ => false,
-    }
+    }) || AGENCIES.contains(&w)
 }
+
+/// News agencies as reports credit them ("(Reuters)", "- AFP", "رويترز", "पीटीआई"), folded:
+/// where a report comes from, not what it is about; two reports of two events both credit
+/// Reuters.
+const AGENCIES: [&str; 32] = [
+    "afp",
+    "anadolu",
+    "ani",
+    "ansa",
+    "dpa",
+    "efe",
+    "ians",
+    "interfax",
+    "kuna",
+    "kyodo",
+    "pti",
+    "qna",
+    "reuters",
+    "tass",
+    "wam",
+    "xinhua",
+    "yonhap",
+    "رويترز",
+    "شينخوا",
+    "اسوشيتد",
+    "برس",
+    "انترفاكس",
+    "تاس",
+    "واس",
+    "قنا",
+    "كونا",
+    "وام",
+    "يونهاب",
+    "रॉयटर्स",
+    "रायटर्स",
+    "पीटीआई",
+    "एएनआई",
+];
 
 /// English, French and German words too common to tell stories apart, and the capitalised
 /// ones that are no names (days, months, titles); folded, sorted for binary search.
@@ -1095,6 +1150,22 @@ mod tests {
         let name = format!("n:{}", translit::key("zabihullah", Script::Latin).unwrap());
         assert!(f.word_keys.contains(&based), "{:?}", f.anchors);
         assert!(!f.word_keys.contains(&name) && f.anchors.contains_key(&name));
+    }
+
+    #[test]
+    fn news_agencies_and_a_capital_headlines_small_words_are_no_anchors() {
+        let f = extract(
+            "KANYE WEST CAN BEAT BIDEN OFF OF WRITE INS (Reuters) - AFP reported, رويترز",
+            &Aliases::default(),
+        );
+        for key in ["a:can", "a:of", "a:off", "a:afp", "a:reuters"] {
+            assert!(!f.anchors.contains_key(key), "{key}: {:?}", f.anchors);
+        }
+        let reuters = format!("n:{}", translit::key("reuters", Script::Latin).unwrap());
+        assert!(!f.anchors.contains_key(&reuters), "{:?}", f.anchors);
+        // The headline's names are still names.
+        let biden = format!("n:{}", translit::key("biden", Script::Latin).unwrap());
+        assert!(f.anchors.contains_key(&biden), "{:?}", f.anchors);
     }
 
     #[test]
