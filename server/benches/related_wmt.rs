@@ -25,7 +25,7 @@
 
 mod real_sets;
 
-use real_sets::{Item, Pairs, RUNS, grouped, labels, load, records, stories_of};
+use real_sets::{Item, Pairs, RUNS, grouped, labels, load, records, regrouped, stories_of};
 use std::collections::HashMap;
 
 fn main() {
@@ -147,6 +147,12 @@ fn measure(items: &[Item], name: &str) {
         "  {} stories of two or more, the largest {largest} articles (largest labelled: 4); \
          full grouping {:.0} ms (median of {RUNS})",
         stories.iter().filter(|s| s.len() > 1).count(),
+        took.as_secs_f64() * 1000.0
+    );
+    let (read, took) = regrouped(&articles, 20);
+    println!(
+        "  regrouping after 20 new articles: {:.0} ms (median of {RUNS}; {read} texts read, \
+         the others' features kept from the grouping before)",
         took.as_secs_f64() * 1000.0
     );
     if distractors.contains(&true) {

@@ -403,6 +403,47 @@ async fn inspect_story_prints_each_linked_article_and_why() {
     );
 }
 
+/// A regrouping reads only the articles the last grouping had not read, and finds the stories
+/// a grouping from scratch finds.
+#[tokio::test]
+async fn a_regrouping_reads_only_new_articles_and_finds_the_same_stories() {
+    use panorama_server::news::related::{Aliases, Snapshot};
+    let (service, _) = service().await;
+    let whole = service.related_snapshot().await;
+    let options = GroupOptions::default();
+    let all = whole.articles.clone();
+    let older = all[..all.len() - 20].to_vec();
+    let mut aliases = Aliases::default();
+    let first = Snapshot::build(older.clone(), &mut aliases, &options, 0);
+    assert_eq!(first.read, older.len());
+    let then = Snapshot::build_after(Some(&first), all.clone(), &mut aliases, &options, 1);
+    let fresh = Snapshot::build(all.clone(), &mut Aliases::default(), &options, 1);
+    fn stories(s: &Snapshot) -> Vec<Vec<&str>> {
+        let mut stories: Vec<Vec<&str>> = s
+            .grouping
+            .stories
+            .iter()
+            .map(|story| {
+                let mut ids: Vec<&str> = story.iter().map(|&i| s.articles[i].id.as_str()).collect();
+                ids.sort_unstable();
+                ids
+            })
+            .collect();
+        stories.sort_unstable();
+        stories
+    }
+    assert_eq!(stories(&then), stories(&fresh));
+    // Nothing new: nothing read, the same stories.
+    let again = Snapshot::build_after(Some(&then), all.clone(), &mut aliases, &options, 2);
+    assert_eq!(again.read, 0);
+    assert_eq!(stories(&again), stories(&fresh));
+    // An article's record replaced (its feed updated it): that one is read again.
+    let mut changed = all.clone();
+    changed[0] = Arc::new((*changed[0]).clone());
+    let updated = Snapshot::build_after(Some(&again), changed, &mut aliases, &options, 3);
+    assert_eq!(updated.read, 1);
+}
+
 /// An article the grouping never saw (a reader's own feed's) is placed where the grouping
 /// would have put it: a quarter of the labelled articles, left out of a grouping of the
 /// others and placed among its stories one by one, each joins a story mostly of its own

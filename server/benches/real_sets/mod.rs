@@ -111,6 +111,26 @@ pub fn grouped(articles: &[Arc<Record>]) -> (Snapshot, std::time::Duration) {
     })
 }
 
+/// The time of a regrouping of `articles` after a grouping of all but the `new` latest (median
+/// of `RUNS`): what the server does as articles arrive. With how many texts it read.
+pub fn regrouped(articles: &[Arc<Record>], new: usize) -> (usize, std::time::Duration) {
+    let options = GroupOptions::default();
+    let mut sorted = articles.to_vec();
+    sorted.sort_by_key(|a| a.published);
+    let mut aliases = Aliases::default();
+    let before = Snapshot::build(
+        sorted[..sorted.len().saturating_sub(new)].to_vec(),
+        &mut aliases,
+        &options,
+        0,
+    );
+    let (after, took) = median_of(RUNS, || {
+        let mut aliases = aliases.clone();
+        Snapshot::build_after(Some(&before), sorted.clone(), &mut aliases, &options, 1)
+    });
+    (after.read, took)
+}
+
 /// The story of each of the snapshot's articles, in its order.
 pub fn stories_of<'a>(snapshot: &Snapshot, label: &HashMap<&str, &'a str>) -> Vec<&'a str> {
     snapshot

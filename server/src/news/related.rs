@@ -77,6 +77,11 @@ pub struct Snapshot {
     /// What the grouping read of each article (shared with placing); empty in a served
     /// snapshot, which reads them at its first placing.
     docs: Arc<[Doc]>,
+    /// Each article's features before boilerplate was taken out (the next grouping reuses
+    /// them); empty in a served snapshot.
+    extracted: Vec<Arc<Features>>,
+    /// How many articles' texts this grouping read (the others' features were reused).
+    pub read: usize,
     pub grouping: Grouping,
     by_id: HashMap<String, usize>,
     /// What it was built from (the archive's generation).
@@ -88,13 +93,10 @@ pub struct Snapshot {
     placement: OnceLock<place::Placement>,
 }
 
-/// What the grouping reads of `articles`, from their texts' tokens (`texts`, one per
-/// article) with the alias table `aliases`, less what each source repeats (`boilerplate`).
-fn read(articles: &[Arc<Record>], texts: &[Vec<text::Token>], aliases: &Aliases) -> Vec<Doc> {
-    let mut features: Vec<Features> = texts
-        .iter()
-        .map(|t| anchors::extract_tokens(t, aliases))
-        .collect();
+/// What the grouping reads of `articles` (each one's features, `extracted`), less what each
+/// source repeats (`boilerplate`: only the features it changes are copied).
+fn read(articles: &[Arc<Record>], extracted: &[Arc<Features>]) -> Vec<Doc> {
+    let mut features = extracted.to_vec();
     let sources: Vec<&str> = articles.iter().map(|a| a.source_id.as_str()).collect();
     boilerplate::strip(&mut features, &sources);
     articles
@@ -108,12 +110,51 @@ fn read(articles: &[Arc<Record>], texts: &[Vec<text::Token>], aliases: &Aliases)
         .collect()
 }
 
-/// The tokens of each article's text, each text read once.
-fn tokenised(articles: &[Arc<Record>]) -> Vec<Vec<text::Token>> {
-    articles
+/// The features of each of `articles` (sorted as a snapshot holds them), learning aliases into
+/// `aliases` first from the articles not read before. What `previous` extracted of the same
+/// article (the same record) is taken again when the alias table is as it was then: a
+/// regrouping reads only the new articles.
+fn extract_all(
+    articles: &[Arc<Record>],
+    aliases: &mut Aliases,
+    previous: Option<&Snapshot>,
+) -> (Vec<Arc<Features>>, usize) {
+    let before =
+        previous.filter(|p| p.extracted.len() == p.articles.len() && p.aliases == aliases.len());
+    let cached = |a: &Arc<Record>| {
+        let p = before?;
+        let i = p.index_of(&a.id)?;
+        Arc::ptr_eq(&p.articles[i], a).then(|| p.extracted[i].clone())
+    };
+    // Every alias is learned before any text is read for anchors; an article read before
+    // taught its aliases then.
+    let mut texts: Vec<Option<Vec<text::Token>>> = articles
         .iter()
-        .map(|a| text::tokens(&article_text(a)))
-        .collect()
+        .map(|a| match cached(a) {
+            Some(_) => None,
+            None => Some(text::tokens(&article_text(a))),
+        })
+        .collect();
+    let mut learned = false;
+    for toks in texts.iter().flatten() {
+        learned |= aliases.learn_tokens(toks);
+    }
+    let mut read = 0;
+    let features = articles
+        .iter()
+        .zip(texts.iter_mut())
+        .map(|(a, toks)| {
+            if !learned && let Some(f) = cached(a) {
+                return f;
+            }
+            read += 1;
+            let toks = toks
+                .take()
+                .unwrap_or_else(|| text::tokens(&article_text(a)));
+            Arc::new(anchors::extract_tokens(&toks, aliases))
+        })
+        .collect();
+    (features, read)
 }
 
 /// Each article's position, by id.
@@ -128,6 +169,17 @@ fn positions(articles: &[Arc<Record>]) -> HashMap<String, usize> {
 impl Snapshot {
     /// Groups `articles` (those of the window), learning aliases into `aliases` first.
     pub fn build(
+        articles: Vec<Arc<Record>>,
+        aliases: &mut Aliases,
+        options: &GroupOptions,
+        generation: u64,
+    ) -> Snapshot {
+        Snapshot::build_after(None, articles, aliases, options, generation)
+    }
+
+    /// `build`, reading again only the articles `previous` did not read (see `extract_all`).
+    pub fn build_after(
+        previous: Option<&Snapshot>,
         mut articles: Vec<Arc<Record>>,
         aliases: &mut Aliases,
         options: &GroupOptions,
@@ -135,17 +187,15 @@ impl Snapshot {
     ) -> Snapshot {
         // A stable order: the same articles always give the same stories.
         articles.sort_by(|a, b| a.published.cmp(&b.published).then(a.id.cmp(&b.id)));
-        // Every alias is learned before any text is read for anchors.
-        let texts = tokenised(&articles);
-        for toks in &texts {
-            aliases.learn_tokens(toks);
-        }
-        let docs = read(&articles, &texts, aliases);
+        let (extracted, texts_read) = extract_all(&articles, aliases, previous);
+        let docs = read(&articles, &extracted);
         let grouping = group(&docs, options);
         let by_id = positions(&articles);
         Snapshot {
             articles,
             docs: docs.into(),
+            extracted,
+            read: texts_read,
             grouping,
             by_id,
             generation,
@@ -167,6 +217,8 @@ impl Snapshot {
         Snapshot {
             articles,
             docs: Arc::from([]),
+            extracted: Vec::new(),
+            read: 0,
             grouping,
             by_id,
             generation,
@@ -182,8 +234,9 @@ impl Snapshot {
             let docs = if self.docs.len() == self.articles.len() {
                 self.docs.clone()
             } else {
-                let texts = tokenised(&self.articles);
-                read(&self.articles, &texts, &self.learned).into()
+                let mut learned = (*self.learned).clone();
+                let (extracted, _) = extract_all(&self.articles, &mut learned, None);
+                read(&self.articles, &extracted).into()
             };
             place::Placement::new(docs)
         })
@@ -249,7 +302,7 @@ impl Snapshot {
         let doc = Doc {
             published: article.published,
             language: article.language,
-            features: extract(&article_text(article), &self.learned),
+            features: Arc::new(extract(&article_text(article), &self.learned)),
         };
         let placement = self.placement();
         let links = placement.links(&doc, options);
@@ -476,9 +529,17 @@ impl StoryIndex {
         }
         let articles = archive.since(now - self.options.window);
         let index = self.clone();
+        // The last snapshot built here: its articles are not read again.
+        let previous = self.current().filter(|_| !following);
         let built = tokio::task::spawn_blocking(move || {
             let mut aliases = index.aliases.lock().unwrap_or_else(|p| p.into_inner());
-            Snapshot::build(articles, &mut aliases, &index.options.group, generation)
+            Snapshot::build_after(
+                previous.as_deref(),
+                articles,
+                &mut aliases,
+                &index.options.group,
+                generation,
+            )
         })
         .await;
         match built {
@@ -487,6 +548,7 @@ impl StoryIndex {
                 *self.snapshot.lock().unwrap_or_else(|p| p.into_inner()) = Some(snapshot.clone());
                 tracing::debug!(
                     articles = snapshot.articles.len(),
+                    read = snapshot.read,
                     stories = snapshot.grouping.stories.len(),
                     aliases = snapshot.aliases,
                     "stories regrouped"

@@ -243,7 +243,7 @@ mod tests {
         Doc {
             published: DateTime::from_timestamp(1_642_000_000, 0).unwrap(),
             language,
-            features: extract(text, &Aliases::default()),
+            features: std::sync::Arc::new(extract(text, &Aliases::default())),
         }
     }
 

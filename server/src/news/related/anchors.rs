@@ -83,8 +83,10 @@ impl Aliases {
         self.learn_tokens(&tokens(text));
     }
 
-    /// `learn` on a text's tokens (read once for learning and extracting).
-    pub fn learn_tokens(&mut self, toks: &[Token]) {
+    /// `learn` on a text's tokens (read once for learning and extracting); whether it learned
+    /// anything new.
+    pub fn learn_tokens(&mut self, toks: &[Token]) -> bool {
+        let mut learned = false;
         let mut i = 0;
         while i < toks.len() {
             let t = &toks[i];
@@ -121,7 +123,7 @@ impl Aliases {
             }
             if t.script == Script::Han {
                 if let Some(phrase) = han_phrase(&t.text) {
-                    merge(self.han.entry(phrase).or_default(), &anchors);
+                    learned |= merge(self.han.entry(phrase).or_default(), &anchors);
                 }
             } else {
                 // The last one to three words before the parenthesis, in the same script.
@@ -139,20 +141,25 @@ impl Aliases {
                         continue;
                     }
                     let phrase = alias_words(words);
-                    merge(self.words.entry(phrase).or_default(), &anchors);
+                    learned |= merge(self.words.entry(phrase).or_default(), &anchors);
                 }
             }
             i += 1 + inside.len();
         }
+        learned
     }
 }
 
-fn merge(into: &mut Vec<String>, anchors: &[String]) {
+/// Adds `anchors` to `into`; whether one was new.
+fn merge(into: &mut Vec<String>, anchors: &[String]) -> bool {
+    let mut added = false;
     for a in anchors {
         if !into.contains(a) {
             into.push(a.clone());
+            added = true;
         }
     }
+    added
 }
 
 fn alias_words(words: &[Token]) -> String {

@@ -5,6 +5,7 @@
 
 use super::anchors::Features;
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 /// A source needs this many articles in the window before anything of its counts as
 /// boilerplate: with fewer, what they share may be one story told twice.
@@ -15,7 +16,7 @@ const SHARE: f32 = 0.6;
 
 /// Removes from each article's `features` what its source (`sources`, one per article)
 /// repeats across its articles.
-pub fn strip(features: &mut [Features], sources: &[&str]) {
+pub fn strip(features: &mut [Arc<Features>], sources: &[&str]) {
     let mut by_source: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, source) in sources.iter().enumerate() {
         by_source.entry(source).or_default().push(i);
@@ -47,7 +48,8 @@ pub fn strip(features: &mut [Features], sources: &[&str]) {
             continue;
         }
         for &i in members {
-            let f = &mut features[i];
+            // Copied only here: the snapshot's cache keeps what was read.
+            let f = Arc::make_mut(&mut features[i]);
             f.anchors.retain(|k, _| !anchors.contains(k));
             f.word_keys.retain(|k| !anchors.contains(k));
             f.soft_acronyms.retain(|k| !anchors.contains(k));
@@ -72,11 +74,13 @@ mod tests {
             "Taschendiebe am Bahnhof Gießen",
             "Vermisster Wanderer im Vogelsberg gefunden",
         ];
-        let mut features: Vec<Features> = texts
+        let mut features: Vec<Arc<Features>> = texts
             .iter()
-            .map(|t| extract(&format!("{t}. {footer}"), &Aliases::default()))
+            .map(|t| Arc::new(extract(&format!("{t}. {footer}"), &Aliases::default())))
             .collect();
-        let in_all = |features: &[Features]| -> Vec<String> {
+        // What was read before stripping stays as it was (the snapshot's cache).
+        let read = features[0].clone();
+        let in_all = |features: &[Arc<Features>]| -> Vec<String> {
             features[0]
                 .anchors
                 .keys()
@@ -86,14 +90,15 @@ mod tests {
         };
         let before = in_all(&features);
         assert!(before.len() >= 3, "the footer's anchors: {before:?}");
-        let mut other = vec![extract(
+        let mut other = vec![Arc::new(extract(
             &format!("A45 closed. {footer}"),
             &Aliases::default(),
-        )];
+        ))];
         let kept_by_other = other[0].anchors.len();
         strip(&mut features, &["police"; 5]);
         strip(&mut other, &["wire"]);
         assert!(in_all(&features).is_empty(), "{:?}", in_all(&features));
+        assert!(before.iter().all(|k| read.anchors.contains_key(k)));
         for f in &features {
             assert!(!f.terms.contains_key("pressestelle"), "{:?}", f.terms);
         }

@@ -14,12 +14,14 @@ use app::model::Language;
 use app::model::Language::{Ar, Hi};
 use chrono::{DateTime, Duration, Utc};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// What the grouping reads of one article.
 pub struct Doc {
     pub published: DateTime<Utc>,
     pub language: Language,
-    pub features: Features,
+    /// Shared with the snapshot's cache of what it read (`Snapshot::build_after`).
+    pub features: Arc<Features>,
 }
 
 #[derive(Clone, Debug)]
@@ -545,7 +547,7 @@ mod tests {
         Doc {
             published: DateTime::from_timestamp(1_642_000_000 + hours * 3600, 0).unwrap(),
             language,
-            features: extract(text, &Aliases::default()),
+            features: Arc::new(extract(text, &Aliases::default())),
         }
     }
 
