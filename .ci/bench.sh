@@ -11,7 +11,8 @@
 #      and placing one more afterwards; then the same on real news (ECB+, English, read from
 #      ../shared/related-dev): pairwise precision, recall, F1, the largest story, the times;
 #      and across languages on the WMT news test sets (target/related-wmt.jsonl, written by
-#      server/benches/prepare_wmt.py; skipped when absent).
+#      server/benches/prepare_wmt.py; skipped when absent), with real Arabic news of 2015 as
+#      distractors (target/related-saudinews.jsonl, server/benches/prepare_saudi.py).
 #   6. the store: 500,000 generated stories (criterion).
 #   7. Lighthouse performance (mobile) of the home and an article page, and their first visit.
 #   8. the fleet (.ci/fleet-bench.sh): 1 and 3 instances on PostgreSQL, 1 on SQLite.
@@ -76,7 +77,7 @@ for path in / $(grep -oE '/pkg/panorama\.[A-Za-z0-9_-]+\.(css|js|wasm)' <<<"$hom
 done
 printf '  %-48s %8d bytes (target: 350 KB)\n' "first visit" "$total"
 
-say "5. More Related News: regrouping 2,114 articles and placing one (criterion); real news (ECB+; WMT test sets across languages, if target/related-wmt.jsonl was written)"
+say "5. More Related News: regrouping 2,114 articles and placing one (criterion); real news (ECB+; WMT test sets across languages, if target/related-wmt.jsonl was written, with Arabic news if target/related-saudinews.jsonl was)"
 cargo bench -q -p server --bench related 2>&1 | grep -E '^related/|time:' || true
 cargo bench -q -p server --bench related_real 2>&1 | grep -vE '^\s*$|Compiling|Finished|Running' || true
 cargo bench -q -p server --bench related_wmt 2>&1 | grep -vE '^\s*$|Compiling|Finished|Running' || true
