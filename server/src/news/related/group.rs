@@ -222,10 +222,9 @@ pub fn group(docs: &[Doc], options: &GroupOptions) -> Grouping {
 /// How a key that two articles (or stories) in two languages share counts (`counts_across`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Counts {
-    /// Not at all: an ordinary word on one side.
+    /// Not at all: an ordinary word on one side, or a word and a name that only share
+    /// consonants.
     Not,
-    /// As support only, as a place does.
-    Support,
     /// As a name beside another name, else as support.
     Second,
     /// As a name, an acronym or a number (or as a place, a place's key).
@@ -249,8 +248,9 @@ pub(super) const MIN_WORD_KEY_ACROSS: usize = 5;
 /// or as an Arabic or Hindi word (scripts without capitals, where a name looks like any word:
 /// نوكوألوفا is Nuku'alofa). Such a word's key, when short (`MIN_WORD_KEY_ACROSS`), counts as a
 /// name where the word writes its vowels where the name has them (توكاييف, Tokayev), as a
-/// second name where it leaves some out as Arabic leaves short vowels (قاسم, Kassym), else as
-/// support (سنوات, "years", and Saint share consonants, not vowels).
+/// second name where it leaves some out as Arabic leaves short vowels (قاسم, Kassym), else not
+/// at all (سنوات, "years", and Saint share consonants, not vowels: no evidence to weigh or to
+/// show a reader).
 pub(super) fn counts_across<'w>(
     key: &str,
     (word_a, a): (bool, Language),
@@ -280,7 +280,7 @@ pub(super) fn counts_across<'w>(
         // German writes every noun with a capital: "Frauen" is no name, and a word that only
         // nearly agrees with it is a word meeting a word.
         (Some(w), Some(n)) if name_language != Language::De && fewer(&w, &n) => Counts::Second,
-        _ => Counts::Support,
+        _ => Counts::Not,
     }
 }
 
@@ -337,10 +337,6 @@ impl Across {
             _ if kind_of(key) == Kind::Place => {
                 self.places += weight * PLACE_FACTOR;
                 self.place_count += 1;
-                weight * PLACE_FACTOR
-            }
-            Counts::Support => {
-                self.places += weight * PLACE_FACTOR;
                 weight * PLACE_FACTOR
             }
             Counts::Second => {
@@ -573,15 +569,9 @@ mod tests {
             Counts::Second
         );
         // Saint's consonants, not its vowels: "years".
-        assert_eq!(
-            counts("n:SNT", "سنوات", "Saint", Language::Fr),
-            Counts::Support
-        );
+        assert_eq!(counts("n:SNT", "سنوات", "Saint", Language::Fr), Counts::Not);
         // A German capitalised word is a noun: nearly agreeing is not enough.
-        assert_eq!(
-            counts("n:KSM", "قاسم", "Kassym", Language::De),
-            Counts::Support
-        );
+        assert_eq!(counts("n:KSM", "قاسم", "Kassym", Language::De), Counts::Not);
         // A long key rarely meets a word by chance.
         assert_eq!(
             counts("n:STLTNBLG", "ستولتنبرغ", "Stoltenberg", Language::En),
