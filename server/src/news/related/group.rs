@@ -287,7 +287,7 @@ pub(super) fn counts_across<'w>(
 /// Whether `key` is a bare whole number under a hundred or a year (`#:2.300e1`, `#:2.014e3`:
 /// no unit, no scale): every long report has a few ("30 people", "since 2014"), and two
 /// reports of two events share two or three by chance (a day of Saudi news against the WMT
-/// set). Beside a name or a telling number (2.5 million, 7%, 41,000) they count.
+/// set). Beside a name, a telling number (2.5 million, 7%, 41,000) or a date they count.
 fn is_bare_count(key: &str) -> bool {
     key.strip_prefix("#:")
         .and_then(|n| n.parse::<f64>().ok())
@@ -319,8 +319,6 @@ pub(super) struct Across {
     /// Names, acronyms and numbers: their weight and count.
     pub strong: f32,
     pub count: usize,
-    /// Of `count`, names, acronyms and telling numbers (not dates).
-    named: usize,
     /// Places, and keys that only support: their weight (`PLACE_FACTOR` applied).
     pub places: f32,
     pub place_count: usize,
@@ -347,17 +345,15 @@ impl Across {
             Counts::Name => {
                 self.strong += weight;
                 self.count += 1;
-                if !key.starts_with("d:") {
-                    self.named += 1;
-                }
                 weight
             }
         }
     }
 
-    /// Second names count as names beside a name, else as support.
+    /// Second names count as names beside a name (an acronym, a telling number, a date), else
+    /// as support.
     pub fn finish(&mut self) {
-        if self.named > 0 {
+        if self.count > 0 {
             self.strong += self.second;
             self.count += self.second_count;
         } else {
@@ -611,12 +607,12 @@ mod tests {
         beside.finish();
         assert_eq!(beside.count, 2);
         assert!((beside.strong - 6.0).abs() < 1e-6);
-        // A date is no name: seconds beside it stay support.
+        // Beside a date they count too.
         let mut dated = Across::default();
         dated.add("d:07-19", Counts::Name, 3.0);
         dated.add("#:3.000e1", Counts::Second, 3.0);
         dated.finish();
-        assert_eq!(dated.count, 1);
+        assert_eq!(dated.count, 2);
     }
 
     #[test]
