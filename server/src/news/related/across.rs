@@ -6,7 +6,7 @@
 //! language, so links cannot chain events into one across languages; its size is its parts'
 //! cohesion.
 
-use super::anchor_index::{AnchorIndex, Kind};
+use super::anchor_index::{AnchorIndex, Kind, in_common};
 use super::group::{self, Counts, Doc, GroupOptions, Link, MIN_COVER, PLACES_CAP, Shared};
 use app::model::Language;
 use chrono::{DateTime, Utc};
@@ -100,23 +100,7 @@ fn bridge(
     let written = |h: &PartHeld| docs[h.by].features.anchors[anchors.key(h.id)].as_str();
     let mut sum = group::Across::default();
     let mut found: Vec<(PartHeld, PartHeld, f32)> = Vec::new();
-    let (mut i, mut j) = (0, 0);
-    while i < a.held.len() && j < b.held.len() {
-        let (ha, hb) = (&a.held[i], &b.held[j]);
-        match ha.id.cmp(&hb.id) {
-            std::cmp::Ordering::Less => {
-                i += 1;
-                continue;
-            }
-            std::cmp::Ordering::Greater => {
-                j += 1;
-                continue;
-            }
-            std::cmp::Ordering::Equal => {
-                i += 1;
-                j += 1;
-            }
-        }
+    for (ha, hb) in in_common(&a.held, &b.held, |h| h.id) {
         if ha.soft && hb.soft {
             continue;
         }

@@ -50,6 +50,30 @@ pub fn names(held: &[Held]) -> usize {
         .count()
 }
 
+/// The entries of two arrays sorted by anchor id (`id` reads it) that have an id in common,
+/// in order: what two articles, or two stories, share, in one pass over both.
+pub fn in_common<'x, T>(
+    a: &'x [T],
+    b: &'x [T],
+    id: impl Fn(&T) -> u32,
+) -> impl Iterator<Item = (&'x T, &'x T)> {
+    let (mut i, mut j) = (0, 0);
+    std::iter::from_fn(move || {
+        while i < a.len() && j < b.len() {
+            match id(&a[i]).cmp(&id(&b[j])) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    i += 1;
+                    j += 1;
+                    return Some((&a[i - 1], &b[j - 1]));
+                }
+            }
+        }
+        None
+    })
+}
+
 pub(super) fn kind_of(key: &str) -> Kind {
     if key.starts_with("p:") {
         Kind::Place

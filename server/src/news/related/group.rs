@@ -4,7 +4,7 @@
 //! sides are linked densely enough, so one loose link does not chain two events into one;
 //! those stories are then joined across languages as wholes (`across`).
 
-use super::anchor_index::{AnchorIndex, Held, Kind, kind_of};
+use super::anchor_index::{AnchorIndex, Held, Kind, in_common, kind_of};
 use super::anchors::Features;
 use super::places::strip_arabic_prefix;
 use super::terms::{TermIndex, Vector, cosine};
@@ -398,23 +398,7 @@ pub(super) fn score_pair(
     let mut found: Vec<(u32, f32)> = Vec::new();
     let mut sum = Across::default();
     let same_language = da.language == db.language;
-    let (mut i, mut j) = (0, 0);
-    while i < a.held.len() && j < b.held.len() {
-        let (ha, hb) = (a.held[i], b.held[j]);
-        match ha.id.cmp(&hb.id) {
-            std::cmp::Ordering::Less => {
-                i += 1;
-                continue;
-            }
-            std::cmp::Ordering::Greater => {
-                j += 1;
-                continue;
-            }
-            std::cmp::Ordering::Equal => {
-                i += 1;
-                j += 1;
-            }
-        }
+    for (ha, hb) in in_common(a.held, b.held, |h| h.id) {
         // Two capitalised words meet as names; "Nasa" meets "NASA" as an acronym.
         if ha.soft && hb.soft {
             continue;
