@@ -319,7 +319,8 @@ pub(super) struct Across {
     /// Names, acronyms and numbers: their weight and count.
     pub strong: f32,
     pub count: usize,
-    /// Places, and keys that only support: their weight (`PLACE_FACTOR` applied).
+    /// Places, and second names with no name beside them: their weight (`PLACE_FACTOR`
+    /// applied).
     pub places: f32,
     pub place_count: usize,
     /// Second names: their weight and count.

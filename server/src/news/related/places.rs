@@ -72,8 +72,17 @@ impl Gazetteer {
             }
             // The most words a name starting here may have (none: no name starts here).
             let longest = if toks[i].script == Script::Arabic {
-                std::iter::once(toks[i].text.clone())
-                    .chain(arabic_variants(&toks[i].text))
+                // Every first word a phrase starting here is looked up under
+                // (`arabic_variants`), and the word without each prefix whatever its length:
+                // `strip_arabic_prefix` counts what is left of the whole phrase.
+                let text = toks[i].text.as_str();
+                let bare = ARABIC_PREFIXES
+                    .iter()
+                    .filter_map(|p| text.strip_prefix(p))
+                    .map(str::to_string);
+                std::iter::once(text.to_string())
+                    .chain(arabic_variants(text))
+                    .chain(bare)
                     .filter_map(|w| self.first.get(&w))
                     .max()
                     .copied()
@@ -178,9 +187,12 @@ fn arabic_variants(phrase: &str) -> Vec<String> {
     out
 }
 
+/// "And the", "in the", "to the", "so the", "as the", "the", written onto an Arabic word.
+const ARABIC_PREFIXES: [&str; 6] = ["وال", "بال", "لل", "فال", "كال", "ال"];
+
 /// Arabic writes "and", "in", "to" and "the" onto the word: "والكويت", "بالعراق", "للسودان".
 pub fn strip_arabic_prefix(word: &str) -> &str {
-    for prefix in ["وال", "بال", "لل", "فال", "كال", "ال"] {
+    for prefix in ARABIC_PREFIXES {
         if let Some(rest) = word.strip_prefix(prefix)
             && rest.chars().count() >= 3
         {
