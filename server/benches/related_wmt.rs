@@ -25,8 +25,14 @@
 
 mod real_sets;
 
+use panorama_server::record::Record;
 use real_sets::{Item, Pairs, RUNS, grouped, labels, load, records, regrouped, stories_of};
 use std::collections::HashMap;
+use std::sync::Arc;
+
+/// The window size the grouping's speed is measured at (issue: 2,000 articles in six
+/// languages in 0.5 s on one core).
+const TARGET_SIZE: usize = 2000;
 
 fn main() {
     let set = |variable: &str, file: &str| {
@@ -155,6 +161,28 @@ fn measure(items: &[Item], name: &str) {
          the others' features kept from the grouping before)",
         took.as_secs_f64() * 1000.0
     );
+    if articles.len() < TARGET_SIZE && distractors.contains(&true) {
+        // The speed target is stated for 2,000 articles in six languages: these, and the
+        // first of them again four days later (separate stories), to make up the number.
+        let padded: Vec<Arc<Record>> = articles
+            .iter()
+            .cloned()
+            .chain(articles.iter().take(TARGET_SIZE - articles.len()).map(|a| {
+                let mut copy = (**a).clone();
+                copy.id = format!("{}-copy", a.id);
+                copy.published += chrono::Duration::days(4);
+                Arc::new(copy)
+            }))
+            .collect();
+        let (_, took) = grouped(&padded);
+        println!(
+            "  full grouping of {} articles (these, and the first {} again four days later): \
+             {:.0} ms (median of {RUNS})",
+            padded.len(),
+            TARGET_SIZE - articles.len(),
+            took.as_secs_f64() * 1000.0
+        );
+    }
     if distractors.contains(&true) {
         distractor_report(
             &snapshot,
