@@ -26,7 +26,8 @@ use crate::reader::html_text;
 use crate::record::Record;
 use app::model::{Article, Coverage, FoldedArticle, RelatedArticle, RelatedStory};
 use chrono::{DateTime, Duration, Utc};
-use std::collections::{BTreeMap, HashMap};
+use foldhash::{HashMap, HashMapExt};
+use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
 /// An article joined through its language's story ranks at this share of that bridge's score,

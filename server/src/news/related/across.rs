@@ -10,7 +10,7 @@ use super::anchor_index::{AnchorIndex, Kind, in_common};
 use super::group::{self, Counts, Doc, GroupOptions, Link, MIN_COVER, PLACES_CAP, Shared};
 use app::model::Language;
 use chrono::{DateTime, Utc};
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 /// Distinct names, acronyms or numbers two stories in two languages share at least: one may
 /// be a coincidence (a capitalised German noun read as a name, a namesake), two rarely are.
@@ -84,12 +84,17 @@ fn part(docs: &[Doc], anchors: &AnchorIndex, members: &[usize]) -> Part {
     }
 }
 
+/// The vowel gaps of each spelling asked for, by the article and anchor it is of: one Arabic
+/// word meets names in many candidate stories, and is read once.
+type GapsRead = HashMap<(usize, u32), Option<group::Gaps>>;
+
 /// Why two parts in two languages are one story, if they are.
 fn bridge(
     docs: &[Doc],
     anchors: &AnchorIndex,
     (a, b): (&Part, &Part),
     options: &GroupOptions,
+    gaps: &mut GapsRead,
 ) -> Option<Link> {
     if a.language == b.language
         || a.first - b.last > options.link_window
@@ -107,7 +112,12 @@ fn bridge(
         let key = anchors.key(ha.id);
         let counts =
             group::counts_across(key, (ha.word, a.language), (hb.word, b.language), || {
-                (written(ha), written(hb))
+                let mut read = |h: &PartHeld| {
+                    *gaps
+                        .entry((h.by, h.id))
+                        .or_insert_with(|| group::written_gaps(written(h)))
+                };
+                (read(ha), read(hb))
             });
         if counts != Counts::Not {
             let weight = group::idf(anchors.df(ha.id), anchors.len());
@@ -164,11 +174,15 @@ pub(super) fn join(
         .map(|members| part(docs, anchors, members))
         .collect();
 
-    // Candidates: two parts in two languages with an anchor in common, rare enough.
+    // Candidates: two parts in two languages with an anchor in common, rare enough, that
+    // could count (`group::counts_across`: not an ordinary word where words have capitals).
     let mut by_anchor: HashMap<u32, Vec<usize>> = HashMap::new();
     for (p, part) in read.iter().enumerate() {
         for h in &part.held {
-            if anchors.kind(h.id) != Kind::Place && anchors.df(h.id) <= common {
+            if anchors.kind(h.id) != Kind::Place
+                && anchors.df(h.id) <= common
+                && !group::is_ordinary(h.word, part.language)
+            {
                 by_anchor.entry(h.id).or_default().push(p);
             }
         }
@@ -183,10 +197,11 @@ pub(super) fn join(
             }
         }
     }
+    let mut gaps = GapsRead::new();
     let mut bridges: Vec<((usize, usize), Link)> = candidates
         .into_iter()
         .filter_map(|(p, q)| {
-            bridge(docs, anchors, (&read[p], &read[q]), options).map(|l| ((p, q), l))
+            bridge(docs, anchors, (&read[p], &read[q]), options, &mut gaps).map(|l| ((p, q), l))
         })
         .collect();
     bridges.sort_by(|x, y| y.1.score.total_cmp(&x.1.score).then(x.0.cmp(&y.0)));

@@ -6,7 +6,7 @@
 //! where its time went. The grouping and the placing of one article read the same index.
 
 use super::group::Doc;
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 /// What an anchor key is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

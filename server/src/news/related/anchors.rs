@@ -17,7 +17,9 @@
 use super::places::{PLACES, strip_arabic_prefix};
 use super::text::{Script, Token, digit_value, tokens};
 use super::translit::{self, is_han_sound};
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::LazyLock;
 
 /// One article as the grouping compares it.
 #[derive(Clone, Debug, Default)]
@@ -681,13 +683,30 @@ const CONNECTORS: [&str; 14] = [
 
 fn is_stopword(t: &Token) -> bool {
     let w = t.text.as_str();
+    let stop = &*STOP;
     (match t.script {
-        Script::Latin => STOP_LATIN.binary_search(&w).is_ok(),
-        Script::Arabic => STOP_ARABIC.contains(&w) || STOP_ARABIC.contains(&strip_arabic_prefix(w)),
-        Script::Devanagari => STOP_HINDI.contains(&w),
+        Script::Latin => stop.latin.contains(w),
+        Script::Arabic => stop.arabic.contains(w) || stop.arabic.contains(strip_arabic_prefix(w)),
+        Script::Devanagari => stop.hindi.contains(w),
         _ => false,
-    }) || AGENCIES.contains(&w)
+    }) || stop.agencies.contains(w)
 }
+
+/// The lists below as sets: every token of every article is looked up, and scans of the
+/// lists were a twentieth of reading an article.
+struct StopSets {
+    latin: HashSet<&'static str>,
+    arabic: HashSet<&'static str>,
+    hindi: HashSet<&'static str>,
+    agencies: HashSet<&'static str>,
+}
+
+static STOP: LazyLock<StopSets> = LazyLock::new(|| StopSets {
+    latin: STOP_LATIN.into_iter().collect(),
+    arabic: STOP_ARABIC.into_iter().collect(),
+    hindi: STOP_HINDI.into_iter().collect(),
+    agencies: AGENCIES.into_iter().collect(),
+});
 
 /// News agencies as reports credit them ("(Reuters)", "- AFP", "رويترز", "पीटीआई"), folded:
 /// where a report comes from, not what it is about; two reports of two events both credit
@@ -728,7 +747,8 @@ const AGENCIES: [&str; 32] = [
 ];
 
 /// English, French and German words too common to tell stories apart, and the capitalised
-/// ones that are no names (days, months, titles); folded, sorted for binary search.
+/// ones that are no names (days, months, titles); folded, sorted (a test keeps them so: a
+/// duplicate shows).
 const STOP_LATIN: [&str; 233] = [
     "a",
     "about",

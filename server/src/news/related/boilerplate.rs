@@ -4,7 +4,7 @@
 //! source from the window's articles and left out of every signal, anchors and words alike.
 
 use super::anchors::Features;
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet};
 use std::sync::Arc;
 
 /// A source needs this many articles in the window before anything of its counts as

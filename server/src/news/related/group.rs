@@ -13,7 +13,7 @@ use super::translit;
 use app::model::Language;
 use app::model::Language::{Ar, Hi};
 use chrono::{DateTime, Duration, Utc};
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::sync::Arc;
 
 /// What the grouping reads of one article.
@@ -136,10 +136,7 @@ pub fn group(docs: &[Doc], options: &GroupOptions) -> Grouping {
     // Word vectors, and articles by the words that tell most of each (their heaviest): long
     // articles share many words by chance, and pairing on all of them finds nothing more.
     let terms = TermIndex::new(docs);
-    let vectors: Vec<Vector> = docs
-        .iter()
-        .map(|d| terms.vector(d, CANDIDATE_TERMS))
-        .collect();
+    let vectors: Vec<Vector> = terms.vectors(CANDIDATE_TERMS);
     let telling = super::terms::by_telling(&vectors);
 
     // Pairs within one language, counted by what they share: a name or acronym (not an
@@ -241,7 +238,8 @@ pub(super) const MIN_WORD_KEY_ACROSS: usize = 5;
 
 /// How a key that two articles (or stories) in two languages share counts, each side having
 /// it from an ordinary word only (`word_*`) or as a name, and writing it as `written` says
-/// (asked only where the spelling matters).
+/// (asked, as the vowel gaps of each spelling, only where the spelling matters:
+/// `written_gaps`).
 ///
 /// An ordinary word never links two languages ("warned" is not "Warnung", "tsunami" not
 /// تسونامي): a key counts only where one side wrote it as a name and the other as a name too,
@@ -251,14 +249,13 @@ pub(super) const MIN_WORD_KEY_ACROSS: usize = 5;
 /// second name where it leaves some out as Arabic leaves short vowels (قاسم, Kassym), else not
 /// at all (سنوات, "years", and Saint share consonants, not vowels: no evidence to weigh or to
 /// show a reader).
-pub(super) fn counts_across<'w>(
+pub(super) fn counts_across(
     key: &str,
     (word_a, a): (bool, Language),
     (word_b, b): (bool, Language),
-    written: impl FnOnce() -> (&'w str, &'w str),
+    gaps: impl FnOnce() -> (Option<Gaps>, Option<Gaps>),
 ) -> Counts {
-    let ordinary = |word: bool, language: Language| word && !matches!(language, Ar | Hi);
-    if ordinary(word_a, a) || ordinary(word_b, b) || word_a && word_b {
+    if is_ordinary(word_a, a) || is_ordinary(word_b, b) || word_a && word_b {
         return Counts::Not;
     }
     if is_bare_count(key) {
@@ -269,19 +266,25 @@ pub(super) fn counts_across<'w>(
         return Counts::Name;
     }
     // The word, and the name it meets.
-    let (written_a, written_b) = written();
+    let (gaps_a, gaps_b) = gaps();
     let ((word, _), (name, name_language)) = if word_a {
-        ((written_a, a), (written_b, b))
+        ((gaps_a, a), (gaps_b, b))
     } else {
-        ((written_b, b), (written_a, a))
+        ((gaps_b, b), (gaps_a, a))
     };
-    match (vowel_gaps(word), vowel_gaps(name)) {
+    match (word, name) {
         (Some(w), Some(n)) if w == n => Counts::Name,
         // German writes every noun with a capital: "Frauen" is no name, and a word that only
         // nearly agrees with it is a word meeting a word.
-        (Some(w), Some(n)) if name_language != Language::De && fewer(&w, &n) => Counts::Second,
+        (Some(w), Some(n)) if name_language != Language::De && w.fewer(n) => Counts::Second,
         _ => Counts::Not,
     }
+}
+
+/// Whether a key an article has from an ordinary word only (`word`) is that word in a
+/// language that writes names with capitals: it never counts across languages.
+pub(super) fn is_ordinary(word: bool, language: Language) -> bool {
+    word && !matches!(language, Ar | Hi)
 }
 
 /// Whether `key` is a bare whole number under a hundred or a year (`#:2.300e1`, `#:2.014e3`:
@@ -294,8 +297,24 @@ fn is_bare_count(key: &str) -> bool {
         .is_some_and(|v| v.fract() == 0.0 && (v < 100.0 || (1900.0..=2100.0).contains(&v)))
 }
 
-/// The vowel gaps (`translit::vowel_gaps`) of an anchor as an article wrote it.
-fn vowel_gaps(written: &str) -> Option<Vec<bool>> {
+/// The vowel gaps (`translit::vowel_gaps`) of a word, as bits: compared for every word key
+/// two stories in two languages share, so a copy, not a vector.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Gaps {
+    len: usize,
+    /// Gap `i` writes a vowel; gaps past the 64th (no word has them) are left out.
+    vowels: u64,
+}
+
+impl Gaps {
+    /// Whether a word writes some vowels, each where a name (`name`) has one.
+    fn fewer(self, name: Gaps) -> bool {
+        self.len == name.len && self.vowels != 0 && self.vowels & !name.vowels == 0
+    }
+}
+
+/// The vowel gaps of an anchor as an article wrote it (`written`).
+pub(super) fn written_gaps(written: &str) -> Option<Gaps> {
     let t = tokens(written)
         .into_iter()
         .find(|t| t.script != Script::Number)?;
@@ -304,12 +323,16 @@ fn vowel_gaps(written: &str) -> Option<Vec<bool>> {
     } else {
         &t.text
     };
-    Some(translit::vowel_gaps(word, t.script))
-}
-
-/// Whether a word writes some vowels, each where a name (`name`) has one.
-fn fewer(word: &[bool], name: &[bool]) -> bool {
-    word.len() == name.len() && word.contains(&true) && word.iter().zip(name).all(|(w, n)| !w || *n)
+    let gaps = translit::vowel_gaps(word, t.script);
+    let vowels = gaps
+        .iter()
+        .take(64)
+        .enumerate()
+        .fold(0, |bits, (i, &v)| bits | (u64::from(v) << i));
+    Some(Gaps {
+        len: gaps.len(),
+        vowels,
+    })
 }
 
 /// The evidence two articles (or stories) in two languages share, summed as `counts_across`
@@ -414,7 +437,10 @@ pub(super) fn score_pair(
         } else {
             let (fa, fb) = (&da.features, &db.features);
             counts_across(key, (ha.word, da.language), (hb.word, db.language), || {
-                (&fa.anchors[key], &fb.anchors[key])
+                (
+                    written_gaps(&fa.anchors[key]),
+                    written_gaps(&fb.anchors[key]),
+                )
             })
         };
         let mut weight = idf(anchors.df(ha.id), anchors.len());
@@ -532,7 +558,7 @@ mod tests {
     fn an_arabic_word_counts_as_a_name_only_where_it_writes_the_names_vowels() {
         let counts = |key: &str, word: &str, name: &str, language: Language| {
             counts_across(key, (true, Language::Ar), (false, language), || {
-                (word, name)
+                (written_gaps(word), written_gaps(name))
             })
         };
         // A foreign name as Arabic writes it: its long vowels where the name has vowels.
@@ -567,7 +593,7 @@ mod tests {
         assert_eq!(names("n:TKF"), Counts::Name);
         assert_eq!(
             counts_across("n:FLN", (true, Language::En), (false, Language::De), || (
-                "", ""
+                None, None
             )),
             Counts::Not
         );

@@ -11,7 +11,7 @@ use super::anchor_index::{self, AnchorIndex, Kind};
 use super::group::{self, Doc, GroupOptions, Link, MIN_DENSITY, Side};
 use super::terms::{self, TermIndex, Vector};
 use app::model::Language;
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet};
 use std::sync::Arc;
 
 /// What placing reads of the window: its articles, their word vectors, and which carry each
@@ -29,10 +29,7 @@ impl Placement {
     pub fn new(docs: Arc<[Doc]>) -> Placement {
         let anchors = AnchorIndex::new(&docs);
         let terms = TermIndex::new(&docs);
-        let vectors: Vec<Vector> = docs
-            .iter()
-            .map(|d| terms.vector(d, group::CANDIDATE_TERMS))
-            .collect();
+        let vectors: Vec<Vector> = terms.vectors(group::CANDIDATE_TERMS);
         let telling = terms::by_telling(&vectors);
         Placement {
             docs,

@@ -6,7 +6,7 @@
 //! "Frankfurt", "فرانكفورت" and "法兰克福", which are then places, not names.
 
 use super::text::{Script, Token, tokens};
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::sync::LazyLock;
 
 const TABLE: &str = include_str!("../../../data/places.tsv");
@@ -23,6 +23,8 @@ pub struct Gazetteer {
     /// most words start none, and are passed over with one lookup.
     first: HashMap<String, usize>,
     han: HashMap<String, &'static str>,
+    /// The first character of each name in `han` → the most characters such a name has.
+    han_first: HashMap<char, usize>,
 }
 
 /// CLDR's names first: a name both tables have keeps CLDR's key.
@@ -33,6 +35,7 @@ impl Gazetteer {
         let mut words = HashMap::new();
         let mut first = HashMap::new();
         let mut han = HashMap::new();
+        let mut han_first = HashMap::new();
         let rows = tables
             .iter()
             .flat_map(|t| t.lines().skip_while(|l| l.starts_with('#')).skip(1));
@@ -48,15 +51,24 @@ impl Gazetteer {
                 continue;
             }
             if toks.iter().all(|t| t.script == Script::Han) {
-                han.entry(toks.iter().map(|t| t.text.as_str()).collect::<String>())
-                    .or_insert(key);
+                let name: String = toks.iter().map(|t| t.text.as_str()).collect();
+                if let Some(c) = name.chars().next() {
+                    let longest = han_first.entry(c).or_insert(0);
+                    *longest = name.chars().count().max(*longest);
+                }
+                han.entry(name).or_insert(key);
             } else if toks.len() <= MAX_WORDS {
                 words.entry(joined(&toks)).or_insert(key);
                 let longest = first.entry(toks[0].text.clone()).or_insert(0);
                 *longest = toks.len().max(*longest);
             }
         }
-        Gazetteer { words, first, han }
+        Gazetteer {
+            words,
+            first,
+            han,
+            han_first,
+        }
     }
 
     /// The places named in `toks`: each place's key, the tokens it covers (start, count) and
@@ -73,19 +85,25 @@ impl Gazetteer {
             // The most words a name starting here may have (none: no name starts here).
             let longest = if toks[i].script == Script::Arabic {
                 // Every first word a phrase starting here is looked up under
-                // (`arabic_variants`), and the word without each prefix whatever its length:
-                // `strip_arabic_prefix` counts what is left of the whole phrase.
+                // (`arabic_variants`: "والكويت" as "الكويت"), and the word without each prefix
+                // whatever its length: `strip_arabic_prefix` counts what is left of the whole
+                // phrase. Every Arabic word of every article comes here: slices, not copies.
                 let text = toks[i].text.as_str();
-                let bare = ARABIC_PREFIXES
+                let article = ['و', 'ب', 'ف', 'ك']
                     .iter()
-                    .filter_map(|p| text.strip_prefix(p))
-                    .map(str::to_string);
-                std::iter::once(text.to_string())
-                    .chain(arabic_variants(text))
+                    .filter_map(|&one| text.strip_prefix(one))
+                    .filter(|rest| rest.starts_with("ال"));
+                let bare = ARABIC_PREFIXES.iter().filter_map(|p| text.strip_prefix(p));
+                let mut longest = std::iter::once(text)
+                    .chain(article)
                     .chain(bare)
-                    .filter_map(|w| self.first.get(&w))
+                    .filter_map(|w| self.first.get(w))
                     .max()
-                    .copied()
+                    .copied();
+                if let Some(rest) = text.strip_prefix("لل") {
+                    longest = longest.max(self.first.get(&format!("ال{rest}")).copied());
+                }
+                longest
             } else {
                 self.first.get(&toks[i].text).copied()
             };
@@ -134,13 +152,9 @@ impl Gazetteer {
         let mut i = 0;
         while i < chars.len() {
             let mut step = 1;
-            for n in (2..=MAX_HAN.min(chars.len() - i)).rev() {
-                let s: String = chars[i..i + n].iter().collect();
-                if let Some(key) = self.han.get(&s) {
-                    found.push((*key, token, 1, s));
-                    step = n;
-                    break;
-                }
+            if let Some((key, n)) = self.han_place(&chars, i) {
+                found.push((key, token, 1, chars[i..i + n].iter().collect()));
+                step = n;
             }
             i += step;
         }
@@ -148,10 +162,21 @@ impl Gazetteer {
 
     /// Whether the Han text at `chars` starting at `i` begins a place name; its length.
     pub fn han_place_len(&self, chars: &[char], i: usize) -> Option<usize> {
-        (2..=MAX_HAN.min(chars.len() - i)).rev().find(|&n| {
-            self.han
-                .contains_key(&chars[i..i + n].iter().collect::<String>())
-        })
+        self.han_place(chars, i).map(|(_, n)| n)
+    }
+
+    /// The longest place name the Han text at `chars` starting at `i` begins with: its key and
+    /// length. Asked at every character of every Chinese article.
+    fn han_place(&self, chars: &[char], i: usize) -> Option<(&'static str, usize)> {
+        let longest = *self.han_first.get(&chars[i])?;
+        let mut name = String::with_capacity(4 * MAX_HAN);
+        (2..=longest.min(MAX_HAN).min(chars.len() - i))
+            .rev()
+            .find_map(|n| {
+                name.clear();
+                name.extend(&chars[i..i + n]);
+                self.han.get(name.as_str()).map(|key| (*key, n))
+            })
     }
 }
 
@@ -224,6 +249,10 @@ mod tests {
         assert_eq!(places("कज़ाखस्तान"), ["KZ"]);
         assert_eq!(places("United States and Japan"), ["US", "JP"]);
         assert_eq!(places("والولايات المتحدة"), ["US"]);
+        // "And", "in", "to the" written onto a name.
+        assert_eq!(places("والكويت"), ["KW"]);
+        assert_eq!(places("بالعراق"), ["IQ"]);
+        assert_eq!(places("للسودان"), ["SD"]);
         assert_eq!(
             places("俄罗斯领导的集体安全条约组织向哈萨克斯坦派兵"),
             ["RU", "KZ"]

@@ -6,8 +6,8 @@ use super::Snapshot;
 use super::group::{Grouping, Link, Shared};
 use crate::record::Record;
 use chrono::{DateTime, Utc};
+use foldhash::{HashMap, HashMapExt};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 use std::sync::Arc;
 
 /// The name a grouping is kept under in the store (`Write::Learned`).
