@@ -89,10 +89,9 @@ impl Gazetteer {
                 // whatever its length: `strip_arabic_prefix` counts what is left of the whole
                 // phrase. Every Arabic word of every article comes here: slices, not copies.
                 let text = toks[i].text.as_str();
-                let article = ['و', 'ب', 'ف', 'ك']
+                let article = ['و', 'ب', 'ف', 'ك', 'ل']
                     .iter()
-                    .filter_map(|&one| text.strip_prefix(one))
-                    .filter(|rest| rest.starts_with("ال"));
+                    .filter_map(|&one| text.strip_prefix(one));
                 let bare = ARABIC_PREFIXES.iter().filter_map(|p| text.strip_prefix(p));
                 let mut longest = std::iter::once(text)
                     .chain(article)
@@ -195,12 +194,14 @@ fn joined(toks: &[Token]) -> String {
 }
 
 /// How an Arabic name may stand in the table: "والولايات المتحدة" as "الولايات المتحدة"
-/// (and the United States), "للسودان" as "السودان", or without its article.
+/// (and the United States), "بباريس" as "باريس" (in Paris), "للسودان" as "السودان", or
+/// without its article. Asked only where the phrase as written is no place ("لندن" is London,
+/// not "ندن").
 fn arabic_variants(phrase: &str) -> Vec<String> {
     let mut out = Vec::new();
-    for one in ['و', 'ب', 'ف', 'ك'] {
+    for one in ['و', 'ب', 'ف', 'ك', 'ل'] {
         if let Some(rest) = phrase.strip_prefix(one)
-            && rest.starts_with("ال")
+            && rest.chars().count() >= 3
         {
             out.push(rest.to_string());
         }
@@ -253,6 +254,7 @@ mod tests {
         assert_eq!(places("والكويت"), ["KW"]);
         assert_eq!(places("بالعراق"), ["IQ"]);
         assert_eq!(places("للسودان"), ["SD"]);
+        assert_eq!(places("بباريس ولندن"), ["Paris", "London"]);
         assert_eq!(
             places("俄罗斯领导的集体安全条约组织向哈萨克斯坦派兵"),
             ["RU", "KZ"]
