@@ -39,13 +39,16 @@ struct PartHeld {
     id: u32,
     /// The article whose spelling is shown: one that wrote it as a name, if one did.
     by: usize,
-    /// Every article that has it has it from an ordinary word only (never as a name).
+    /// Most articles that have it have it from an ordinary word only: a word the story's
+    /// articles write in lower case ("class"), though a headline in title case capitalises it
+    /// once.
     word: bool,
     /// Every article that has it (an `a:` key) has it from a capitalised word only ("Frank"),
     /// which its `n:` key already counts: two such meet as names, not again as acronyms.
     soft: bool,
-    /// How many of the part's articles have it.
+    /// How many of the part's articles have it, and how many of them as a name.
     carriers: u32,
+    as_name: u32,
 }
 
 /// How central an anchor is to a part: fully where half its articles have it or more, else
@@ -67,21 +70,26 @@ fn part(docs: &[Doc], anchors: &AnchorIndex, members: &[usize]) -> Part {
                 word: h.word,
                 soft: h.soft,
                 carriers: 1,
+                as_name: u32::from(!h.word),
             })
         })
         .collect();
     if members.len() > 1 {
-        // One entry an anchor: a name if any article wrote it as one (and spelt as that one
-        // wrote it), soft only if every article's is.
+        // One entry an anchor: spelt as an article that wrote it as a name wrote it, if one
+        // did; a name if half its articles wrote it as one; soft only if every article's is.
         held.sort_by_key(|h| (h.id, h.word));
         held.dedup_by(|later, first| {
             let same = later.id == first.id;
             if same {
                 first.soft &= later.soft;
                 first.carriers += later.carriers;
+                first.as_name += later.as_name;
             }
             same
         });
+        for h in &mut held {
+            h.word = 2 * h.as_name < h.carriers;
+        }
     }
     let language = docs[members[0]].language;
     let dates = members.iter().map(|&i| docs[i].published);
@@ -236,7 +244,12 @@ pub(super) fn join(
         .collect();
     bridges.sort_by(|x, y| y.1.score.total_cmp(&x.1.score).then(x.0.cmp(&y.0)));
 
-    // Strongest bridges first; a story never takes a second part of a language it has.
+    // Strongest bridges first; a story never takes a second part of a language it has, and
+    // two stories of several languages join only where half the pairs of their parts are
+    // bridged: one bridge would make every article of each the other's related news, though
+    // most of them share nothing (a French report bridged to an English story that a German
+    // one was bridged to).
+    let bridged: HashSet<(usize, usize)> = bridges.iter().map(|(pq, _)| *pq).collect();
     let mut story_of: Vec<usize> = (0..parts.len()).collect();
     let mut members: Vec<Vec<usize>> = (0..parts.len()).map(|p| vec![p]).collect();
     let mut kept = HashMap::new();
@@ -248,6 +261,15 @@ pub(super) fn join(
         }
         let languages = |s: usize| members[s].iter().map(|&m| read[m].language);
         if languages(sp).any(|l| languages(sq).any(|m| m == l)) {
+            continue;
+        }
+        let pairs = members[sp].len() * members[sq].len();
+        let linked = members[sp]
+            .iter()
+            .flat_map(|&x| members[sq].iter().map(move |&y| (x.min(y), x.max(y))))
+            .filter(|pq| bridged.contains(pq))
+            .count();
+        if 3 * linked < pairs {
             continue;
         }
         let moved = std::mem::take(&mut members[sq]);
