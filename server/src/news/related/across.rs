@@ -380,6 +380,52 @@ mod tests {
     }
 
     #[test]
+    fn a_long_storys_names_count_by_how_many_of_its_articles_write_them() {
+        let english = [
+            "Tokayev asks the CSTO for help",
+            "Markets in London close higher",
+            "Rain expected across the north",
+            "A new stadium opens in Leeds",
+            "The ferry timetable changes in spring",
+            "Museum reopens after repairs",
+        ];
+        let mut texts: Vec<(&str, Language)> = english.iter().map(|t| (*t, Language::En)).collect();
+        texts.push(("Tokajew bittet die CSTO um Hilfe", Language::De));
+        let docs = window(&texts);
+        // One article in six names them: the story is about something else.
+        let j = joined(&docs, &[(0..6).collect(), vec![6]]);
+        assert!(j.bridges.is_empty(), "{:?}", j.stories);
+        // Three in six do: they are what it is about.
+        let mut texts = texts.clone();
+        texts[1].0 = "Tokayev thanks the CSTO";
+        texts[2].0 = "CSTO troops arrive, Tokayev says";
+        let docs = window(&texts);
+        let j = joined(&docs, &[(0..6).collect(), vec![6]]);
+        assert_eq!(j.bridges.len(), 1, "{:?}", j.stories);
+    }
+
+    #[test]
+    fn a_word_most_of_a_storys_articles_write_in_lower_case_is_a_word() {
+        // "Class" capitalised once in a headline, "class" elsewhere: no name to meet 克拉斯.
+        let docs = window(&[
+            ("Navy Class Frigate Seizes Boats", Language::En),
+            (
+                "The frigate is the first of its class, said Moran",
+                Language::En,
+            ),
+            ("A ship of the same class joined, Moran said", Language::En),
+            ("克拉斯说，莫兰", Language::Zh),
+        ]);
+        let j = joined(&docs, &[vec![0, 1, 2], vec![3]]);
+        let keys: Vec<&str> = j
+            .bridges
+            .values()
+            .flat_map(|l| l.shared.iter().map(|s| s.key.as_str()))
+            .collect();
+        assert!(!keys.contains(&"n:KLS"), "{keys:?}");
+    }
+
+    #[test]
     fn a_story_takes_one_story_of_each_language() {
         let docs = window(&[
             ("Tokayev and the CSTO: troops arrive", Language::En),
