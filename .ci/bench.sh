@@ -12,7 +12,8 @@
 #      ../shared/related-dev): pairwise precision, recall, F1, the largest story, the times;
 #      and across languages on the WMT news test sets (target/related-wmt.jsonl, written by
 #      server/benches/prepare_wmt.py; skipped when absent), with real Arabic news of 2015 as
-#      distractors (target/related-saudinews.jsonl, server/benches/prepare_saudi.py).
+#      distractors (target/related-saudinews.jsonl, server/benches/prepare_saudi.py); then
+#      all of them end to end, as feeds read by the release binary (related_e2e.py).
 #   6. the store: 500,000 generated stories (criterion).
 #   7. Lighthouse performance (mobile) of the home and an article page, and their first visit.
 #   8. the fleet (.ci/fleet-bench.sh): 1 and 3 instances on PostgreSQL, 1 on SQLite.
@@ -81,6 +82,13 @@ say "5. More Related News: regrouping 2,114 articles and placing one (criterion)
 cargo bench -q -p server --bench related 2>&1 | grep -E '^related/|time:' || true
 cargo bench -q -p server --bench related_real 2>&1 | grep -vE '^\s*$|Compiling|Finished|Running' || true
 cargo bench -q -p server --bench related_wmt 2>&1 | grep -vE '^\s*$|Compiling|Finished|Running' || true
+# End to end through the release binary (built above): the sets as feeds on 127.0.0.1.
+if [ -f target/related-wmt.jsonl ] && [ -x target/release/panorama ]; then
+  e2e=(--data target/related-wmt.jsonl)
+  [ -f target/related-saudinews.jsonl ] && e2e+=(--data target/related-saudinews.jsonl)
+  [ -f ../shared/related-dev/articles.jsonl ] && e2e+=(--data ../shared/related-dev/articles.jsonl)
+  python3 server/benches/related_e2e.py --binary target/release/panorama "${e2e[@]}" 2>/dev/null || true
+fi
 
 say "6. The store: 500,000 generated stories in six languages (STORIES=n for fewer)"
 cargo bench -q -p server --bench store
