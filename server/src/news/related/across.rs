@@ -426,6 +426,30 @@ mod tests {
     }
 
     #[test]
+    fn two_stories_in_several_languages_do_not_join_on_one_bridge() {
+        let docs = window(&[
+            ("Tokayev, Lukashenko and the CSTO meet", Language::En),
+            (
+                "Tokaïev, Loukachenko et la CSTO; Macron et Scholz en parlent",
+                Language::Fr,
+            ),
+            (
+                "OECD und NATO: 41.000 Menschen; Macron und Scholz beraten",
+                Language::De,
+            ),
+            ("经合组织（OECD）和北约（NATO）：41000人", Language::Zh),
+        ]);
+        let j = joined(&docs, &[vec![0], vec![1], vec![2], vec![3]]);
+        // English and French are one story, German and Chinese another; French and German
+        // share two names, but the other three pairs across the two stories share nothing.
+        let story = |p: usize| j.stories.iter().find(|s| s.contains(&p)).unwrap();
+        assert_eq!(story(0).len(), 2, "{:?}", j.stories);
+        assert!(story(0).contains(&1), "{:?}", j.stories);
+        assert!(story(2).contains(&3), "{:?}", j.stories);
+        assert!(!story(2).contains(&1), "{:?}", j.stories);
+    }
+
+    #[test]
     fn a_story_takes_one_story_of_each_language() {
         let docs = window(&[
             ("Tokayev and the CSTO: troops arrive", Language::En),
