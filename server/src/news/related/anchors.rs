@@ -201,6 +201,17 @@ pub fn extract(text: &str, aliases: &Aliases) -> Features {
     extract_tokens(&tokens(text), aliases)
 }
 
+/// The word a token's key is made of: an Arabic word without the article or preposition
+/// written onto it ("والكويت" as "كويت"), any other as it is. The anchors and the comparison
+/// of spellings (`group::spelling`) read words alike.
+pub(super) fn key_word(t: &Token) -> &str {
+    if t.script == Script::Arabic {
+        strip_arabic_prefix(&t.text)
+    } else {
+        &t.text
+    }
+}
+
 /// `extract` on a text's tokens.
 pub fn extract_tokens(toks: &[Token], aliases: &Aliases) -> Features {
     let mut f = Features::default();
@@ -228,11 +239,7 @@ pub fn extract_tokens(toks: &[Token], aliases: &Aliases) -> Features {
         match t.script {
             Script::Number => number_anchor(toks, i, &mut f),
             Script::Arabic | Script::Devanagari if !is_place[i] && !stop[i] => {
-                let word = if t.script == Script::Arabic {
-                    strip_arabic_prefix(&t.text)
-                } else {
-                    t.text.as_str()
-                };
+                let word = key_word(t);
                 // A word with the definite article (المحللين, "the analysts") is a noun:
                 // the names other scripts write (people, firms) do not take it, and its
                 // consonants would meet a Latin name by chance.
@@ -616,11 +623,7 @@ fn terms(t: &Token, stop: bool, terms: &mut HashMap<String, f32>) {
             if stop {
                 return;
             }
-            let word = if t.script == Script::Arabic {
-                strip_arabic_prefix(&t.text)
-            } else {
-                t.text.as_str()
-            };
+            let word = key_word(t);
             if word.chars().count() < 3 {
                 return;
             }

@@ -5,8 +5,7 @@
 //! those stories are then joined across languages as wholes (`across`).
 
 use super::anchor_index::{AnchorIndex, Held, Kind, in_common, kind_of};
-use super::anchors::Features;
-use super::places::strip_arabic_prefix;
+use super::anchors::{Features, key_word};
 use super::terms::{TermIndex, Vector, cosine};
 use super::text::{Script, tokens};
 use super::translit;
@@ -359,11 +358,7 @@ pub(super) fn spelling(written: &str) -> Option<Rc<Spelling>> {
     let t = tokens(written)
         .into_iter()
         .find(|t| t.script != Script::Number)?;
-    let word = if t.script == Script::Arabic {
-        strip_arabic_prefix(&t.text)
-    } else {
-        &t.text
-    };
+    let word = key_word(&t);
     let gaps = translit::vowel_gaps(word, t.script);
     let vowels = gaps
         .iter()
