@@ -2,9 +2,11 @@
 //! words) are joined across languages on what they share as wholes, the names, acronyms and
 //! numbers any of their articles wrote, in whatever script: never an ordinary word, at least
 //! two of them (or one, with three places in common) and a fifth of the names the shorter
-//! wrote (`MIN_COVER`), places adding a little. A story takes at most one story of each
-//! language, so links cannot chain events into one across languages; its size is its parts'
-//! cohesion.
+//! wrote (`MIN_COVER`), places adding a little; each name counted by how central it is to
+//! both stories (`central`: in half a story's articles, fully). A story takes at most one
+//! story of each language, and two stories of several languages join only where a third of
+//! their parts' pairs are bridged, so links cannot chain events into one across languages;
+//! its size is its parts' cohesion.
 
 use super::anchor_index::{AnchorIndex, Kind, in_common};
 use super::group::{self, Counts, Doc, GroupOptions, Link, MIN_COVER, PLACES_CAP, Shared};
